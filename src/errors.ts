@@ -1,0 +1,55 @@
+// Errors are values a person can act on: a stable code for programs and a sentence for people.
+
+export type ErrorCode =
+  | 'not-found'
+  | 'not-a-file'
+  | 'unreadable'
+  | 'empty'
+  | 'too-large' // file size above the limit
+  | 'too-many-pixels' // declared dimensions above the limit (decompression bomb)
+  | 'not-an-image'
+  | 'unsupported-format'
+  | 'truncated'
+  | 'corrupt'
+  | 'animated'
+  | 'changed' // the original changed between analyze and render
+  | 'output-unwritable'
+  | 'no-space'
+  | 'verify-failed'
+  | 'timeout'
+  | 'faces-remain'
+  | 'bad-option' // a usage mistake in the options
+  | 'internal';
+
+export class SafeError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = 'SafeError';
+  }
+}
+
+export function isSafeError(e: unknown): e is SafeError {
+  return e instanceof SafeError;
+}
+
+/** Turns anything thrown into a SafeError without losing a useful message. */
+export function toSafeError(e: unknown): SafeError {
+  if (e instanceof SafeError) return e;
+  const err = e as NodeJS.ErrnoException | undefined;
+  switch (err?.code) {
+    case 'ENOENT':
+      return new SafeError('not-found', 'the file does not exist', { cause: e });
+    case 'EACCES':
+    case 'EPERM':
+      return new SafeError('unreadable', 'permission denied', { cause: e });
+    case 'EISDIR':
+      return new SafeError('not-a-file', 'this is a folder, not a file', { cause: e });
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new SafeError('no-space', 'the disk is full', { cause: e });
+  }
+  const message = err instanceof Error ? err.message : String(e);
+  return new SafeError('internal', `unexpected error: ${message}`, { cause: e });
+}
