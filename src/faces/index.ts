@@ -1,0 +1,89 @@
+// The faces stage as the pipeline sees it: find faces, re-check a covered image, warm up.
+import type { Options } from '../options.js';
+import type { Face, RawImage, Rect, Warning } from '../types.js';
+import { clampRect } from '../plan.js';
+import { applyChildrenPolicy } from './children.js';
+import { detect, defaultSettings, type DetectSettings } from './detect.js';
+import { intersection, area } from './merge.js';
+import { faceApi } from './model.js';
+
+/** Faces narrower than this (px) are near the detector's limit: worth a look before sharing. */
+const smallFace = 20;
+/** Detections below this score are covered, but flagged. */
+const doubtfulScore = 0.5;
+
+export async function findFaces(
+  img: RawImage,
+  hints: Rect[],
+  options: Pick<Options, 'faces'>,
+  settings: DetectSettings = defaultSettings,
+): Promise<{ faces: Face[]; warnings: Warning[] }> {
+  const found: Face[] = [];
+  for (const d of await detect(img, settings)) {
+    const box = clampRect(d.box, img.width, img.height);
+    if (box) found.push({ box, score: d.score, source: 'detector' });
+  }
+  // Regions the file itself declares are faces too: a person tagged them, and the detector may miss them.
+  for (const h of hints) {
+    const box = clampRect(h, img.width, img.height);
+    if (box) found.push({ box, score: 1, source: 'file' });
+  }
+  const faces = options.faces === 'children' ? await applyChildrenPolicy(img, found) : found;
+  return { faces, warnings: warningsFor(faces) };
+}
+
+function warningsFor(faces: Face[]): Warning[] {
+  const warnings: Warning[] = [];
+  if (faces.length === 0) {
+    warnings.push({ code: 'no-face', message: 'no face found — check this photo before sharing' });
+  }
+  const small = faces.filter((f) => f.source === 'detector' && Math.min(f.box.width, f.box.height) < smallFace).length;
+  if (small > 0) {
+    warnings.push({
+      code: 'small-face',
+      message: `${small} very small face${small > 1 ? 's' : ''} found; smaller ones may have been missed — check before sharing`,
+    });
+  }
+  const doubtful = faces.filter((f) => f.source === 'detector' && f.score < doubtfulScore).length;
+  if (doubtful > 0) {
+    warnings.push({
+      code: 'low-confidence',
+      message: `${doubtful} possible face${doubtful > 1 ? 's were' : ' was'} covered although the detector was unsure`,
+    });
+  }
+  for (const f of faces.filter((f) => f.keep)) {
+    const { x, y, width, height } = f.box;
+    warnings.push({ code: 'face-left-uncovered', message: `face at [${x}, ${y}, ${width}, ${height}] left uncovered: ${f.keepReason ?? 'kept'}` });
+  }
+  return warnings;
+}
+
+/** Faces the detector still finds in `covered` that lie mostly inside the covered regions (the cover was too small). */
+export async function recheck(
+  covered: RawImage,
+  regions: Rect[],
+  _options: Pick<Options, 'faces'>,
+  settings: DetectSettings = defaultSettings,
+): Promise<Rect[]> {
+  if (regions.length === 0) return [];
+  const left: Rect[] = [];
+  for (const d of await detect(covered, settings)) {
+    const inside = regions.reduce((sum, r) => sum + intersection(r, d.box), 0);
+    if (inside >= 0.3 * area(d.box)) {
+      const box = clampRect(d.box, covered.width, covered.height);
+      if (box) left.push(box);
+    }
+  }
+  return left;
+}
+
+/** Loads the detector and runs it once, so the first photo does not pay for start-up. */
+export async function warmUp(): Promise<void> {
+  const api = await faceApi();
+  const input = api.tf.zeros([64, 64, 3], 'int32') as import('@vladmandic/face-api/dist/face-api.node-wasm.js').tf.Tensor3D;
+  try {
+    await api.detectAllFaces(input, new api.SsdMobilenetv1Options({ minConfidence: 0.99 }));
+  } finally {
+    input.dispose();
+  }
+}

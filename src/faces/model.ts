@@ -1,0 +1,90 @@
+// Loads face-api once per thread, on the wasm backend, with weights from the installed package.
+// Nothing here touches the network: the weights are read from node_modules/@vladmandic/face-api/model.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { SafeError } from '../errors.js';
+
+export type FaceApi = typeof import('@vladmandic/face-api/dist/face-api.node-wasm.js');
+
+let loading: Promise<FaceApi> | undefined;
+
+/** The loaded face-api module (backend ready, detectors and age net loaded). Loads on first call. */
+export function faceApi(): Promise<FaceApi> {
+  loading ??= load().catch((e: unknown) => {
+    loading = undefined; // let a later call try again and report its own error
+    throw e;
+  });
+  return loading;
+}
+
+function modelDir(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve('@vladmandic/face-api/package.json')), 'model');
+}
+
+async function load(): Promise<FaceApi> {
+  const before = snapshotListeners();
+  let api: FaceApi;
+  let ok = false;
+  try {
+    api = await import('@vladmandic/face-api/dist/face-api.node-wasm.js');
+    ok = await engine(api).setBackend('wasm');
+    await engine(api).ready();
+  } catch (e) {
+    throw new SafeError('internal', 'the face detector could not start its WebAssembly engine', { cause: e });
+  } finally {
+    // The emscripten glue adds process handlers that turn any unhandled rejection anywhere
+    // in the process into a hard exit; the host application decides that, not a library.
+    removeListenersAddedSince(before);
+  }
+  if (!ok || engine(api).getBackend() !== 'wasm') {
+    // tfjs would silently fall back to its pure-JS backend, 25–30× slower: refuse instead.
+    throw new SafeError('internal', 'the face detector could not start its WebAssembly engine (tfjs wasm backend unavailable)');
+  }
+  const dir = modelDir();
+  try {
+    await api.nets.ssdMobilenetv1.loadFromDisk(dir);
+    await api.nets.tinyFaceDetector.loadFromDisk(dir);
+  } catch (e) {
+    throw new SafeError('internal', `the face detector's model files could not be read from ${dir}; reinstall the application`, {
+      cause: e,
+    });
+  }
+  return api;
+}
+
+/** face-api's bundled tfjs, typed as the full tfjs API (its own typing omits the backend calls). */
+function engine(api: FaceApi): typeof import('@tensorflow/tfjs') {
+  return api.tf as unknown as typeof import('@tensorflow/tfjs');
+}
+
+let ageLoading: Promise<void> | undefined;
+
+/** Loads the age/gender net on demand: only the `children` policy needs it. */
+export async function ageNet(): Promise<FaceApi> {
+  const api = await faceApi();
+  ageLoading ??= api.nets.ageGenderNet.loadFromDisk(modelDir()).catch((e: unknown) => {
+    ageLoading = undefined;
+    throw new SafeError('internal', "the age estimator's model files could not be read; reinstall the application", { cause: e });
+  });
+  await ageLoading;
+  return api;
+}
+
+type Listeners = { [K in 'uncaughtException' | 'unhandledRejection']: ((...args: unknown[]) => void)[] };
+
+function snapshotListeners(): Listeners {
+  return {
+    uncaughtException: process.listeners('uncaughtException') as Listeners['uncaughtException'],
+    unhandledRejection: process.listeners('unhandledRejection') as Listeners['unhandledRejection'],
+  };
+}
+
+function removeListenersAddedSince(before: Listeners): void {
+  for (const listener of process.listeners('uncaughtException')) {
+    if (!before.uncaughtException.includes(listener as never)) process.removeListener('uncaughtException', listener);
+  }
+  for (const listener of process.listeners('unhandledRejection')) {
+    if (!before.unhandledRejection.includes(listener as never)) process.removeListener('unhandledRejection', listener);
+  }
+}
