@@ -1,0 +1,145 @@
+// Step 3: the primary image only, upright (orientation applied), sRGB, 8-bit.
+// Everything later (detect, cover, encode) works on these pixels, so nothing else of the file survives.
+import sharp, { type Metadata, type Sharp } from 'sharp';
+import { SafeError } from './errors.js';
+import type { Source } from './read.js';
+import type { RawImage, Warning } from './types.js';
+
+export interface Decoded {
+  image: RawImage;
+  warnings: Warning[];
+}
+
+export interface DecodeLimits {
+  maxPixels: number;
+  /** Longest side of the result, 0 = keep size. */
+  maxSize: number;
+}
+
+function describeMegapixels(w: number, h: number): string {
+  return `${w}×${h} (${Math.round((w * h) / 1e6)} MP)`;
+}
+
+function checkPixels(width: number, height: number, maxPixels: number): void {
+  if (!(width > 0 && height > 0)) throw new SafeError('corrupt', 'the image declares no size; the file is damaged');
+  if (width * height > maxPixels) {
+    throw new SafeError(
+      'too-many-pixels',
+      `the image declares ${describeMegapixels(width, height)}, above the ${Math.round(maxPixels / 1e6)} MP limit ` +
+        '(a decompression bomb or a huge scan); nothing was decoded',
+    );
+  }
+}
+
+/** Maps libvips/libheif messages to a reason a person understands. */
+function decodeError(format: string, e: unknown): SafeError {
+  if (e instanceof SafeError) return e;
+  const msg = e instanceof Error ? e.message : String(e);
+  const name = format.toUpperCase();
+  if (/premature end|unexpected end|truncat|end of file|bad seek|short read|not enough data|Invalid input/i.test(msg)) {
+    return new SafeError('truncated', `the file is cut short (truncated ${name}); nothing was written`, { cause: e });
+  }
+  if (/pixel limit/i.test(msg)) {
+    return new SafeError('too-many-pixels', 'the image is larger than the pixel limit; nothing was decoded', { cause: e });
+  }
+  return new SafeError('corrupt', `the ${name} data is damaged and cannot be decoded safely (${firstLine(msg)})`, {
+    cause: e,
+  });
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].trim().slice(0, 160);
+}
+
+async function decodeHeic(src: Source, limits: DecodeLimits): Promise<RawImage> {
+  // libheif (wasm) applies the HEIF transforms (irot/imir/clap), which are the orientation that counts.
+  const { default: heicDecode } = await import('heic-decode');
+  let images: Awaited<ReturnType<typeof heicDecode.all>>;
+  try {
+    images = await quietly(() => heicDecode.all({ buffer: src.bytes }));
+  } catch (e) {
+    throw decodeError('heic', e);
+  }
+  try {
+    const primary = images[0];
+    checkPixels(primary.width, primary.height, limits.maxPixels);
+    const { data, width, height } = await quietly(() => primary.decode());
+    return { data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), width, height, channels: 4 };
+  } catch (e) {
+    throw decodeError('heic', e);
+  } finally {
+    images.dispose();
+  }
+}
+
+/** libheif prints its errors to the console; the caller reports them properly instead. */
+async function quietly<T>(fn: () => Promise<T>): Promise<T> {
+  const saved = console.log;
+  console.log = () => {};
+  try {
+    return await fn();
+  } finally {
+    console.log = saved;
+  }
+}
+
+/** Decodes the primary image of a source into upright sRGB pixels, within the limits. */
+export async function decode(src: Source, limits: DecodeLimits): Promise<Decoded> {
+  const warnings: Warning[] = [];
+  let input: Sharp;
+  let rawInput: RawImage | undefined;
+  if (src.format === 'heic') {
+    rawInput = await decodeHeic(src, limits);
+    input = sharp(rawInput.data, { raw: { width: rawInput.width, height: rawInput.height, channels: rawInput.channels } });
+  } else {
+    let meta: Metadata;
+    try {
+      // Header only: the pixel limit is checked before any pixel is decoded.
+      meta = await sharp(src.bytes, { limitInputPixels: false, failOn: 'none' }).metadata();
+    } catch (e) {
+      throw decodeError(src.format, e);
+    }
+    checkPixels(meta.width ?? 0, meta.height ?? 0, limits.maxPixels);
+    if ((meta.pages ?? 1) > 1) {
+      warnings.push({
+        code: 'animated',
+        message: `this is an animation of ${meta.pages} frames; only the first frame was kept`,
+      });
+    }
+    input = sharp(src.bytes, { limitInputPixels: limits.maxPixels, page: 0, pages: 1, failOn: 'warning' }).rotate();
+  }
+  if (limits.maxSize > 0) {
+    input = input.resize({ width: limits.maxSize, height: limits.maxSize, fit: 'inside', withoutEnlargement: true });
+  }
+  try {
+    const { data, info } = await input.toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+    const channels = info.channels === 4 ? 4 : 3;
+    if (info.channels !== channels) throw new SafeError('corrupt', `unexpected ${info.channels}-channel image after conversion`);
+    const image: RawImage = { data, width: info.width, height: info.height, channels };
+    const before = limits.maxSize > 0 ? (rawInput ?? (await uprightSize(src))) : undefined;
+    if (before && (before.width !== image.width || before.height !== image.height)) {
+      warnings.push({ code: 'downscaled', message: `downscaled from ${before.width}×${before.height} to ${image.width}×${image.height}` });
+    }
+    return { image: await dropOpaqueAlpha(image), warnings };
+  } catch (e) {
+    throw decodeError(src.format, e);
+  }
+}
+
+async function uprightSize(src: Source): Promise<{ width: number; height: number } | undefined> {
+  const m = await sharp(src.bytes, { limitInputPixels: false, failOn: 'none' }).metadata();
+  if (!m.width || !m.height) return undefined;
+  return (m.orientation ?? 1) >= 5 ? { width: m.height, height: m.width } : { width: m.width, height: m.height };
+}
+
+/** An alpha channel that is fully opaque carries nothing; dropping it keeps JPEG/PNG output simple and small. */
+async function dropOpaqueAlpha(img: RawImage): Promise<RawImage> {
+  if (img.channels !== 4) return img;
+  const d = img.data;
+  for (let i = 3; i < d.length; i += 4) if (d[i] !== 255) return img;
+  const { data } = await sharp(d, { raw: { width: img.width, height: img.height, channels: 4 } })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: img.width, height: img.height, channels: 3 };
+}

@@ -1,0 +1,32 @@
+// Step 8: a fresh file from the pixels alone. sharp writes no metadata unless asked to,
+// and the engine never asks (withMetadata/keepMetadata/keepExif would carry GPS over).
+import sharp from 'sharp';
+import type { OutputFormat, RawImage } from './types.js';
+
+export interface EncodeSettings {
+  format: OutputFormat;
+  /** 1–100 for the lossy formats. */
+  quality: number;
+}
+
+export async function encode(img: RawImage, settings: EncodeSettings): Promise<Buffer> {
+  const { format, quality } = settings;
+  let pipeline = sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } });
+  switch (format) {
+    case 'jpeg':
+      // JPEG has no alpha: transparent areas become white, as most viewers show them.
+      if (img.channels === 4) pipeline = pipeline.flatten({ background: '#ffffff' });
+      return pipeline.jpeg({ quality, mozjpeg: false }).toBuffer();
+    case 'png':
+      // Level 6 without adaptive filtering: near the best size at a fraction of the time.
+      return pipeline.png({ compressionLevel: 6, adaptiveFiltering: false }).toBuffer();
+    case 'webp':
+      return pipeline.webp({ quality, effort: 2 }).toBuffer();
+    case 'avif':
+      return pipeline.avif({ quality: Math.min(quality, 90), effort: 2 }).toBuffer();
+    case 'tiff':
+      return pipeline.tiff({ compression: 'lzw', predictor: 'horizontal' }).toBuffer();
+    case 'gif':
+      return pipeline.gif().toBuffer();
+  }
+}

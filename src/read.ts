@@ -1,0 +1,81 @@
+// Step 1 of a photo's journey: the bytes, the real format (from magic bytes), the size limit.
+import { createHash } from 'node:crypto';
+import { open, stat } from 'node:fs/promises';
+import { SafeError, toSafeError } from './errors.js';
+import { sniff } from './formats.js';
+import type { ImageFormat } from './types.js';
+
+export interface Source {
+  path: string;
+  bytes: Buffer;
+  format: ImageFormat;
+  /** sha256 of the original, so a later render can tell the file changed since analysis. */
+  hash: string;
+}
+
+export function hashBytes(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
+  return `${n} bytes`;
+}
+
+/** Reads a file without ever following it into something that is not a regular file. */
+export async function readSource(path: string, limits: { maxFileBytes: number }): Promise<Source> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new SafeError('not-a-file', 'this is a folder, not a photo');
+    if (!info.isFile()) throw new SafeError('not-a-file', 'this is not a regular file');
+    if (info.size === 0) throw new SafeError('empty', 'the file is empty (0 bytes)');
+    if (info.size > limits.maxFileBytes) {
+      throw new SafeError(
+        'too-large',
+        `the file is ${formatBytes(info.size)}, above the ${formatBytes(limits.maxFileBytes)} limit`,
+      );
+    }
+    // Read through one handle, bounded by the limit, so a file that grows meanwhile cannot blow it.
+    const handle = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(Math.min(info.size, limits.maxFileBytes));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      bytes = buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (e) {
+    throw toSafeError(e);
+  }
+  if (bytes.length === 0) throw new SafeError('empty', 'the file is empty (0 bytes)');
+  const sniffed = sniff(bytes);
+  if (sniffed.kind === 'unknown') {
+    throw new SafeError('not-an-image', 'this is not an image (its content matches no picture format, whatever its name says)');
+  }
+  if (sniffed.kind === 'unsupported') {
+    throw new SafeError(
+      'unsupported-format',
+      `${sniffed.name} is not supported; export it as JPEG or PNG first`,
+    );
+  }
+  return { path, bytes, format: sniffed.format, hash: hashBytes(bytes) };
+}
+
+/** The format of a file from its first bytes only (cheap; used to predict an output name). */
+export async function sniffFile(path: string): Promise<ImageFormat | undefined> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const head = Buffer.alloc(4096);
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      const s = sniff(head.subarray(0, bytesRead));
+      return s.kind === 'image' ? s.format : undefined;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return undefined;
+  }
+}

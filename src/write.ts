@@ -1,0 +1,127 @@
+// Step 9: write to a hidden temp name, verify what is on disk, then publish it under a final name
+// that did not exist. Never over an original, never over any existing file, never a half file.
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { link, mkdir, open, readdir, rename, unlink, lstat } from 'node:fs/promises';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { SafeError, toSafeError } from './errors.js';
+import { alternativePath, isTempName, tempNameFor } from './naming.js';
+
+const MAX_ALTERNATIVES = 9999;
+
+function outputError(e: unknown, dir: string): SafeError {
+  if (e instanceof SafeError) return e;
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new SafeError('no-space', `the disk holding ${dir} is full; nothing was written`, { cause: e });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new SafeError('output-unwritable', `cannot write in ${dir} (${code === 'EROFS' ? 'read-only' : 'permission denied'}); nothing was written`, { cause: e });
+  }
+  if (code === 'ENOTDIR' || code === 'EEXIST') return new SafeError('output-unwritable', `cannot create the output folder ${dir}: a file is in the way`, { cause: e });
+  return toSafeError(e);
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await lstat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Links temp to the first free name. A hard link fails if the name exists, so no check-then-write race. */
+async function claimName(temp: string, first: string): Promise<string> {
+  for (let n = 1; n <= MAX_ALTERNATIVES; n++) {
+    const candidate = alternativePath(first, n);
+    try {
+      await link(temp, candidate);
+      return candidate;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') continue;
+      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') {
+        // File systems without hard links (FAT, exFAT, some network shares): check, then rename.
+        if (await exists(candidate)) continue;
+        await rename(temp, candidate);
+        return candidate;
+      }
+      throw e;
+    }
+  }
+  throw new SafeError('output-unwritable', `${MAX_ALTERNATIVES} files named like ${path.basename(first)} already exist`);
+}
+
+/**
+ * Writes bytes under a temp name, lets `check` judge the file as written on disk, then publishes it
+ * under `first` or the first free alternative. Returns the final path. On any failure nothing is left.
+ */
+export async function publish(bytes: Buffer, first: string, check: (writtenPath: string) => Promise<void>): Promise<string> {
+  const dir = path.dirname(first);
+  const temp = tempNameFor(first, `${process.pid}-${threadId}-${randomBytes(6).toString('hex')}`);
+  let wrote = false;
+  try {
+    await mkdir(dir, { recursive: true });
+    const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
+    wrote = true;
+    try {
+      await handle.writeFile(bytes);
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+    await check(temp);
+    const final = await claimName(temp, first);
+    await unlink(temp).catch(() => {});
+    return final;
+  } catch (e) {
+    if (wrote) await unlink(temp).catch(() => {});
+    throw outputError(e, dir);
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temp files left by an interrupted run (killed, power cut) in the given folders.
+ * A temp file whose writer process is still alive is left alone. Returns the paths removed.
+ */
+export async function cleanStaleTemps(dirs: Iterable<string>): Promise<string[]> {
+  const removed: string[] = [];
+  for (const dir of new Set(dirs)) {
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!isTempName(name)) continue;
+      const pid = Number(/^\.share-safely-(\d+)-/.exec(name)?.[1]);
+      if (pid && pid !== process.pid && processAlive(pid)) continue;
+      if (pid === process.pid) continue; // ours: removeTempsOf handles a worker that was stopped
+      const p = path.join(dir, name);
+      try {
+        await unlink(p);
+        removed.push(p);
+      } catch {
+        // Not ours to force: leave it and carry on.
+      }
+    }
+  }
+  return removed;
+}
+
+/** Removes the temp files a stopped worker thread of this process may have left in `dir`. */
+export async function removeTempsOf(dir: string, worker: number): Promise<void> {
+  const prefix = `.share-safely-${process.pid}-${worker}-`;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.startsWith(prefix) && isTempName(n)).map((n) => unlink(path.join(dir, n)).catch(() => {})));
+}
