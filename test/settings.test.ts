@@ -1,0 +1,36 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configDir, defaultSettings, loadSettings, optionsFromSettings, sanitizeSettings, saveSettings } from '../src/settings.js';
+
+describe('saved settings', () => {
+  it('live in each platform\'s per-user config folder', () => {
+    expect(configDir({}, 'linux', '/home/ann')).toBe('/home/ann/.config/share-safely');
+    expect(configDir({ XDG_CONFIG_HOME: '/x' }, 'linux', '/home/ann')).toBe('/x/share-safely');
+    expect(configDir({}, 'darwin', '/Users/ann')).toBe('/Users/ann/Library/Application Support/Share Safely');
+    expect(configDir({ APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ann')).toContain('Share Safely');
+    expect(configDir({ SHARE_SAFELY_CONFIG_DIR: '/tmp/c' }, 'linux', '/home/ann')).toBe('/tmp/c');
+  });
+
+  it('round-trip through the file, and a damaged file means the defaults', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'settings-')), 'sub', 'settings.json');
+    expect(await loadSettings(file)).toEqual(defaultSettings);
+    await saveSettings({ ...defaultSettings, style: 'solid', place: 'folder', folder: '/tmp/out', language: 'fr' }, file);
+    expect(await loadSettings(file)).toMatchObject({ style: 'solid', place: 'folder', folder: '/tmp/out', language: 'fr' });
+    expect(JSON.parse(readFileSync(file, 'utf8')).style).toBe('solid');
+    writeFileSync(file, '{ not json');
+    expect(await loadSettings(file)).toEqual(defaultSettings);
+  });
+
+  it('drop unknown keys and bad values instead of breaking a door', () => {
+    const s = sanitizeSettings({ style: 'melt', faces: 'children', rename: 'yes', place: 'folder', folder: 'relative/path', evil: 1 });
+    expect(s).toEqual({ ...defaultSettings, faces: 'children' });
+  });
+
+  it('map to engine options: "Safe to share" beside the photos, one folder, or beside as NAME.safe.EXT', () => {
+    expect(optionsFromSettings({ ...defaultSettings }, '/p/summer').outDir).toBe(path.join('/p/summer', 'Safe to share'));
+    expect(optionsFromSettings({ ...defaultSettings, place: 'beside' }, '/p').outDir).toBeUndefined();
+    expect(optionsFromSettings({ ...defaultSettings, place: 'folder', folder: '/o' }, '/p').outDir).toBe('/o');
+  });
+});
