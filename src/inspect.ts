@@ -1,0 +1,83 @@
+// What a file gives away, in plain words. Container walkers find the metadata blocks; exifr reads them;
+// the rules in src/inspect/ turn them into findings. Never throws: an unreadable block is itself a finding.
+import type { Finding, ImageFormat, Rect } from './types.js';
+import type { Blocks } from './inspect/blocks.js';
+import { Findings } from './inspect/findings.js';
+import { inspectExif } from './inspect/exif.js';
+import { inspectXmp } from './inspect/xmp.js';
+import { inspectIptc } from './inspect/iptc.js';
+import { inspectIcc } from './inspect/icc.js';
+import { inspectJpeg } from './inspect/jpeg.js';
+import { inspectPng } from './inspect/png.js';
+import { inspectTiff } from './inspect/tiff.js';
+import { inspectWebp } from './inspect/webp.js';
+import { inspectBmff } from './inspect/bmff.js';
+import { inspectGif } from './inspect/gif.js';
+import { uprightRegions, type DeclaredRegion } from './inspect/regions.js';
+
+export interface Inspection {
+  format: ImageFormat;
+  bytes: number;
+  /** Stored (pre-orientation) pixel size, when known. */
+  width?: number;
+  height?: number;
+  /** EXIF orientation 1..8, when present. */
+  orientation?: number;
+  /** Sensitive findings first. */
+  findings: Finding[];
+  /** Faces the file itself declares (XMP MWG / Microsoft regions), in upright pixels of the primary image. */
+  faceRegions: Rect[];
+}
+
+function structure(bytes: Buffer, format: ImageFormat, f: Findings): Blocks {
+  switch (format) {
+    case 'jpeg': return inspectJpeg(bytes, f);
+    case 'png': return inspectPng(bytes, f);
+    case 'tiff': return inspectTiff(bytes, f);
+    case 'webp': return inspectWebp(bytes, f);
+    case 'heic':
+    case 'avif': return inspectBmff(bytes, f);
+    case 'gif': return inspectGif(bytes, f);
+  }
+}
+
+export async function inspectBytes(bytes: Buffer, format: ImageFormat): Promise<Inspection> {
+  const f = new Findings();
+  let blocks: Blocks;
+  try {
+    blocks = structure(bytes, format, f);
+  } catch {
+    // The walkers are written not to throw; this is the last line of defence for a report, not a crash.
+    f.add('other', 'A part of the file that could not be read', undefined, true);
+    blocks = { exif: [], xmp: [], iptc: [], icc: [] };
+  }
+  let orientation: number | undefined;
+  for (const e of blocks.exif) {
+    const r = await inspectExif(e.data, f, e.label);
+    orientation ??= r.orientation;
+  }
+  const regions: DeclaredRegion[] = [];
+  for (const x of blocks.xmp) regions.push(...(await inspectXmp(x.xml, f, x.label)).regions);
+  for (const i of blocks.iptc) await inspectIptc(i.data, f, i.label);
+  for (const c of blocks.icc) await inspectIcc(c.data, f, c.label);
+
+  // HEIF decoders apply the container's irot/imir and ignore the EXIF flag; other formats follow EXIF.
+  const shown = format === 'heic' || format === 'avif' ? blocks.containerOrientation : orientation;
+  if (orientation !== undefined && orientation !== 1) {
+    f.add('orientation', `Orientation flag ${orientation} (the photo is stored ${orientationWords(orientation)})`, { orientation });
+  }
+  const faceRegions =
+    regions.length && blocks.width && blocks.height ? uprightRegions(regions, { width: blocks.width, height: blocks.height }, shown ?? 1) : [];
+  return {
+    format,
+    bytes: bytes.length,
+    ...(blocks.width !== undefined && blocks.height !== undefined ? { width: blocks.width, height: blocks.height } : {}),
+    ...(orientation !== undefined ? { orientation } : {}),
+    findings: f.sorted(),
+    faceRegions,
+  };
+}
+
+function orientationWords(o: number): string {
+  return ['', 'upright', 'mirrored', 'upside down', 'mirrored upside down', 'mirrored and turned', 'turned a quarter left', 'mirrored and turned', 'turned a quarter right'][o] ?? 'turned';
+}

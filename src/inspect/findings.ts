@@ -1,0 +1,45 @@
+// Collects findings in plain words, without duplicates (the same camera model may sit in EXIF and XMP).
+import type { Finding, FindingKind } from '../types.js';
+
+/** Kinds that say who, where or when about the people in the photo. */
+const sensitiveKinds = new Set<FindingKind>([
+  'location', 'date', 'serial', 'owner', 'thumbnail', 'people', 'face-regions', 'motion-video', 'aux-image', 'text',
+  'comment', 'trailer',
+]);
+
+export class Findings {
+  private readonly list: Finding[] = [];
+  private readonly seen = new Set<string>();
+
+  add(kind: FindingKind, text: string, values?: Record<string, string | number>, sensitive = sensitiveKinds.has(kind)): void {
+    const key = `${kind}\n${text}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.list.push(values ? { kind, text, values, sensitive } : { kind, text, sensitive });
+  }
+
+  has(kind: FindingKind): boolean {
+    return this.list.some((f) => f.kind === kind);
+  }
+
+  /** Sensitive findings first, each group in the order found. */
+  sorted(): Finding[] {
+    return [...this.list.filter((f) => f.sensitive), ...this.list.filter((f) => !f.sensitive)];
+  }
+}
+
+/** Shortens long free text for a one-line report. */
+export function clip(text: string, max = 120): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function sizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,91 @@
+// What a PNG's chunks hold: text (AI prompts, authors, comments), eXIf, XMP, ICC, time stamps,
+// ImageMagick raw profiles, and anything after IEND.
+import { inflateSync } from 'node:zlib';
+import { chunkData, readPngText, walkPng } from '../containers/png.js';
+import { emptyBlocks, tiffStart, type Blocks } from './blocks.js';
+import { Findings, clip, sizeText } from './findings.js';
+import { describeTrailer } from './trailer.js';
+
+/** Chunks that only describe how to draw the pixels. */
+const structural = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'sRGB', 'gAMA', 'cHRM', 'pHYs', 'sBIT', 'bKGD', 'hIST', 'sPLT', 'cICP', 'mDCv', 'cLLi']);
+/** Keywords image generators use for their prompts and settings. */
+const aiKeywords = /^(parameters|prompt|workflow|negative_prompt|Dream|sd-metadata|invokeai_metadata|generation_data|aesthetic_score|ai_metadata)$/i;
+
+export function inspectPng(b: Buffer, f: Findings): Blocks {
+  const s = walkPng(b);
+  const blocks: Blocks = { ...emptyBlocks(), width: s.width, height: s.height };
+  for (const c of s.chunks) {
+    if (structural.has(c.type)) continue;
+    const d = chunkData(b, c);
+    const text = readPngText(b, c);
+    if (text) {
+      pngText(text.keyword, text.text, c.type, blocks, f);
+    } else if (c.type === 'eXIf') {
+      const t = tiffStart(d);
+      if (t >= 0) blocks.exif.push({ data: d.subarray(t), label: 'PNG eXIf chunk' });
+      else f.add('other', 'A PNG eXIf chunk that could not be read', undefined, true);
+    } else if (c.type === 'iCCP') {
+      const nul = d.indexOf(0);
+      const profile = nul > 0 ? inflateBounded(d.subarray(nul + 2)) : undefined;
+      if (profile) blocks.icc.push({ data: profile, label: 'PNG iCCP chunk' });
+      else f.add('color-profile', 'A colour profile (PNG iCCP chunk) that could not be read', undefined, false);
+    } else if (c.type === 'tIME' && d.length >= 7) {
+      const p = (n: number) => String(n).padStart(2, '0');
+      const date = `${d.readUInt16BE(0)}-${p(d[2])}-${p(d[3])} ${p(d[4])}:${p(d[5])}:${p(d[6])}`;
+      f.add('date', `Last modified (PNG tIME chunk): ${date}`, { date });
+    } else if (c.type === 'acTL') {
+      f.add('other', 'An animated PNG (only the first frame is an image of its own)', undefined, false);
+    } else if (c.type !== 'fcTL' && c.type !== 'fdAT') {
+      f.add('other', `An unknown PNG chunk "${c.type}" (${sizeText(c.length)})`, undefined, true);
+    }
+  }
+  for (const issue of s.issues) f.add('other', `Structure: ${issue}`, undefined, false);
+  if (s.end !== undefined && s.trailer > 0) describeTrailer(b, s.end, f, 'PNG image');
+  return blocks;
+}
+
+function inflateBounded(d: Buffer): Buffer | undefined {
+  try {
+    return inflateSync(d, { maxOutputLength: 16 * 1024 * 1024 });
+  } catch {
+    return undefined;
+  }
+}
+
+/** ImageMagick stores profiles as text: "\nexif\n    1234\n4578696600..." (hex). */
+function rawProfile(text: string): Buffer | undefined {
+  const m = /^\s*\S+\s+(\d+)\s+([0-9a-fA-F\s]+)$/.exec(text);
+  if (!m) return undefined;
+  const bytes = Buffer.from(m[2].replace(/\s+/g, ''), 'hex');
+  return bytes.length ? bytes : undefined;
+}
+
+function pngText(keyword: string, text: string | undefined, chunk: string, blocks: Blocks, f: Findings): void {
+  const label = `PNG ${chunk} "${keyword}"`;
+  if (text === undefined) {
+    f.add('text', `A ${label} text chunk that could not be decompressed`);
+    return;
+  }
+  if (keyword === 'XML:com.adobe.xmp') {
+    blocks.xmp.push({ xml: text, label: `XMP (PNG ${chunk})` });
+    return;
+  }
+  const raw = /^Raw profile type (exif|app1|iptc|8bim|xmp|icc|icm)$/i.exec(keyword);
+  if (raw) {
+    const data = rawProfile(text);
+    const type = raw[1].toLowerCase();
+    if (data && (type === 'exif' || type === 'app1') && tiffStart(data) >= 0) blocks.exif.push({ data: data.subarray(tiffStart(data)), label: `EXIF (${label})` });
+    else if (data && (type === 'iptc' || type === '8bim')) blocks.iptc.push({ data, label: `IPTC (${label})` });
+    else if (data && type === 'xmp') blocks.xmp.push({ xml: data.toString('utf8'), label: `XMP (${label})` });
+    else if (data && (type === 'icc' || type === 'icm')) blocks.icc.push({ data, label });
+    else f.add('other', `A metadata profile (${label}) that could not be read`, undefined, true);
+    return;
+  }
+  const values = { keyword, text };
+  if (aiKeywords.test(keyword)) f.add('text', `AI generation prompt and settings (${label}): ${clip(text)}`, values);
+  else if (/^(author|artist|copyright|owner|creator|disclaimer|source)$/i.test(keyword)) f.add('owner', `${keyword} (${label}): ${clip(text)}`, values);
+  else if (/^(creation time|date|date:create|date:modify|date:timestamp)$/i.test(keyword)) f.add('date', `${keyword} (${label}): ${clip(text)}`, values);
+  else if (/^software$/i.test(keyword)) f.add('software', `Software (${label}): ${clip(text)}`, values);
+  else if (/^comment$/i.test(keyword)) f.add('comment', `Comment (${label}): ${clip(text)}`, values);
+  else f.add('text', `Text (${label}): ${clip(text)}`, values);
+}

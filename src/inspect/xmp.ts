@@ -1,0 +1,153 @@
+// What an XMP packet gives away: people's names, face regions, places, dates, devices, owners, hidden
+// motion-photo videos and depth/gain-map images. exifr parses the XML; this file decides what it means.
+import exifr from 'exifr';
+import { Findings, clip, plural } from './findings.js';
+import { addLocation } from './exif.js';
+import type { DeclaredRegion } from './regions.js';
+
+type Node = Record<string, unknown>;
+
+/** Every string inside a value (arrays, language alternatives, nested resources), bounded. */
+export function texts(v: unknown, out: string[] = [], depth = 0): string[] {
+  if (out.length > 200 || depth > 8) return out;
+  if (typeof v === 'string') {
+    const t = v.trim();
+    if (t) out.push(t);
+  } else if (typeof v === 'number' && Number.isFinite(v)) out.push(String(v));
+  else if (Array.isArray(v)) for (const x of v) texts(x, out, depth + 1);
+  else if (v && typeof v === 'object') {
+    const o = v as Node;
+    if ('value' in o) texts(o.value, out, depth + 1);
+    else for (const [k, x] of Object.entries(o)) if (k !== 'parseType' && k !== 'lang') texts(x, out, depth + 1);
+  }
+  return out;
+}
+
+const first = (v: unknown) => texts(v)[0];
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+const ns = (x: Node, name: string): Node => (x[name] && typeof x[name] === 'object' ? (x[name] as Node) : {});
+
+/** XMP GPS is "DD,MM.mmmmN" or "DD,MM,SSN". */
+export function xmpCoordinate(v: unknown): number | undefined {
+  const s = first(v);
+  const m = s && /^(\d+(?:\.\d+)?)(?:,(\d+(?:\.\d+)?))?(?:,(\d+(?:\.\d+)?))?\s*([NSEW])$/i.exec(s);
+  if (!m) return undefined;
+  const value = +m[1] + (m[2] ? +m[2] / 60 : 0) + (m[3] ? +m[3] / 3600 : 0);
+  return /[SW]/i.test(m[4]) ? -value : value;
+}
+
+/** Names after a "People" category in hierarchical keywords ("People|Marie Curie", "People/Marie Curie"). */
+function peopleFromKeywords(values: string[]): string[] {
+  return values.flatMap((k) => {
+    const m = /^(?:People|Persons?|Faces?)[|/](.+)$/i.exec(k);
+    return m ? [m[1].split(/[|/]/).pop()!.trim()] : [];
+  });
+}
+
+export interface XmpResult {
+  regions: DeclaredRegion[];
+}
+
+export async function parseXmp(xml: string): Promise<Node | undefined> {
+  try {
+    return ((await exifr.sidecar(Buffer.from(xml, 'utf8'), { mergeOutput: false }, 'xmp')) as Node | undefined) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function inspectXmp(xml: string, f: Findings, label = 'XMP'): Promise<XmpResult> {
+  const x = await parseXmp(xml);
+  if (!x) {
+    f.add('other', `An ${label} metadata block that could not be read`, undefined, true);
+    return { regions: [] };
+  }
+  const exif = ns(x, 'exif');
+  const exifEX = ns(x, 'exifEX');
+  const tiff = ns(x, 'tiff');
+  const aux = ns(x, 'aux');
+  const dc = ns(x, 'dc');
+  const ps = ns(x, 'photoshop');
+  const xmp = ns(x, 'xmp');
+  const mm = ns(x, 'xmpMM');
+  const core = ns(x, 'Iptc4xmpCore');
+  const ext = ns(x, 'Iptc4xmpExt');
+
+  const lat = xmpCoordinate(exif.GPSLatitude);
+  const lon = xmpCoordinate(exif.GPSLongitude);
+  if (lat !== undefined && lon !== undefined) addLocation(f, lat, lon, label);
+  const place = [...texts(core.Location), ...texts(ps.City), ...texts(ps.State), ...texts(ps.Country), ...texts(ext.LocationShown), ...texts(ext.LocationCreated)]
+    .filter((t) => !/^\d+$/.test(t));
+  if (place.length) f.add('location', `Place names (${label}): ${clip([...new Set(place)].join(', '))}`);
+
+  for (const [name, v] of [['Taken', exif.DateTimeOriginal ?? ps.DateCreated], ['Created', xmp.CreateDate], ['Modified', xmp.ModifyDate], ['Metadata changed', xmp.MetadataDate]] as const) {
+    const s = first(v);
+    if (s) f.add('date', `${name} (${label}): ${s}`, { date: s });
+  }
+  const device = [first(tiff.Make), first(tiff.Model)].filter(Boolean).join(' ');
+  if (device) f.add('device', `Camera (${label}): ${device}`, { device });
+  const lens = first(aux.Lens) ?? first(exifEX.LensModel);
+  if (lens) f.add('device', `Lens (${label}): ${lens}`, { lens });
+  for (const [name, v] of [['Camera serial number', aux.SerialNumber ?? exifEX.BodySerialNumber], ['Lens serial number', aux.LensSerialNumber ?? exifEX.LensSerialNumber], ['Unique image ID', exif.ImageUniqueID]] as const) {
+    const s = first(v);
+    if (s) f.add('serial', `${name} (${label}): ${s}`, { [name]: s });
+  }
+  const ids = [mm.DocumentID, mm.OriginalDocumentID, mm.InstanceID].map(first).filter(Boolean);
+  if (ids.length) f.add('serial', `Unique document IDs (${label}) that can link this photo to its other copies`, { ids: ids.join(' ') });
+  const owners = [...texts(dc.creator), ...texts(dc.rights), ...texts(ns(x, 'xmpRights').Owner), ...texts(ps.Credit), ...texts(core.CreatorContactInfo), ...texts(exifEX.CameraOwnerName)];
+  if (owners.length) f.add('owner', `Creator / owner (${label}): ${clip([...new Set(owners)].join(', '))}`);
+  const tools = [first(xmp.CreatorTool), ...list(mm.History).map((h) => first((h as Node)?.softwareAgent))].filter(Boolean);
+  if (tools.length) f.add('software', `Software (${label}): ${clip([...new Set(tools)].join(', '))}`);
+  const words = [...texts(dc.title), ...texts(dc.description), ...texts(dc.subject), ...texts(ps.Headline), ...texts(ps.Instructions), ...texts(exif.UserComment)];
+  if (words.length) f.add('text', `Titles, captions or keywords (${label}): ${clip([...new Set(words)].join(', '))}`);
+
+  const regions = faceRegions(x);
+  const names = new Set([
+    ...regions.map((r) => r.name).filter((n): n is string => !!n),
+    ...texts(ext.PersonInImage),
+    ...peopleFromKeywords([...texts(ns(x, 'lr').hierarchicalSubject), ...texts(ns(x, 'digiKam').TagsList), ...texts(ns(x, 'MicrosoftPhoto').LastKeywordXMP), ...texts(ns(x, 'mediapro').CatalogSets)]),
+  ]);
+  if (names.size) f.add('people', `Names of people (${label}): ${clip([...names].join(', '))}`, { names: [...names].join(', ') });
+  if (regions.length) f.add('face-regions', `${plural(regions.length, 'face region')} stored in the file (${label})`, { count: regions.length });
+
+  motionAndAux(x, f, label);
+  if (Object.keys(exif).length || Object.keys(exifEX).length) f.add('camera-settings', `Camera settings (${label})`);
+  return { regions };
+}
+
+function motionAndAux(x: Node, f: Findings, label: string): void {
+  const cam = ns(x, 'GCamera');
+  const items = list(ns(x, 'Container').Directory).map((d) => ns(d as Node, 'Item'));
+  const semantics = items.map((i) => `${first(i.Semantic) ?? ''}`);
+  const motion = first(cam.MotionPhoto) === '1' || first(cam.MicroVideo) === '1' || semantics.includes('MotionPhoto');
+  if (motion) f.add('motion-video', `A motion photo (${label} says a short video is hidden in the file)`);
+  for (const s of semantics.filter((s) => s && s !== 'Primary' && s !== 'MotionPhoto')) {
+    f.add('aux-image', `A hidden ${s} image (${label} container directory)`);
+  }
+  if (Object.keys(ns(x, 'hdrgm')).length) f.add('aux-image', `An HDR gain map image (${label})`);
+  if (first(ns(x, 'GDepth').Data)) f.add('aux-image', `A depth map embedded in the XMP (${label})`);
+  if (first(ns(x, 'GImage').Data)) f.add('aux-image', `A second image embedded in the XMP (${label}), e.g. the photo before portrait-mode blur`);
+}
+
+/** MWG (stored frame, centre-based) and Microsoft Photo (upright frame, corner-based) face regions. */
+export function faceRegions(x: Node): DeclaredRegion[] {
+  const out: DeclaredRegion[] = [];
+  const mwg = ns(ns(x, 'mwg-rs'), 'Regions');
+  const dims = ns(mwg, 'AppliedToDimensions');
+  const applied = { w: Number(first(dims.w) ?? NaN), h: Number(first(dims.h) ?? NaN) };
+  for (const r of list(mwg.RegionList) as Node[]) {
+    const type = first(r?.Type);
+    if (type && !/^face$/i.test(type)) continue;
+    const a = ns(r, 'Area');
+    let [cx, cy, w, h] = [a.x, a.y, a.w, a.h].map((v) => Number(first(v)));
+    if (first(a.unit) === 'pixel' && applied.w > 0 && applied.h > 0) [cx, w, cy, h] = [cx / applied.w, w / applied.w, cy / applied.h, h / applied.h];
+    if (![cx, cy, w, h].every(Number.isFinite) || w <= 0 || h <= 0) continue;
+    out.push({ x: cx - w / 2, y: cy - h / 2, w, h, frame: 'stored', applied: applied.w > 0 && applied.h > 0 ? applied : undefined, name: first(r.Name) });
+  }
+  for (const r of list(ns(ns(x, 'MP'), 'RegionInfo').Regions) as Node[]) {
+    const rect = first(r?.Rectangle)?.split(',').map(Number);
+    if (!rect || rect.length !== 4 || !rect.every(Number.isFinite) || rect[2] <= 0 || rect[3] <= 0) continue;
+    out.push({ x: rect[0], y: rect[1], w: rect[2], h: rect[3], frame: 'upright', name: first(r.PersonDisplayName) });
+  }
+  return out;
+}
