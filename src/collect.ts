@@ -3,13 +3,15 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { toSafeError, type ErrorCode } from './errors.js';
 import { imageExtensions } from './formats.js';
-import { isOurOutputName, type Placement } from './naming.js';
+import { isOurOutputName, isTempName, type Placement } from './naming.js';
 
 export interface CollectOptions {
   /** Walk subfolders too. */
   recursive: boolean;
   /** Never walk into the output folder (it may sit inside an input folder). */
   outDir?: string;
+  /** Also take our own safe copies (verify and inspect look at them; making copies never does). */
+  includeOutputs?: boolean;
 }
 
 export interface Collected {
@@ -23,10 +25,10 @@ export interface Collected {
 
 const extensions = new Set(imageExtensions);
 
-function looksLikePhoto(name: string): boolean {
+function looksLikePhoto(name: string, includeOutputs: boolean): boolean {
   // macOS AppleDouble files (._IMG_1.jpg) share the name but hold no picture.
-  if (name.startsWith('._')) return false;
-  return extensions.has(path.extname(name).slice(1).toLowerCase()) && !isOurOutputName(name);
+  if (name.startsWith('._') || isTempName(name)) return false;
+  return extensions.has(path.extname(name).slice(1).toLowerCase()) && (includeOutputs || !isOurOutputName(name));
 }
 
 const byName = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
@@ -65,7 +67,7 @@ export async function collectPhotos(paths: string[], options: CollectOptions): P
         const target = await stat(full).catch(() => undefined);
         kind = target?.isFile() ? 'file' : target?.isDirectory() ? 'dir' : undefined;
       }
-      if (kind === 'file' && looksLikePhoto(entry.name)) files.push(full);
+      if (kind === 'file' && looksLikePhoto(entry.name, Boolean(options.includeOutputs))) files.push(full);
       else if (kind === 'dir' && !entry.name.startsWith('.')) dirs.push(full);
     }
     for (const f of files.sort(byName)) await addFile(f, root);

@@ -31,6 +31,11 @@ describe('collecting photos from what the user named', () => {
     expect(c.problems).toEqual([]);
   });
 
+  it('includes our safe copies when asked (verify and inspect look at them)', async () => {
+    const c = await collectPhotos([path.join(root, 'a')], { recursive: false, includeOutputs: true });
+    expect(rel(c.items)).toEqual(['a/IMG_2.jpg', 'a/IMG_2.safe.jpg', 'a/IMG_10.JPG']);
+  });
+
   it('takes files named explicitly whatever their extension, once each, and reports missing paths', async () => {
     const notes = path.join(root, 'a/notes.txt');
     const c = await collectPhotos([notes, path.join(root, 'b'), notes, path.join(root, 'a/../a/notes.txt'), path.join(root, 'nope.jpg')], { recursive: false });

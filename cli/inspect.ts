@@ -1,0 +1,33 @@
+// share-safely inspect PATH... : what each photo gives away, in plain words.
+import path from 'node:path';
+import { collectPhotos, inspectFile, type FileInspection } from '../src/index.js';
+import { EXIT_OK, EXIT_SOME_FAILED } from './exit.js';
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+export function inspectionText(i: FileInspection, cwd = process.cwd()): string {
+  const name = path.relative(cwd, i.path) || i.path;
+  if (!i.ok) return `✗ ${name}: ${i.error?.message}`;
+  const dims = i.width && i.height ? `, ${i.width}×${i.height}` : '';
+  const lines = [`${name} — ${i.format?.toUpperCase()}${dims}, ${sizeText(i.bytes ?? 0)}`];
+  const findings = i.findings ?? [];
+  if (!findings.length) lines.push('  nothing found beyond the picture itself');
+  for (const f of findings) lines.push(`  ${f.sensitive ? '•' : '·'} ${f.text}`);
+  return lines.join('\n');
+}
+
+export async function inspectCommand(paths: string[], flags: { recursive?: boolean; json?: boolean }): Promise<number> {
+  const collected = await collectPhotos(paths, { recursive: Boolean(flags.recursive), includeOutputs: true });
+  const results: FileInspection[] = [];
+  for (const p of collected.problems) results.push({ path: p.path, ok: false, error: { code: p.code, message: p.message } });
+  for (const item of collected.items) {
+    const r = await inspectFile(item.input);
+    results.push(r);
+    if (!flags.json) process.stdout.write(`${inspectionText(r)}\n\n`);
+  }
+  if (flags.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  else for (const p of collected.problems) process.stderr.write(`✗ ${p.path}: ${p.message}\n`);
+  return results.some((r) => !r.ok) ? EXIT_SOME_FAILED : EXIT_OK;
+}

@@ -1,0 +1,23 @@
+// share-safely verify PATH... : exit 0 only when every file is clean by the rules each safe copy must pass.
+import path from 'node:path';
+import { collectPhotos, verifyFile, type VerifyReport } from '../src/index.js';
+import { EXIT_OK, EXIT_SOME_FAILED } from './exit.js';
+
+export function verifyText(r: VerifyReport, cwd = process.cwd()): string {
+  const name = path.relative(cwd, r.path) || r.path;
+  if (r.clean) return `✓ ${name}: clean`;
+  return [`✗ ${name}: not clean`, ...r.problems.map((p) => `    ${p.message}`)].join('\n');
+}
+
+export async function verifyCommand(paths: string[], flags: { recursive?: boolean; json?: boolean }): Promise<number> {
+  const collected = await collectPhotos(paths, { recursive: Boolean(flags.recursive), includeOutputs: true });
+  const reports: VerifyReport[] = collected.problems.map((p) => ({ path: p.path, clean: false, problems: [{ code: p.code, message: p.message }] }));
+  for (const item of collected.items) {
+    const r = await verifyFile(item.input);
+    reports.push(r);
+    if (!flags.json) process.stdout.write(`${verifyText(r)}\n`);
+  }
+  if (flags.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+  else for (const p of collected.problems) process.stderr.write(`✗ ${p.path}: ${p.message}\n`);
+  return reports.every((r) => r.clean) ? EXIT_OK : EXIT_SOME_FAILED;
+}

@@ -1,0 +1,265 @@
+// The photo's journey, in two stages so the desktop app can pause for review between them:
+//   analyze: read → inspect → decode → detect → plan
+//   render:  obscure → re-check → encode → write + verify → report
+import { lstat } from 'node:fs/promises';
+import sharp from 'sharp';
+import { decode } from './decode.js';
+import { encode } from './encode.js';
+import { SafeError, toSafeError, type ErrorCode } from './errors.js';
+import { findFaces, recheck } from './faces/index.js';
+import { keptFormat } from './formats.js';
+import { inspectBytes } from './inspect.js';
+import { outputPathFor, type Placement } from './naming.js';
+import { cover } from './obscure.js';
+import { resolveOptions, type Options } from './options.js';
+import { clampRect, planRegions } from './plan.js';
+import { readSource, sniffFile, type Source } from './read.js';
+import type { Face, Finding, ImageFormat, OutputFormat, RawImage, Rect, Warning } from './types.js';
+import { verifyFile } from './verify.js';
+import { publish } from './write.js';
+
+/** A small JPEG of the upright image (built from decoded pixels, so it carries no metadata). */
+export interface Preview {
+  mime: 'image/jpeg';
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+export interface Analysis {
+  path: string;
+  format: ImageFormat;
+  bytes: number;
+  /** sha256 of the original; render refuses to go on if the file changed since. */
+  hash: string;
+  /** Size of the upright image the regions refer to (after any --max-size downscale). */
+  width: number;
+  height: number;
+  /** What the original gives away (all of it is gone from the output). */
+  findings: Finding[];
+  faces: Face[];
+  /** The regions the engine proposes to cover, in upright pixels. */
+  regions: Rect[];
+  warnings: Warning[];
+  preview?: Preview;
+}
+
+export type ResultStatus = 'done' | 'skipped' | 'failed';
+
+export interface Result {
+  input: string;
+  status: ResultStatus;
+  output?: string;
+  error?: { code: ErrorCode; message: string };
+  format?: OutputFormat;
+  width?: number;
+  height?: number;
+  /** Faces found (by the detector or declared in the file). */
+  faces: number;
+  /** The regions covered in the output, [x, y, width, height] in its pixels. */
+  regions: Rect[];
+  /** Faces left uncovered on purpose, with the reason. */
+  kept: { box: Rect; reason: string }[];
+  /** What the original gave away and the output no longer does. */
+  removed: Finding[];
+  warnings: Warning[];
+  ms: number;
+}
+
+export interface AnalyzeExtras {
+  /** Also build a preview JPEG whose longest side is at most this many pixels. */
+  previewSize?: number;
+}
+
+// Pixels decoded during analyze, reused by render in the same thread (the CLI chains them).
+// An analysis that crossed a process boundary (the desktop app) has no entry: render decodes again.
+const pixelCache = new WeakMap<Analysis, RawImage>();
+
+function decodeLimits(o: Options) {
+  return { maxPixels: o.maxPixels, maxSize: o.maxSize };
+}
+
+export async function analyze(path: string, options: Partial<Options> = {}, extras: AnalyzeExtras = {}): Promise<Analysis> {
+  const o = resolveOptions(options);
+  const src = await readSource(path, o);
+  const inspection = await inspectBytes(src.bytes, src.format);
+  const { image, warnings } = await decode(src, decodeLimits(o));
+  let faces: Face[] = [];
+  if (o.faces !== 'none') {
+    const hints = scaleHints(inspection.faceRegions, inspection, image);
+    const found = await findFaces(image, hints, o);
+    faces = found.faces;
+    warnings.push(...found.warnings);
+  }
+  const analysis: Analysis = {
+    path,
+    format: src.format,
+    bytes: src.bytes.length,
+    hash: src.hash,
+    width: image.width,
+    height: image.height,
+    findings: inspection.findings,
+    faces,
+    regions: planRegions(faces, image.width, image.height),
+    warnings,
+  };
+  if (extras.previewSize) analysis.preview = await makePreview(image, extras.previewSize);
+  pixelCache.set(analysis, image);
+  return analysis;
+}
+
+/** File-declared face regions are in the full upright image; rescale them if --max-size shrank it. */
+function scaleHints(hints: Rect[], inspection: { width?: number; height?: number; orientation?: number }, image: RawImage): Rect[] {
+  if (!hints.length || !inspection.width || !inspection.height) return hints;
+  const rotated = (inspection.orientation ?? 1) >= 5;
+  const fullW = rotated ? inspection.height : inspection.width;
+  const fullH = rotated ? inspection.width : inspection.height;
+  if (fullW === image.width && fullH === image.height) return hints;
+  const sx = image.width / fullW;
+  const sy = image.height / fullH;
+  return hints.map((r) => ({ x: Math.round(r.x * sx), y: Math.round(r.y * sy), width: Math.round(r.width * sx), height: Math.round(r.height * sy) }));
+}
+
+async function makePreview(img: RawImage, size: number): Promise<Preview> {
+  const { data, info } = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } })
+    .resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: 85 })
+    .toBuffer({ resolveWithObject: true });
+  return { mime: 'image/jpeg', data, width: info.width, height: info.height };
+}
+
+/** The pixels an analysis refers to: from the cache, or decoded again after checking the file did not change. */
+async function pixelsFor(analysis: Analysis, o: Options): Promise<RawImage> {
+  const cached = pixelCache.get(analysis);
+  if (cached) return cached;
+  const src: Source = await readSource(analysis.path, o);
+  if (src.hash !== analysis.hash) {
+    throw new SafeError('changed', 'the file changed after it was analysed; analyse it again');
+  }
+  const { image } = await decode(src, decodeLimits(o));
+  if (image.width !== analysis.width || image.height !== analysis.height) {
+    throw new SafeError('changed', 'the image size differs from the analysis (a different size limit?); analyse it again');
+  }
+  return image;
+}
+
+/** Regions from any door are untrusted: integers, inside the image, not empty. */
+export function sanitizeRegions(regions: Rect[], width: number, height: number): Rect[] {
+  const out: Rect[] = [];
+  for (const r of regions) {
+    if (![r?.x, r?.y, r?.width, r?.height].every((v) => typeof v === 'number' && Number.isFinite(v))) continue;
+    const c = clampRect(r, width, height);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+/**
+ * Covers the regions (and re-checks with the detector that no face shows through), once or with
+ * the regions grown once. Returns the covered pixels and the regions actually covered.
+ */
+async function coverAndCheck(img: RawImage, regions: Rect[], o: Options): Promise<{ pixels: RawImage; regions: Rect[]; warnings: Warning[] }> {
+  if (!regions.length) return { pixels: img, regions, warnings: [] };
+  let current = regions;
+  let pixels = await cover(img, current, o);
+  if (o.faces === 'none') return { pixels, regions: current, warnings: [] };
+  let left = await recheck(pixels, current, o);
+  if (!left.length) return { pixels, regions: current, warnings: [] };
+  // The cover was too small for what the detector still sees: grow, and cover the original again.
+  current = planRegions([...current, ...left].map((box) => ({ box, score: 1, source: 'detector' as const })), img.width, img.height);
+  pixels = await cover(img, current, o);
+  left = await recheck(pixels, current, o);
+  if (left.length) {
+    throw new SafeError('faces-remain', 'a face was still recognisable after covering it twice; nothing was written — cover this photo by hand in the desktop app');
+  }
+  return { pixels, regions: current, warnings: [{ code: 'cover-grown', message: 'a cover was too small and was enlarged' }] };
+}
+
+export function outputFormatFor(input: ImageFormat, o: Options): OutputFormat {
+  return o.format === 'keep' ? keptFormat(input) : o.format;
+}
+
+/** Covers the chosen regions and builds a preview of the result, without writing anything. */
+export async function renderPreview(analysis: Analysis, regions: Rect[], options: Partial<Options> = {}, size = 1600): Promise<Preview> {
+  const o = resolveOptions(options);
+  const img = await pixelsFor(analysis, o);
+  const safe = sanitizeRegions(regions, img.width, img.height);
+  const pixels = safe.length ? await cover(img, safe, o) : img;
+  return makePreview(pixels, size);
+}
+
+/**
+ * Covers `regions` (normally analysis.regions, as reviewed), encodes a fresh file from the pixels,
+ * writes it under a temp name, verifies it and publishes it. Never throws: failures are in the Result.
+ */
+export async function render(analysis: Analysis, regions: Rect[], options: Partial<Options> = {}, placement?: Placement): Promise<Result> {
+  const started = Date.now();
+  const result: Result = {
+    input: analysis.path,
+    status: 'failed',
+    faces: analysis.faces.length,
+    regions: [],
+    kept: analysis.faces.filter((f) => f.keep).map((f) => ({ box: f.box, reason: f.keepReason ?? 'left uncovered' })),
+    removed: analysis.findings,
+    warnings: [...analysis.warnings],
+    ms: 0,
+  };
+  try {
+    const o = resolveOptions(options);
+    const img = await pixelsFor(analysis, o);
+    const covered = await coverAndCheck(img, sanitizeRegions(regions, img.width, img.height), o);
+    result.warnings.push(...covered.warnings);
+    const format = outputFormatFor(analysis.format, o);
+    const bytes = await encode(covered.pixels, { format, quality: o.quality });
+    const expect = { format, width: img.width, height: img.height };
+    const first = outputPathFor(placement ?? { input: analysis.path }, format, o);
+    result.output = await publish(bytes, first, async (written) => {
+      const report = await verifyFile(written, expect);
+      if (!report.clean) {
+        const what = report.problems.map((p) => p.message).join('; ');
+        throw new SafeError('verify-failed', `the written copy did not verify clean (${what}); it was deleted`);
+      }
+    });
+    Object.assign(result, { status: 'done', format, width: img.width, height: img.height, regions: covered.regions });
+  } catch (e) {
+    const err = toSafeError(e);
+    result.error = { code: err.code, message: err.message };
+  } finally {
+    pixelCache.delete(analysis);
+    result.ms = Date.now() - started;
+  }
+  return result;
+}
+
+async function exists(p: string): Promise<boolean> {
+  return lstat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** analyze + render with the proposed regions: what the CLI and the right-click action do per photo. */
+export async function processFile(placement: Placement, options: Partial<Options> = {}): Promise<Result> {
+  const started = Date.now();
+  const failed = (e: unknown): Result => {
+    const err = toSafeError(e);
+    return { input: placement.input, status: 'failed', error: { code: err.code, message: err.message }, faces: 0, regions: [], kept: [], removed: [], warnings: [], ms: Date.now() - started };
+  };
+  let analysis: Analysis;
+  try {
+    const o = resolveOptions(options);
+    if (o.skipExisting) {
+      const format = await sniffFile(placement.input);
+      if (format && (await exists(outputPathFor(placement, outputFormatFor(format, o), o)))) {
+        return { input: placement.input, status: 'skipped', faces: 0, regions: [], kept: [], removed: [], warnings: [], ms: Date.now() - started };
+      }
+    }
+    analysis = await analyze(placement.input, o);
+  } catch (e) {
+    return failed(e);
+  }
+  const result = await render(analysis, analysis.regions, options, placement);
+  result.ms = Date.now() - started;
+  return result;
+}
