@@ -2,7 +2,7 @@
 // the rules in src/inspect/ turn them into findings. Never throws: an unreadable block is itself a finding.
 import type { Finding, ImageFormat, Rect } from './types.js';
 import type { Blocks } from './inspect/blocks.js';
-import { Findings } from './inspect/findings.js';
+import { Findings, plural, sizeText } from './inspect/findings.js';
 import { inspectExif } from './inspect/exif.js';
 import { inspectXmp } from './inspect/xmp.js';
 import { inspectIptc } from './inspect/iptc.js';
@@ -53,6 +53,7 @@ export async function inspectBytes(bytes: Buffer, format: ImageFormat): Promise<
   }
   let orientation: number | undefined;
   for (const e of blocks.exif) {
+    f.add('other', `A metadata block (${e.label}, ${sizeText(e.data.length)})`, undefined, false);
     const r = await inspectExif(e.data, f, e.label);
     orientation ??= r.orientation;
   }
@@ -68,6 +69,10 @@ export async function inspectBytes(bytes: Buffer, format: ImageFormat): Promise<
   }
   const faceRegions =
     regions.length && blocks.width && blocks.height ? uprightRegions(regions, { width: blocks.width, height: blocks.height }, shown ?? 1) : [];
+  if (regions.length) {
+    const count = faceRegions.length || regions.length;
+    f.add('face-regions', `${plural(count, 'face region')} stored in the file (rectangles marking where faces are)`, { count });
+  }
   return {
     format,
     bytes: bytes.length,

@@ -122,7 +122,7 @@ class Reader {
   uint(n: number): number {
     if (n === 0) return 0;
     if (!this.ok(n)) throw new RangeError('short');
-    const v = n === 1 ? this.b[this.p] : n === 2 ? this.b.readUInt16BE(this.p) : n === 4 ? this.b.readUInt32BE(this.p) : Number(this.b.readBigUInt64BE(this.p));
+    const v = n <= 6 ? this.b.readUIntBE(this.p, n) : Number(this.b.readBigUInt64BE(this.p));
     this.p += n;
     return v;
   }

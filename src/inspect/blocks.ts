@@ -23,6 +23,15 @@ export function tiffStart(d: Buffer): number {
   return -1;
 }
 
+/** Start of the TIFF header in a HEIF Exif item (a 4-byte offset comes first), or -1. */
+export function heifExifStart(d: Buffer): number {
+  if (d.length > 8) {
+    const t = 4 + d.readUInt32BE(0);
+    if (t < d.length && tiffStart(d.subarray(t, t + 8)) === 0) return t;
+  }
+  return tiffStart(d);
+}
+
 /** Photoshop image resources (8BIM) inside APP13 or a TIFF tag: IPTC, thumbnails, embedded EXIF/XMP. */
 export interface PhotoshopResource {
   id: number;

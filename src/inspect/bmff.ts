@@ -1,7 +1,7 @@
 // What a HEIC/HEIF/AVIF holds: EXIF and XMP items, thumbnails, auxiliary images (depth, gain maps,
 // mattes), extra images, Samsung motion-photo video (mpvd) and other top-level boxes.
 import { ispe, itemData, itemProperties, readHeifMeta, walkBmff, type HeifMeta } from '../containers/bmff.js';
-import { emptyBlocks, tiffStart, type Blocks } from './blocks.js';
+import { emptyBlocks, heifExifStart, type Blocks } from './blocks.js';
 import { Findings, plural, sizeText } from './findings.js';
 import { describeTrailer } from './trailer.js';
 
@@ -79,10 +79,9 @@ function items(b: Buffer, m: HeifMeta, blocks: Blocks, f: Findings): void {
   for (const item of m.items) {
     if (item.type === 'Exif') {
       const d = itemData(b, m, item.id);
-      const t = d && d.length > 4 ? 4 + d.readUInt32BE(0) : -1;
-      const start = d && t >= 4 && t < d.length && tiffStart(d.subarray(t)) === 0 ? t : d ? tiffStart(d) : -1;
+      const start = d ? heifExifStart(d) : -1;
       if (d && start >= 0) blocks.exif.push({ data: d.subarray(start), label: exifCount++ ? 'HEIF EXIF item' : 'EXIF' });
-      else f.add('other', 'A HEIF EXIF item that could not be read', undefined, true);
+      else f.add('other', d && d.length ? 'A HEIF EXIF item with no readable content' : 'A HEIF EXIF item that could not be read', undefined, !d);
     } else if (item.type === 'mime') {
       const d = itemData(b, m, item.id);
       if (d && /xml|xmp/i.test(item.contentType ?? '')) blocks.xmp.push({ xml: d.toString('utf8'), label: 'XMP' });

@@ -52,6 +52,12 @@ function userComment(v: unknown): string | undefined {
   return str(code === 'UNICODE' ? body.toString('utf16le') : body.toString('utf8'));
 }
 
+/** GPSTimeStamp is three rationals (hours, minutes, seconds). */
+function clock(v: unknown): string | undefined {
+  if (!Array.isArray(v) || v.length !== 3 || !v.every((n) => typeof n === 'number' && Number.isFinite(n))) return str(v);
+  return v.map((n: number) => String(Math.floor(n)).padStart(2, '0')).join(':');
+}
+
 export function formatLatLon(lat: number, lon: number): string {
   return `${Math.abs(lat).toFixed(4)} ${lat < 0 ? 'S' : 'N'}, ${Math.abs(lon).toFixed(4)} ${lon < 0 ? 'W' : 'E'}`;
 }
@@ -87,7 +93,7 @@ export async function inspectExif(tiff: Buffer, f: Findings, label = 'EXIF'): Pr
   } else if (walked.ifds.some((i) => i.name === 'GPS')) {
     f.add('location', `An empty GPS block (${label}): no coordinates, but the file was made by a device that records location`);
   }
-  const gpsDate = [str(gps.GPSDateStamp), str(gps.GPSTimeStamp)].filter(Boolean).join(' ');
+  const gpsDate = [str(gps.GPSDateStamp), clock(gps.GPSTimeStamp)].filter(Boolean).join(' ');
   if (gpsDate) f.add('date', `GPS time stamp: ${gpsDate}`, { date: gpsDate });
 
   addDates(f, { 'Taken': exif.DateTimeOriginal, 'Digitized': exif.CreateDate, 'Modified': ifd0.ModifyDate });

@@ -84,7 +84,8 @@ function pngText(keyword: string, text: string | undefined, chunk: string, block
   const values = { keyword, text };
   if (aiKeywords.test(keyword)) f.add('text', `AI generation prompt and settings (${label}): ${clip(text)}`, values);
   else if (/^(author|artist|copyright|owner|creator|disclaimer|source)$/i.test(keyword)) f.add('owner', `${keyword} (${label}): ${clip(text)}`, values);
-  else if (/^(creation time|date|date:create|date:modify|date:timestamp)$/i.test(keyword)) f.add('date', `${keyword} (${label}): ${clip(text)}`, values);
+  else if (/^(creation time|create-date|modify-date|date|date:create|date:modify|date:timestamp)$/i.test(keyword)) f.add('date', `${keyword} (${label}): ${clip(text)}`, values);
+  else if (/^(make|model|camera|lens)$/i.test(keyword)) f.add('device', `${keyword} (${label}): ${clip(text)}`, values);
   else if (/^software$/i.test(keyword)) f.add('software', `Software (${label}): ${clip(text)}`, values);
   else if (/^comment$/i.test(keyword)) f.add('comment', `Comment (${label}): ${clip(text)}`, values);
   else f.add('text', `Text (${label}): ${clip(text)}`, values);

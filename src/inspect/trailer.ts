@@ -28,6 +28,12 @@ export function describeTrailer(b: Buffer, start: number, f: Findings, where: st
   const jpeg = t.indexOf(Buffer.from([0xff, 0xd8, 0xff]));
   if (known === 0 && jpeg >= 0 && jpeg < 1024) f.add('aux-image', `Another image after the ${where}`);
   const allZero = t.every((x) => x === 0);
-  const what = allZero ? 'zero padding' : 'it may be leftovers of an earlier version of the photo (e.g. before a crop)';
+  const what = allZero
+    ? 'zero padding'
+    : known >= size
+      ? 'the extra images listed above'
+      : video >= 0
+        ? 'the hidden video'
+        : 'it may be leftovers of an earlier version of the photo, e.g. before a crop';
   f.add('trailer', `${sizeText(size)} of data after the end of the ${where} (${what})`, { bytes: size }, !allZero || size > 4096);
 }

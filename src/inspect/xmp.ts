@@ -1,7 +1,7 @@
 // What an XMP packet gives away: people's names, face regions, places, dates, devices, owners, hidden
 // motion-photo videos and depth/gain-map images. exifr parses the XML; this file decides what it means.
 import exifr from 'exifr';
-import { Findings, clip, plural } from './findings.js';
+import { Findings, clip, sizeText } from './findings.js';
 import { addLocation } from './exif.js';
 import type { DeclaredRegion } from './regions.js';
 
@@ -44,6 +44,19 @@ function peopleFromKeywords(values: string[]): string[] {
   });
 }
 
+/** Namespaces whose meaning is reported above; the rest are listed by name. */
+const interpreted = new Set(['x', 'exif', 'exifEX', 'tiff', 'aux', 'dc', 'photoshop', 'xmp', 'xmpMM', 'Iptc4xmpCore', 'Iptc4xmpExt', 'xmpRights', 'lr', 'digiKam', 'MicrosoftPhoto', 'mediapro', 'mwg-rs', 'MP', 'MPRI', 'MPReg', 'GCamera', 'Container', 'Item', 'hdrgm', 'GDepth', 'GImage', 'stEvt', 'stRef', 'stArea', 'stDim', 'rdf']);
+
+/** Early XMP writers used the "xap" prefixes for the same namespaces. */
+function aliases(x: Node | undefined): Node | undefined {
+  if (!x) return x;
+  for (const [old, now] of [['xap', 'xmp'], ['xapMM', 'xmpMM'], ['xapRights', 'xmpRights']]) {
+    if (x[old] && typeof x[old] === 'object') x[now] = { ...(x[old] as Node), ...ns(x, now) };
+    delete x[old];
+  }
+  return x;
+}
+
 export interface XmpResult {
   regions: DeclaredRegion[];
 }
@@ -57,7 +70,7 @@ export async function parseXmp(xml: string): Promise<Node | undefined> {
 }
 
 export async function inspectXmp(xml: string, f: Findings, label = 'XMP'): Promise<XmpResult> {
-  const x = await parseXmp(xml);
+  const x = aliases(await parseXmp(xml));
   if (!x) {
     f.add('other', `An ${label} metadata block that could not be read`, undefined, true);
     return { regions: [] };
@@ -108,9 +121,10 @@ export async function inspectXmp(xml: string, f: Findings, label = 'XMP'): Promi
     ...peopleFromKeywords([...texts(ns(x, 'lr').hierarchicalSubject), ...texts(ns(x, 'digiKam').TagsList), ...texts(ns(x, 'MicrosoftPhoto').LastKeywordXMP), ...texts(ns(x, 'mediapro').CatalogSets)]),
   ]);
   if (names.size) f.add('people', `Names of people (${label}): ${clip([...names].join(', '))}`, { names: [...names].join(', ') });
-  if (regions.length) f.add('face-regions', `${plural(regions.length, 'face region')} stored in the file (${label})`, { count: regions.length });
 
   motionAndAux(x, f, label);
+  const spaces = Object.keys(x).filter((k) => k !== 'xmlns' && !interpreted.has(k));
+  f.add('other', `A metadata block (${label}, ${sizeText(Buffer.byteLength(xml))})${spaces.length ? `; other data in: ${clip(spaces.join(', '), 80)}` : ''}`, undefined, false);
   if (Object.keys(exif).length || Object.keys(exifEX).length) f.add('camera-settings', `Camera settings (${label})`);
   return { regions };
 }

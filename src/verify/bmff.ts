@@ -1,7 +1,8 @@
 // AVIF/HEIF allowlist: ftyp, one meta, mdat; items limited to the coded primary image (its grid tiles and
 // an alpha plane when the picture has transparency); properties limited to what decoding needs. No Exif
 // or XMP items, no thumbnails or other auxiliary images, no video, no unknown boxes, no unused mdat bytes.
-import { ispe, itemProperties, readHeifMeta, walkBmff, type HeifMeta } from '../containers/bmff.js';
+import { ispe, itemData, itemProperties, readHeifMeta, walkBmff, type HeifMeta } from '../containers/bmff.js';
+import { heifExifStart } from '../inspect/blocks.js';
 import { problem, structureProblems, trailerProblem, type Check } from './check.js';
 
 const topAllowed = new Set(['ftyp', 'meta', 'mdat']);
@@ -42,6 +43,15 @@ function isAlpha(b: Buffer, m: HeifMeta, id: number): boolean {
   return /urn:mpeg:(mpegB:cicp:systems:auxiliary:alpha|hevc:2015:auxid:1)/.test(urn);
 }
 
+/**
+ * An Exif item whose bytes hold no TIFF header carries nothing: `exiftool -all=` and mat2 leave such an
+ * empty item (zero-length extent) behind in HEIC files. It is not counted as metadata.
+ */
+function emptyExif(b: Buffer, m: HeifMeta, id: number): boolean {
+  const d = itemData(b, m, id, b.length);
+  return !!d && heifExifStart(d) < 0;
+}
+
 function checkItems(b: Buffer, m: HeifMeta, c: Check): void {
   const primary = m.primary;
   const item = m.items.find((i) => i.id === primary);
@@ -51,17 +61,20 @@ function checkItems(b: Buffer, m: HeifMeta, c: Check): void {
   }
   const tiles = new Set(m.refs.filter((r) => r.type === 'dimg' && r.from === primary).flatMap((r) => r.to));
   const alpha = new Set(m.refs.filter((r) => r.type === 'auxl' && r.to.includes(primary!) && isAlpha(b, m, r.from)).map((r) => r.from));
+  const empty = new Set(m.items.filter((i) => i.type === 'Exif' && emptyExif(b, m, i.id)).map((i) => i.id));
   for (const r of m.refs) {
     if (r.type === 'dimg' && r.from === primary) continue;
     if (r.type === 'auxl' && alpha.has(r.from)) continue;
+    if (r.type === 'cdsc' && empty.has(r.from)) continue;
     const code = r.type === 'thmb' ? 'thumbnail' : r.type === 'auxl' ? 'extra-image' : 'metadata';
     c.problems.push(problem(code, `A "${r.type}" reference remains (${r.type === 'thmb' ? 'a thumbnail' : r.type === 'auxl' ? 'an auxiliary image such as a depth map' : r.type === 'cdsc' ? 'metadata describing the image' : 'a link between items'}).`));
   }
   for (const i of m.items) {
     if (i.id === primary) {
       if (!codedImages.has(i.type) && i.type !== 'grid') c.problems.push(problem('structure', `The primary image is a "${i.type}" item, not a coded picture.`));
-    } else if (i.type === 'Exif') c.problems.push(problem('metadata', 'An EXIF item remains (it can hold GPS, dates and the device).'));
-    else if (i.type === 'mime') c.problems.push(problem('metadata', `A ${i.contentType || 'data'} item remains (XMP or other metadata).`));
+    } else if (i.type === 'Exif') {
+      if (!empty.has(i.id)) c.problems.push(problem('metadata', 'An EXIF item remains (it can hold GPS, dates and the device).'));
+    } else if (i.type === 'mime') c.problems.push(problem('metadata', `A ${i.contentType || 'data'} item remains (XMP or other metadata).`));
     else if (!(codedImages.has(i.type) && (tiles.has(i.id) || alpha.has(i.id)))) c.problems.push(problem('extra-image', `Another image item (${i.type.trim()}) remains next to the primary one.`));
     for (const p of itemProperties(m, i.id)) {
       if (!propsAllowed.has(p.type)) {
