@@ -3,7 +3,7 @@
 // must be what was written, and exifr (a second, independent reader) must find no metadata at all.
 // Reads headers only; pixels are never decoded here.
 import { readFile } from 'node:fs/promises';
-import exifr from 'exifr';
+import * as exifr from './inspect/exifr.js';
 import { sniff } from './formats.js';
 import type { ImageFormat, Problem, VerifyReport } from './types.js';
 import { problem, type Check } from './verify/check.js';

@@ -1,6 +1,6 @@
 // What an EXIF (TIFF-structured) block gives away, read with exifr; our own IFD walker is the fallback
 // when exifr rejects the block, so a quirky block still reports its GPS, dates and device.
-import exifr from 'exifr';
+import * as exifr from './exifr.js';
 import { entry, tiffReader, walkTiff, type Ifd, type TiffStructure } from '../containers/tiff.js';
 import { Findings, clip, sizeText } from './findings.js';
 

@@ -1,5 +1,5 @@
 // An embedded ICC colour profile: harmless once the pixels are converted, but it can hint at the device.
-import exifr from 'exifr';
+import * as exifr from './exifr.js';
 import { Findings, sizeText } from './findings.js';
 
 export async function inspectIcc(data: Buffer, f: Findings, label: string): Promise<void> {

@@ -1,5 +1,5 @@
 // What an IPTC block (Photoshop APP13 / IRB) gives away: names, places, dates, captions.
-import exifr from 'exifr';
+import * as exifr from './exifr.js';
 import { Findings, clip, sizeText } from './findings.js';
 import { texts } from './xmp.js';
 

@@ -45,10 +45,13 @@ export function uprightRegions(regions: DeclaredRegion[], stored: { width: numbe
       r.frame === 'stored' &&
       !(swaps(orientation) && stored.width !== stored.height && r.applied && r.applied.w === W && r.applied.h === H);
     const n = storedFrame ? orientRect(r, orientation) : r;
-    const x0 = Math.max(0, Math.floor(n.x * W));
-    const y0 = Math.max(0, Math.floor(n.y * H));
-    const x1 = Math.min(W, Math.ceil((n.x + n.w) * W));
-    const y1 = Math.min(H, Math.ceil((n.y + n.h) * H));
+    // Round outwards (a face must not lose its edge), ignoring floating-point dust such as 90.00000000000001.
+    const down = (v: number) => Math.floor(v + 1e-6);
+    const up = (v: number) => Math.ceil(v - 1e-6);
+    const x0 = Math.max(0, down(n.x * W));
+    const y0 = Math.max(0, down(n.y * H));
+    const x1 = Math.min(W, up((n.x + n.w) * W));
+    const y1 = Math.min(H, up((n.y + n.h) * H));
     if (x1 <= x0 || y1 <= y0) continue;
     const rect = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
     if (!out.some((o) => iou(o, rect) > 0.5)) out.push(rect);

@@ -1,6 +1,6 @@
 // What an XMP packet gives away: people's names, face regions, places, dates, devices, owners, hidden
 // motion-photo videos and depth/gain-map images. exifr parses the XML; this file decides what it means.
-import exifr from 'exifr';
+import * as exifr from './exifr.js';
 import { Findings, clip, sizeText } from './findings.js';
 import { addLocation } from './exif.js';
 import type { DeclaredRegion } from './regions.js';
