@@ -47,7 +47,8 @@ function safeCommand(): Command {
 }
 
 function buildProgram(): Command {
-  const program = safeCommand();
+  // Options before a subcommand's name belong to the root, after it to the subcommand (both have --json).
+  const program = safeCommand().enablePositionalOptions();
   program
     .command('inspect')
     .description('show what each photo gives away: GPS, dates, device, names, thumbnails, hidden videos…')
