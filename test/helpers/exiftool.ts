@@ -23,7 +23,7 @@ const structural: Record<string, RegExp> = {
   QuickTime: /^(MajorBrand|MinorVersion|CompatibleBrands|HandlerType|AV1Configuration\w*|Seq(Profile|LevelIdx\d|Tier\d)|HighBitDepth|TwelveBit|Monochrome|ChromaSubsampling\w*|InitialDelaySamples|MediaData|ChromaFormat|ChromaSamplePosition|ImageSpatialExtent|ImagePixelDepth|MediaDataSize|MediaDataOffset|ColorProfiles|ColorPrimaries|TransferCharacteristics|MatrixCoefficients|VideoFullRangeFlag)$/,
   Meta: /^(PrimaryItemReference)$/,
   IFD0: /^(ImageWidth|ImageHeight|BitsPerSample|Compression|PhotometricInterpretation|StripOffsets|Orientation|SamplesPerPixel|RowsPerStrip|StripByteCounts|XResolution|YResolution|PlanarConfiguration|ResolutionUnit|Predictor|SampleFormat|ExtraSamples)$/,
-  GIF: /^(GIFVersion|ImageWidth|ImageHeight|HasColorMap|ColorResolutionDepth|BitsPerPixel|BackgroundColor)$/,
+  GIF: /^(GIFVersion|ImageWidth|ImageHeight|HasColorMap|ColorResolutionDepth|BitsPerPixel|BackgroundColor|TransparentColor)$/,
   Composite: /^(ImageSize|Megapixels)$/,
 };
 
@@ -44,6 +44,8 @@ export function leakedTags(file: string): string[] {
     const allowed = structural[group];
     // Orientation is structural only as "normal": anything else would re-rotate upright pixels.
     if (group === 'IFD0' && tag === 'Orientation' && value !== 1) leaks.push(`${key}=${String(value)}`);
+    // VP8X flags are structural only for alpha (0x10): ICC, EXIF, XMP or animation bits are leaks.
+    else if (group === 'RIFF' && tag === 'WebP_Flags' && (Number(value) & ~0x10) === 0) continue;
     else if (!allowed || !allowed.test(tag)) leaks.push(`${key}=${String(value).slice(0, 80)}`);
   }
   return leaks;
