@@ -1,0 +1,84 @@
+// The layering of DESIGN.md, read from the import graph: imports go one way only
+// (cli → src, electron/main → src, renderer → bridge types), and no product file can reach the network.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from './helpers/cli.js';
+
+interface Edge {
+  file: string; // relative to the repo
+  spec: string;
+  target: string; // resolved repo-relative path for relative specs, else the package name
+  typeOnly: boolean;
+}
+
+function sources(dir: string): string[] {
+  const abs = path.join(repoRoot, dir);
+  let names: string[];
+  try {
+    names = readdirSync(abs);
+  } catch {
+    return [];
+  }
+  return names.flatMap((n) => {
+    const p = path.join(dir, n);
+    if (statSync(path.join(repoRoot, p)).isDirectory()) return sources(p);
+    return /\.(ts|mts|cts|js|mjs|cjs)$/.test(n) && !n.endsWith('.d.ts') ? [p] : [];
+  });
+}
+
+const importPattern = /(import|export)\s+(type\s+)?(?:[\w*{}\s,]+?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+function edges(file: string): Edge[] {
+  const text = readFileSync(path.join(repoRoot, file), 'utf8').replace(/^\s*\/\/.*$/gm, '');
+  const out: Edge[] = [];
+  for (const m of text.matchAll(importPattern)) {
+    const spec = m[3] ?? m[4] ?? m[5];
+    const typeOnly = Boolean(m[2]);
+    const target = spec.startsWith('.') ? path.normalize(path.join(path.dirname(file), spec)) : spec.replace(/^node:/, '');
+    out.push({ file, spec, target, typeOnly });
+  }
+  return out;
+}
+
+const product = ['src', 'cli', 'electron'].flatMap(sources);
+const graph = product.flatMap(edges);
+const under = (p: string, dir: string) => p === dir || p.startsWith(`${dir}/`);
+const builtins = new Set(builtinModules);
+
+describe('architecture', () => {
+  it('finds the product sources (so an empty graph cannot pass)', () => {
+    expect(product.filter((f) => f.startsWith('src/')).length).toBeGreaterThan(10);
+    expect(graph.length).toBeGreaterThan(50);
+  });
+
+  it('src/ never imports electron, commander, cli/ or electron/', () => {
+    const wrong = graph.filter((e) => under(e.file, 'src') && (['electron', 'commander'].includes(e.target) || under(e.target, 'cli') || under(e.target, 'electron')));
+    expect(wrong).toEqual([]);
+  });
+
+  it('cli/ and electron/main reach the engine only through src/index', () => {
+    const wrong = graph.filter((e) => (under(e.file, 'cli') || under(e.file, 'electron/main')) && under(e.target, 'src') && !/^src\/index\.(js|ts)$/.test(e.target));
+    expect(wrong).toEqual([]);
+  });
+
+  it('the renderer is browser code: no Node, no electron, no engine; at most bridge types', () => {
+    const wrong = graph.filter(
+      (e) =>
+        under(e.file, 'electron/renderer') &&
+        (builtins.has(e.target) || e.target === 'electron' || under(e.target, 'src') || under(e.target, 'cli') || under(e.target, 'electron/main') || (under(e.target, 'electron/preload') && !e.typeOnly)),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('no product file imports a network module or calls the network', () => {
+    const netModules = new Set(['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'dns/promises', 'undici', 'ws', 'axios', 'node-fetch', 'got']);
+    expect(graph.filter((e) => netModules.has(e.target))).toEqual([]);
+    const calls = product.flatMap((f) => {
+      const text = readFileSync(path.join(repoRoot, f), 'utf8');
+      return [...text.matchAll(/\bfetch\(|new WebSocket\(|XMLHttpRequest|new EventSource\(|navigator\.sendBeacon/g)].map((m) => `${f}: ${m[0]}`);
+    });
+    expect(calls).toEqual([]);
+  });
+});
