@@ -1,0 +1,56 @@
+// "Review and share safely": the selection opens in the desktop app's review window instead. The
+// app is started through its own launcher (dist/electron/launch.js, what `npm run desktop` runs),
+// which finds the Electron binary and says so when there is none.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from './notify.js';
+
+export interface AppLocation {
+  /** The CLI entry point (dist/cli/main.js): the launcher is built beside it. */
+  script: string;
+  /** node, to run the launcher with. */
+  node: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * The command that opens `paths` in the desktop app, or undefined when no app is installed.
+ * SHARE_SAFELY_APP names a packaged app's executable; it takes the paths after `--` like the launcher.
+ */
+export function desktopAppCommand(paths: string[], at: AppLocation): Command | undefined {
+  const app = at.env.SHARE_SAFELY_APP;
+  if (app) return existsSync(app) ? { command: app, args: ['--', ...paths] } : undefined;
+  const launch = path.join(path.dirname(at.script), '..', 'electron', 'launch.js');
+  return existsSync(launch) ? { command: at.node, args: [launch, '--', ...paths] } : undefined;
+}
+
+export type AppStart = { ok: true } | { ok: false; message: string };
+
+/**
+ * Starts the app detached. A launcher that ends with an error within `settleMs` (no Electron
+ * binary, say) gives its first line of error output; one still running by then has opened.
+ */
+export function startDesktopApp(c: Command, settleMs = 4000): Promise<AppStart> {
+  return new Promise((resolve) => {
+    const child = spawn(c.command, c.args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true });
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const timer = setTimeout(() => {
+      child.stderr?.destroy();
+      child.unref();
+      resolve({ ok: true });
+    }, settleMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      resolve({ ok: false, message: e.message });
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      const first = stderr.split('\n').find((l) => l.trim());
+      resolve(code === 0 ? { ok: true } : { ok: false, message: first?.trim() ?? `the app stopped (exit code ${code})` });
+    });
+  });
+}

@@ -1,0 +1,215 @@
+// `integrate install` and `integrate uninstall`: write each target's entries, record them in the
+// manifest, and remove exactly those again. Installing twice rewrites the same bytes.
+import { chmod, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { configDir, imageExtensions } from '../../src/index.js';
+import type { Launcher } from './launcher.js';
+import { dolphinServiceMenus, nautilusScripts, nemoActions, openWithEntry, thunarActions, thunarFile, xdgDirs, type FileSpec } from './linux.js';
+import { quickActions } from './macos.js';
+import { exists, loadManifest, removeEmptyDirs, saveManifest, sha256, writeAtomic, type Entry, type FileEntry, type Host, type Manifest, type RegistryEntry, type ThunarEntry } from './manifest.js';
+import type { Target } from './targets.js';
+import { emptyUca, mergeActions, removeActions } from './thunar-uca.js';
+import { encodeRegFile, registryKeys, regFileText, verbKeys } from './windows.js';
+
+export interface TargetReport {
+  target: Target;
+  /** What happened, one line each (paths written or removed, things left alone and why). */
+  lines: string[];
+  ok: boolean;
+}
+
+function fileSpecs(target: Target, l: Launcher, host: Host): FileSpec[] {
+  const dirs = xdgDirs(host.env, host.home);
+  switch (target) {
+    case 'nautilus':
+      return nautilusScripts(l, dirs);
+    case 'nemo':
+      return nemoActions(l, dirs);
+    case 'dolphin':
+      return dolphinServiceMenus(l, dirs);
+    case 'open-with':
+      return [openWithEntry(l, dirs)];
+    case 'finder':
+      return quickActions(l, host.home);
+    default:
+      return [];
+  }
+}
+
+const ofTarget = <K extends Entry['kind']>(m: Manifest, target: Target, kind: K) =>
+  m.entries.filter((e): e is Extract<Entry, { kind: K }> => e.target === target && e.kind === kind);
+
+async function modeOf(file: string, fallback: number): Promise<number> {
+  return stat(file).then((s) => s.mode & 0o7777, () => fallback);
+}
+
+async function installFiles(target: Target, specs: FileSpec[], m: Manifest, report: TargetReport): Promise<void> {
+  const previous = ofTarget(m, target, 'file');
+  const entries: FileEntry[] = [];
+  for (const spec of specs) {
+    const digest = sha256(spec.content);
+    if (await exists(spec.path)) {
+      const current = sha256(await readFile(spec.path));
+      const ours = current === digest || previous.some((e) => e.path === spec.path && e.sha256 === current);
+      if (!ours) {
+        report.ok = false;
+        report.lines.push(`left alone: ${spec.path} already exists and was not written by Share Safely`);
+        continue;
+      }
+    }
+    await writeAtomic(spec.path, spec.content, spec.mode, m.createdDirs);
+    await chmod(spec.path, spec.mode);
+    entries.push({ kind: 'file', target, path: spec.path, sha256: digest });
+    report.lines.push(`wrote ${spec.path}`);
+  }
+  // Files an earlier install wrote that this one no longer uses.
+  const stale = previous.filter((e) => !specs.some((s) => s.path === e.path));
+  m.entries = m.entries.filter((e) => !(e.target === target && e.kind === 'file'));
+  m.entries.push(...entries, ...(await removeFiles(stale, report)));
+}
+
+/** Removes our files; returns the entries of files left in place because someone changed them. */
+async function removeFiles(entries: FileEntry[], report: TargetReport): Promise<FileEntry[]> {
+  const kept: FileEntry[] = [];
+  for (const e of entries) {
+    if (!(await exists(e.path))) continue;
+    if (sha256(await readFile(e.path)) !== e.sha256) {
+      report.lines.push(`left alone: ${e.path} was changed after it was installed`);
+      kept.push(e);
+      continue;
+    }
+    await rm(e.path, { force: true });
+    report.lines.push(`removed ${e.path}`);
+  }
+  return kept;
+}
+
+async function installThunar(l: Launcher, host: Host, m: Manifest, report: TargetReport): Promise<void> {
+  const dirs = xdgDirs(host.env, host.home);
+  const file = thunarFile(dirs);
+  const previous = ofTarget(m, 'thunar', 'thunar')[0];
+  let createdFrom = previous?.createdFrom;
+  let xml: string;
+  if (await exists(file)) {
+    xml = await readFile(file, 'utf8');
+  } else {
+    // Thunar reads the system uca.xml until the user has one: start from it so its actions stay.
+    const system = dirs.configDirs.map((d) => path.join(d, 'Thunar', 'uca.xml'));
+    xml = emptyUca;
+    for (const s of system) {
+      if (await exists(s)) {
+        xml = await readFile(s, 'utf8');
+        break;
+      }
+    }
+    createdFrom = { seedSha256: sha256(xml) };
+  }
+  const actions = thunarActions(l);
+  const merged = mergeActions(xml, actions, { ids: previous?.ids ?? [], commands: previous?.commands ?? [] });
+  await writeAtomic(file, merged, await modeOf(file, 0o644), m.createdDirs);
+  const entry: ThunarEntry = { kind: 'thunar', target: 'thunar', path: file, ids: actions.map((a) => a.uniqueId), commands: actions.map((a) => a.command) };
+  if (createdFrom) entry.createdFrom = createdFrom;
+  m.entries = m.entries.filter((e) => e.kind !== 'thunar');
+  m.entries.push(entry);
+  report.lines.push(`added ${actions.length} actions to ${file} (Thunar reads it when it starts: thunar -q restarts it)`);
+}
+
+async function uninstallThunar(e: ThunarEntry, report: TargetReport): Promise<Entry[]> {
+  if (!(await exists(e.path))) return [];
+  const xml = await readFile(e.path, 'utf8');
+  const { xml: out, removed } = removeActions(xml, { ids: e.ids, commands: e.commands });
+  if (e.createdFrom && sha256(out) === e.createdFrom.seedSha256) {
+    await rm(e.path, { force: true });
+    report.lines.push(`removed ${e.path} (it held only our actions)`);
+  } else if (removed) {
+    await writeFile(e.path, out);
+    report.lines.push(`removed ${removed} actions from ${e.path}`);
+  }
+  return [];
+}
+
+async function regImport(host: Host, name: string, text: string, m: Manifest, report: TargetReport): Promise<boolean> {
+  const file = path.join(configDir(host.env, host.platform, host.home), name);
+  await writeAtomic(file, encodeRegFile(text), 0o644, m.createdDirs);
+  const r = await host.run('reg', ['import', file]).catch((e: Error) => ({ code: -1, stdout: '', stderr: e.message }));
+  if (r.code !== 0) {
+    report.ok = false;
+    report.lines.push(`reg import failed (${r.stderr.trim() || `exit code ${r.code}`}); open ${file} to apply it by hand`);
+    return false;
+  }
+  await rm(file, { force: true });
+  return true;
+}
+
+async function installExplorer(l: Launcher, host: Host, m: Manifest, report: TargetReport): Promise<void> {
+  const keys = registryKeys(l, imageExtensions);
+  const verbs = verbKeys(keys);
+  const previous = ofTarget(m, 'explorer', 'registry')[0]?.keys ?? [];
+  const remove = [...new Set([...previous, ...verbs])];
+  if (!(await regImport(host, 'integration-install.reg', regFileText(keys, remove), m, report))) return;
+  m.entries = m.entries.filter((e) => e.kind !== 'registry');
+  m.entries.push({ kind: 'registry', target: 'explorer', keys: verbs });
+  report.lines.push(`added ${verbs.length} verbs under HKEY_CURRENT_USER\\Software\\Classes (Windows 11: under "Show more options")`);
+}
+
+async function uninstallExplorer(e: RegistryEntry, host: Host, m: Manifest, report: TargetReport): Promise<Entry[]> {
+  if (!(await regImport(host, 'integration-uninstall.reg', regFileText([], e.keys), m, report))) return [e];
+  report.lines.push(`removed ${e.keys.length} verbs from HKEY_CURRENT_USER\\Software\\Classes`);
+  return [];
+}
+
+/** Finder caches the Services menu; pbs refreshes it (absent or failing: the menu updates at next login). */
+async function refreshServices(host: Host): Promise<void> {
+  const pbs = '/System/Library/CoreServices/pbs';
+  if (host.platform === 'darwin' && (await exists(pbs))) await host.run(pbs, ['-update']).catch(() => undefined);
+}
+
+const emptyManifest = (l: Launcher): Manifest => ({ version: 1, launcher: l, entries: [], createdDirs: [] });
+
+export async function install(targets: Target[], launcher: Launcher, host: Host): Promise<TargetReport[]> {
+  const m = (await loadManifest(host)) ?? emptyManifest(launcher);
+  m.launcher = launcher;
+  const reports: TargetReport[] = [];
+  for (const target of targets) {
+    const report: TargetReport = { target, lines: [], ok: true };
+    reports.push(report);
+    try {
+      if (target === 'thunar') await installThunar(launcher, host, m, report);
+      else if (target === 'explorer') await installExplorer(launcher, host, m, report);
+      else await installFiles(target, fileSpecs(target, launcher, host), m, report);
+    } catch (e) {
+      report.ok = false;
+      report.lines.push(`failed: ${(e as Error).message}`);
+    }
+    await saveManifest(host, m);
+  }
+  if (targets.includes('finder')) await refreshServices(host);
+  return reports;
+}
+
+export async function uninstall(targets: Target[], host: Host): Promise<TargetReport[]> {
+  const m = await loadManifest(host);
+  const reports: TargetReport[] = targets.map((target) => ({ target, lines: [], ok: true }));
+  if (!m) return reports.map((r) => ({ ...r, lines: ['nothing installed'] }));
+  for (const report of reports) {
+    const mine = m.entries.filter((e) => e.target === report.target);
+    if (!mine.length) report.lines.push('nothing installed');
+    const kept: Entry[] = [];
+    for (const e of mine) {
+      try {
+        if (e.kind === 'file') kept.push(...(await removeFiles([e], report)));
+        else if (e.kind === 'thunar') kept.push(...(await uninstallThunar(e, report)));
+        else kept.push(...(await uninstallExplorer(e, host, m, report)));
+      } catch (err) {
+        report.ok = false;
+        report.lines.push(`failed: ${(err as Error).message}`);
+        kept.push(e);
+      }
+    }
+    m.entries = [...m.entries.filter((e) => e.target !== report.target), ...kept];
+    m.createdDirs = await removeEmptyDirs(m.createdDirs);
+    await saveManifest(host, m);
+  }
+  if (targets.includes('finder')) await refreshServices(host);
+  return reports;
+}

@@ -1,0 +1,91 @@
+// Thunar keeps every custom action, the user's and ours, in one file (uca.xml). We add and remove
+// only our <action> blocks and leave every other byte as it was, whichever layout Thunar wrote
+// (one action per line block, or all on one line).
+import { SafeError } from '../../src/index.js';
+import type { ThunarAction } from './linux.js';
+import { xmlText } from './quote.js';
+
+/** What a fresh uca.xml holds when neither the user nor the system has one. */
+export const emptyUca = '<?xml version="1.0" encoding="UTF-8"?>\n<actions>\n</actions>\n';
+
+export function actionBlock(a: ThunarAction): string {
+  return [
+    '<action>',
+    `\t<icon>security-high</icon>`,
+    `\t<name>${xmlText(a.name)}</name>`,
+    `\t<submenu></submenu>`,
+    `\t<unique-id>${xmlText(a.uniqueId)}</unique-id>`,
+    `\t<command>${xmlText(a.command)}</command>`,
+    `\t<description>${xmlText(a.description)}</description>`,
+    `\t<range></range>`,
+    `\t<patterns>*</patterns>`,
+    `\t<directories/>`,
+    `\t<image-files/>`,
+    '</action>',
+  ].join('\n');
+}
+
+function xmlUnescape(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
+    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+    if (e[0] !== '#') return named[e.toLowerCase()];
+    return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+  });
+}
+
+const element = (block: string, name: string) => {
+  const m = new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(block);
+  return m ? xmlUnescape(m[1]).trim() : undefined;
+};
+
+/** Ours by the unique id we gave it, or by the exact command we wrote (Thunar may drop ids it rewrites). */
+export interface Ownership {
+  ids: string[];
+  commands: string[];
+}
+
+function isOurs(block: string, own: Ownership): boolean {
+  const id = element(block, 'unique-id');
+  const command = element(block, 'command');
+  return (id !== undefined && own.ids.includes(id)) || (command !== undefined && own.commands.includes(command));
+}
+
+/** Removes our blocks, each with the one line break added with it. */
+export function removeActions(xml: string, own: Ownership): { xml: string; removed: number } {
+  let removed = 0;
+  let out = '';
+  let last = 0;
+  for (const m of xml.matchAll(/<action>[\s\S]*?<\/action>/g)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!isOurs(m[0], own)) continue;
+    removed++;
+    if (xml[end] === '\n') {
+      out += xml.slice(last, start);
+      last = end + 1;
+    } else {
+      // No break after it: it went in after the previous element with a break before it.
+      out += xml.slice(last, start).replace(/\n$/, '');
+      last = end;
+    }
+  }
+  return { xml: out + xml.slice(last), removed };
+}
+
+/** Our actions appended after the user's (replacing older copies of ours): installing twice changes nothing. */
+export function mergeActions(xml: string, actions: ThunarAction[], previous: Ownership): string {
+  const own: Ownership = {
+    ids: [...previous.ids, ...actions.map((a) => a.uniqueId)],
+    commands: [...previous.commands, ...actions.map((a) => a.command)],
+  };
+  let out = removeActions(xml, own).xml;
+  if (/<actions\s*\/>/.test(out)) out = out.replace(/<actions\s*\/>/, '<actions>\n</actions>');
+  for (const a of actions) {
+    const close = out.lastIndexOf('</actions>');
+    if (close < 0) throw new SafeError('corrupt', 'Thunar\'s uca.xml has no <actions> element, so it was left as it is');
+    const before = out.slice(0, close);
+    const block = actionBlock(a);
+    out = before.endsWith('\n') ? `${before}${block}\n${out.slice(close)}` : `${before}\n${block}${out.slice(close)}`;
+  }
+  return out;
+}
