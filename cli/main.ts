@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `share-safely` command. Parsing only: the engine (sharp, the detector) loads when a command runs,
 // so --help stays instant.
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { EXIT_USAGE } from './exit.js';
 
 const examples = `
@@ -68,6 +68,26 @@ function buildProgram(): Command {
     .action(async (paths: string[], flags) => {
       const { verifyCommand } = await import('./verify.js');
       process.exitCode = await verifyCommand(paths, flags);
+    });
+  program
+    .command('integrate')
+    .description('add "Share safely" to the file manager\'s right-click menu for this user, remove it, or show where it is')
+    .addArgument(new Argument('<action>', 'install, uninstall or status').choices(['install', 'uninstall', 'status']))
+    .option('--for <targets>', 'only these (comma-separated): nautilus, nemo, dolphin, thunar, open-with, explorer, finder; default: all of this system')
+    .option('--json', 'JSON on stdout')
+    .action(async (action, flags) => {
+      const { integrateCommand } = await import('./integrate/command.js');
+      process.exitCode = await integrateCommand(action, flags);
+    });
+  program
+    .command('action', { hidden: true })
+    .description('what the right-click entries run: safe copies per the saved settings, a notification, the folder shown')
+    .argument('[paths...]', 'selected photos and folders (after --)')
+    .option('--review', 'open the selection in the desktop app instead')
+    .option('--gather', 'join processes started together into one batch (Explorer starts one per file)')
+    .action(async (paths: string[], flags) => {
+      const { runAction } = await import('./integrate/action.js');
+      process.exitCode = await runAction(paths, flags);
     });
   return program;
 }
