@@ -77,29 +77,31 @@ export interface PngText {
 /** Caps inflated text so a zip bomb in a text chunk cannot exhaust memory. */
 const maxTextBytes = 4 * 1024 * 1024;
 
-function inflate(data: Buffer): Buffer | undefined {
+function inflate(data: Buffer, limit: number): Buffer | undefined {
+  if (limit <= 0) return undefined;
   try {
-    return inflateSync(data, { maxOutputLength: maxTextBytes });
+    return inflateSync(data, { maxOutputLength: limit });
   } catch {
     return undefined;
   }
 }
 
-/** Decodes a tEXt, zTXt or iTXt chunk. */
-export function readPngText(b: Buffer, c: PngChunk): PngText | undefined {
+/** Decodes a tEXt, zTXt or iTXt chunk, inflating at most `limit` bytes. */
+export function readPngText(b: Buffer, c: PngChunk, limit = maxTextBytes): PngText | undefined {
+  limit = Math.min(limit, maxTextBytes);
   if (c.type !== 'tEXt' && c.type !== 'zTXt' && c.type !== 'iTXt') return undefined;
   const d = chunkData(b, c);
   const nul = d.indexOf(0);
   if (nul < 0) return { chunk: c.type, keyword: d.toString('latin1', 0, Math.min(d.length, 79)) };
   const keyword = d.toString('latin1', 0, nul);
   if (c.type === 'tEXt') return { chunk: c.type, keyword, text: d.toString('latin1', nul + 1) };
-  if (c.type === 'zTXt') return { chunk: c.type, keyword, text: inflate(d.subarray(nul + 2))?.toString('latin1') };
+  if (c.type === 'zTXt') return { chunk: c.type, keyword, text: inflate(d.subarray(nul + 2), limit)?.toString('latin1') };
   // iTXt: keyword\0 compressed-flag method language\0 translated-keyword\0 text
   const compressed = d[nul + 1] === 1;
   const langEnd = d.indexOf(0, nul + 3);
   const transEnd = langEnd < 0 ? -1 : d.indexOf(0, langEnd + 1);
   if (transEnd < 0) return { chunk: c.type, keyword };
   const raw = d.subarray(transEnd + 1);
-  const text = compressed ? inflate(raw)?.toString('utf8') : raw.toString('utf8');
+  const text = compressed ? inflate(raw, limit)?.toString('utf8') : raw.toString('utf8');
   return { chunk: c.type, keyword, text };
 }

@@ -132,7 +132,7 @@ export async function inspectExif(tiff: Buffer, f: Findings, label = 'EXIF'): Pr
   }
   addThumbnail(f, tiff, walked, label);
   if (out.makerNote || walked.ifds.some((i) => entry(i, 0x927c))) {
-    f.add('camera-settings', `Camera maker notes (${label}): private manufacturer data that can hold serial numbers and settings`, undefined, true);
+    f.add('camera-settings', `Camera maker notes (${label}): private manufacturer data that can hold serial numbers, settings and previews`, undefined, true);
   }
   const settings = ['ExposureTime', 'FNumber', 'ISO', 'FocalLength'].filter((k) => exif[k] !== undefined);
   if (settings.length) f.add('camera-settings', `Camera settings: ${settings.join(', ')}`);
@@ -153,12 +153,27 @@ function addDevice(f: Findings, make?: string, model?: string): void {
 }
 
 function addThumbnail(f: Findings, tiff: Buffer, t: TiffStructure, label: string): void {
+  const r = tiffReader(tiff);
   const ifd1 = t.ifds.find((i) => i.name === 'IFD1');
+  const at = entry(ifd1, 0x0201) ?? entry(ifd1, 0x0111);
   const len = entry(ifd1, 0x0202) ?? entry(ifd1, 0x0117);
-  if (!len) return;
-  const bytes = tiffReader(tiff)?.numbers(len, 1)[0] ?? 0;
-  f.add('thumbnail', `An embedded thumbnail (${label}, ${sizeText(bytes)}) — it may show the photo as it was before any edit or crop`, { bytes });
+  const thumbAt = at && r ? r.numbers(at, 1)[0] : undefined;
+  if (len) {
+    const bytes = r?.numbers(len, 1)[0] ?? 0;
+    f.add('thumbnail', `An embedded thumbnail (${label}${bytes ? `, ${sizeText(bytes)}` : ''}) — it may show the photo as it was before any edit or crop`, { bytes });
+  }
+  // Cameras also hide previews in maker notes (Nikon PreviewIFD, Olympus, ...): look for JPEG starts that
+  // are neither the thumbnail nor the strips/tiles of a TIFF's own (JPEG-compressed) image.
+  const ifd0 = t.ifds.find((i) => i.name === 'IFD0');
+  const own = new Set([thumbAt, ...[entry(ifd0, 0x0111), entry(ifd0, 0x0144)].flatMap((e) => (e && r ? r.numbers(e, 100_000) : []))]);
+  let previews = 0;
+  for (let p = tiff.indexOf(jpegStart); p >= 0 && previews < 100; p = tiff.indexOf(jpegStart, p + 3)) {
+    if (!own.has(p) && tiff[p + 3] >= 0xc0 && tiff[p + 3] !== 0xff) previews++;
+  }
+  if (previews) f.add('thumbnail', `${previews === 1 ? 'A preview image' : `${previews} preview images`} hidden in the ${label} block (e.g. in the camera maker notes) — it may show the photo before edits`, { count: previews });
 }
+
+const jpegStart = Buffer.from([0xff, 0xd8, 0xff]);
 
 /** Minimal reading with our own walker when exifr cannot parse the block. */
 function fromWalker(tiff: Buffer, t: TiffStructure, f: Findings, label: string): ExifResult {
@@ -193,7 +208,7 @@ function fromWalker(tiff: Buffer, t: TiffStructure, f: Findings, label: string):
   if (software) f.add('software', `Software: ${software}`, { software });
   addThumbnail(f, tiff, t, label);
   if (entry(exif, 0x927c)) {
-    f.add('camera-settings', `Camera maker notes (${label}): private manufacturer data that can hold serial numbers and settings`, undefined, true);
+    f.add('camera-settings', `Camera maker notes (${label}): private manufacturer data that can hold serial numbers, settings and previews`, undefined, true);
   }
   const o = entry(ifd0, 0x0112);
   const orientation = o ? r.numbers(o, 1)[0] : undefined;

@@ -14,10 +14,13 @@ const aiKeywords = /^(parameters|prompt|workflow|negative_prompt|Dream|sd-metada
 export function inspectPng(b: Buffer, f: Findings): Blocks {
   const s = walkPng(b);
   const blocks: Blocks = { ...emptyBlocks(), width: s.width, height: s.height };
+  // Compressed text is inflated up to a total budget, so a file full of small zip bombs stays cheap.
+  let budget = 16 * 1024 * 1024;
   for (const c of s.chunks) {
     if (structural.has(c.type)) continue;
     const d = chunkData(b, c);
-    const text = readPngText(b, c);
+    const text = readPngText(b, c, budget);
+    if (text?.text) budget -= Buffer.byteLength(text.text);
     if (text) {
       pngText(text.keyword, text.text, c.type, blocks, f);
     } else if (c.type === 'eXIf') {
@@ -26,7 +29,8 @@ export function inspectPng(b: Buffer, f: Findings): Blocks {
       else f.add('other', 'A PNG eXIf chunk that could not be read', undefined, true);
     } else if (c.type === 'iCCP') {
       const nul = d.indexOf(0);
-      const profile = nul > 0 ? inflateBounded(d.subarray(nul + 2)) : undefined;
+      const profile = nul > 0 ? inflateBounded(d.subarray(nul + 2), budget) : undefined;
+      budget -= profile?.length ?? 0;
       if (profile) blocks.icc.push({ data: profile, label: 'PNG iCCP chunk' });
       else f.add('color-profile', 'A colour profile (PNG iCCP chunk) that could not be read', undefined, false);
     } else if (c.type === 'tIME' && d.length >= 7) {
@@ -44,9 +48,10 @@ export function inspectPng(b: Buffer, f: Findings): Blocks {
   return blocks;
 }
 
-function inflateBounded(d: Buffer): Buffer | undefined {
+function inflateBounded(d: Buffer, limit: number): Buffer | undefined {
+  if (limit <= 0) return undefined;
   try {
-    return inflateSync(d, { maxOutputLength: 16 * 1024 * 1024 });
+    return inflateSync(d, { maxOutputLength: limit });
   } catch {
     return undefined;
   }

@@ -4,7 +4,7 @@ import { entry, tiffReader, walkTiff, type IfdEntry } from '../containers/tiff.j
 import { problem, structureProblems, type Check } from './check.js';
 
 const structural = new Set([
-  254, 255, 256, 257, 258, 259, 262, 263, 266, 273, 277, 278, 279, 282, 283, 284, 296, 317, 318, 319, 320, 322, 323, 324,
+  254, 255, 256, 257, 258, 259, 262, 263, 266, 273, 277, 278, 279, 280, 281, 282, 283, 284, 296, 317, 318, 319, 320, 322, 323, 324,
   325, 338, 339, 340, 341, 347, 529, 530, 531, 532,
 ]);
 const names: Record<number, string> = {
