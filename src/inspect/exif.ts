@@ -58,7 +58,7 @@ function clock(v: unknown): string | undefined {
   return v.map((n: number) => String(Math.floor(n)).padStart(2, '0')).join(':');
 }
 
-export function formatLatLon(lat: number, lon: number): string {
+function formatLatLon(lat: number, lon: number): string {
   return `${Math.abs(lat).toFixed(4)} ${lat < 0 ? 'S' : 'N'}, ${Math.abs(lon).toFixed(4)} ${lon < 0 ? 'W' : 'E'}`;
 }
 

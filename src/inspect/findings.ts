@@ -18,10 +18,6 @@ export class Findings {
     this.list.push(values ? { kind, text, values, sensitive } : { kind, text, sensitive });
   }
 
-  has(kind: FindingKind): boolean {
-    return this.list.some((f) => f.kind === kind);
-  }
-
   /** Sensitive findings first, each group in the order found. */
   sorted(): Finding[] {
     return [...this.list.filter((f) => f.sensitive), ...this.list.filter((f) => !f.sensitive)];

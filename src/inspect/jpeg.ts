@@ -23,6 +23,9 @@ const vendorNames: Record<string, string> = {
   'JP': 'JUMBF / content credentials (C2PA: creator and edit history)',
 };
 
+/** Comments that encoders write on their own; they name the software, not the people. */
+const encoderComment = /^\s*(CREATOR: gd-jpeg|Created with (GIMP|The GIMP)|File written by Adobe Photoshop|LEAD Technologies|Optimized by JPEGmini|Intel\(R\) JPEG Library|AppleMark|Compressed by jpeg-recompress|Processed By eBay)/i;
+
 export function inspectJpeg(b: Buffer, f: Findings): Blocks {
   const s = walkJpeg(b);
   const blocks: Blocks = { ...emptyBlocks(), width: s.width, height: s.height };
@@ -32,7 +35,7 @@ export function inspectJpeg(b: Buffer, f: Findings): Blocks {
   for (const seg of s.segments) {
     const id = seg.marker >= 0xe0 && seg.marker <= 0xef ? appIdentifier(b, seg) : '';
     const d = segmentData(b, seg);
-    if (seg.name === 'APP0') {
+    if (seg.name === 'APP0' && (id === 'JFIF' || id === 'JFXX')) {
       jfif(d, id, f);
     } else if (seg.name === 'APP1' && id === 'Exif') {
       const t = tiffStart(d);
@@ -58,7 +61,8 @@ export function inspectJpeg(b: Buffer, f: Findings): Blocks {
       f.add('other', `A vendor metadata segment (${seg.name}, ${name}, ${sizeText(seg.dataLength)})`, undefined, true);
     } else if (seg.name === 'COM') {
       const text = d.toString('utf8').replace(/\0+$/, '');
-      f.add('comment', text.trim() ? `Comment: ${clip(text)}` : 'An empty comment segment', { comment: text });
+      if (encoderComment.test(text)) f.add('software', `Comment left by the software that saved the file: ${clip(text)}`, { comment: text });
+      else f.add('comment', text.trim() ? `Comment: ${clip(text)}` : 'An empty comment segment', { comment: text });
     }
   }
   if (iccParts.length) {

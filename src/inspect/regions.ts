@@ -19,7 +19,7 @@ export interface DeclaredRegion {
 }
 
 /** Maps a normalised rectangle in the stored grid to the upright grid for an EXIF orientation (1..8). */
-export function orientRect(r: { x: number; y: number; w: number; h: number }, orientation: number) {
+function orientRect(r: { x: number; y: number; w: number; h: number }, orientation: number) {
   const { x, y, w, h } = r;
   switch (orientation) {
     case 2: return { x: 1 - x - w, y, w, h };
@@ -59,7 +59,7 @@ export function uprightRegions(regions: DeclaredRegion[], stored: { width: numbe
   return out;
 }
 
-export function iou(a: Rect, b: Rect): number {
+function iou(a: Rect, b: Rect): number {
   const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
   const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
   if (w <= 0 || h <= 0) return 0;

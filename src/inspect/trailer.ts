@@ -5,7 +5,7 @@ import { Findings, sizeText } from './findings.js';
 const mp4Brands = /^(isom|iso\d|mp4\d|mp42|avc1|qt {2}|M4V |3gp\d|heic|mif1)$/;
 
 /** Offset of an MP4/QuickTime "ftyp" box in `d`, or -1 (searched in a bounded window). */
-export function findMp4(d: Buffer, from = 0, window = 64 * 1024 * 1024): number {
+function findMp4(d: Buffer, from = 0, window = 64 * 1024 * 1024): number {
   let p = d.indexOf('ftyp', from, 'latin1');
   while (p >= 4 && p < from + window) {
     if (mp4Brands.test(d.toString('latin1', p + 4, p + 8))) return p - 4;

@@ -28,7 +28,7 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined 
 const ns = (x: Node, name: string): Node => (x[name] && typeof x[name] === 'object' ? (x[name] as Node) : {});
 
 /** XMP GPS is "DD,MM.mmmmN" or "DD,MM,SSN". */
-export function xmpCoordinate(v: unknown): number | undefined {
+function xmpCoordinate(v: unknown): number | undefined {
   const s = first(v);
   const m = s && /^(\d+(?:\.\d+)?)(?:,(\d+(?:\.\d+)?))?(?:,(\d+(?:\.\d+)?))?\s*([NSEW])$/i.exec(s);
   if (!m) return undefined;
@@ -61,7 +61,7 @@ export interface XmpResult {
   regions: DeclaredRegion[];
 }
 
-export async function parseXmp(xml: string): Promise<Node | undefined> {
+async function parseXmp(xml: string): Promise<Node | undefined> {
   try {
     return ((await exifr.sidecar(Buffer.from(xml, 'utf8'), { mergeOutput: false }, 'xmp')) as Node | undefined) ?? undefined;
   } catch {
@@ -144,7 +144,7 @@ function motionAndAux(x: Node, f: Findings, label: string): void {
 }
 
 /** MWG (stored frame, centre-based) and Microsoft Photo (upright frame, corner-based) face regions. */
-export function faceRegions(x: Node): DeclaredRegion[] {
+function faceRegions(x: Node): DeclaredRegion[] {
   const out: DeclaredRegion[] = [];
   const mwg = ns(ns(x, 'mwg-rs'), 'Regions');
   const dims = ns(mwg, 'AppliedToDimensions');
