@@ -73,6 +73,8 @@ export async function saveManifest(host: Host, m: Manifest): Promise<void> {
     m.createdDirs = await removeEmptyDirs(m.createdDirs);
     return;
   }
+  // The folder first, so that a config folder made for the manifest is recorded in it too.
+  await ensureDir(path.dirname(file), m.createdDirs);
   await writeAtomic(file, `${JSON.stringify(m, null, 2)}\n`, 0o644, m.createdDirs);
 }
 

@@ -50,42 +50,41 @@ function isOurs(block: string, own: Ownership): boolean {
   return (id !== undefined && own.ids.includes(id)) || (command !== undefined && own.commands.includes(command));
 }
 
-/** Removes our blocks, each with the one line break added with it. */
+/** Removes our blocks, each with the line break that was inserted before it. */
 export function removeActions(xml: string, own: Ownership): { xml: string; removed: number } {
   let removed = 0;
   let out = '';
   let last = 0;
   for (const m of xml.matchAll(/<action>[\s\S]*?<\/action>/g)) {
-    const start = m.index;
-    const end = start + m[0].length;
     if (!isOurs(m[0], own)) continue;
     removed++;
-    if (xml[end] === '\n') {
-      out += xml.slice(last, start);
-      last = end + 1;
-    } else {
-      // No break after it: it went in after the previous element with a break before it.
-      out += xml.slice(last, start).replace(/\n$/, '');
-      last = end;
-    }
+    out += xml.slice(last, m.index).replace(/\n$/, '');
+    last = m.index + m[0].length;
   }
   return { xml: out + xml.slice(last), removed };
 }
 
-/** Our actions appended after the user's (replacing older copies of ours): installing twice changes nothing. */
+/** Where the next action goes: after the last action, or after the opening <actions> tag. */
+function insertionPoint(xml: string): number {
+  const open = /<actions(\s[^>]*)?>/.exec(xml);
+  if (!open) throw new SafeError('corrupt', "Thunar's uca.xml has no <actions> element, so it was left as it is");
+  const lastAction = xml.lastIndexOf('</action>');
+  return lastAction > open.index ? lastAction + '</action>'.length : open.index + open[0].length;
+}
+
+/**
+ * Our actions appended after the user's (older copies of ours replaced), each as a line break and
+ * the block, which is exactly what removeActions takes away: installing twice changes nothing.
+ */
 export function mergeActions(xml: string, actions: ThunarAction[], previous: Ownership): string {
   const own: Ownership = {
     ids: [...previous.ids, ...actions.map((a) => a.uniqueId)],
     commands: [...previous.commands, ...actions.map((a) => a.command)],
   };
-  let out = removeActions(xml, own).xml;
-  if (/<actions\s*\/>/.test(out)) out = out.replace(/<actions\s*\/>/, '<actions>\n</actions>');
+  let out = removeActions(xml, own).xml.replace(/<actions\s*\/>/, '<actions>\n</actions>');
   for (const a of actions) {
-    const close = out.lastIndexOf('</actions>');
-    if (close < 0) throw new SafeError('corrupt', 'Thunar\'s uca.xml has no <actions> element, so it was left as it is');
-    const before = out.slice(0, close);
-    const block = actionBlock(a);
-    out = before.endsWith('\n') ? `${before}${block}\n${out.slice(close)}` : `${before}\n${block}${out.slice(close)}`;
+    const at = insertionPoint(out);
+    out = `${out.slice(0, at)}\n${actionBlock(a)}${out.slice(at)}`;
   }
   return out;
 }

@@ -1,0 +1,198 @@
+// The pure parts of the integration: quoting for each place a command is stored, the Thunar
+// uca.xml merge, what the notification says, how a selection is grouped, and install's care for
+// files that are not ours.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { groupSelection, inputPath, outputFolders } from '../../cli/integrate/action.js';
+import { noticeFor, type GroupOutcome } from '../../cli/integrate/action-report.js';
+import { install, uninstall } from '../../cli/integrate/install.js';
+import { thunarActions } from '../../cli/integrate/linux.js';
+import type { Host } from '../../cli/integrate/manifest.js';
+import { execArg, keyFileValue, shQuote, winQuote } from '../../cli/integrate/quote.js';
+import { parseTargets } from '../../cli/integrate/targets.js';
+import { emptyUca, mergeActions, removeActions } from '../../cli/integrate/thunar-uca.js';
+import { isSafeError, type Result } from '../../src/index.js';
+import { desktopExecSplit, expandFieldCodes, keyFileUnescape } from './launch.js';
+
+const awkward = [
+  'Été 2024/Léa à la plage.jpg',
+  `-Tom's "best" day.jpg`,
+  'C:\\Users\\Léa\\',
+  '100% $HOME `date` \\n;&|<>*?#~()',
+  ' leading and trailing ',
+  '',
+];
+
+describe('quoting', () => {
+  it('shQuote: /bin/sh reads back every string unchanged', () => {
+    for (const s of awkward) {
+      expect(execFileSync('/bin/sh', ['-c', `printf '%s' ${shQuote(s)}`], { encoding: 'utf8' })).toBe(s);
+    }
+  });
+
+  it('execArg and keyFileValue: a desktop-entry Exec reads back every argument unchanged', () => {
+    const line = keyFileValue(awkward.map(execArg).join(' '));
+    expect(line).not.toMatch(/\n/);
+    expect(expandFieldCodes(desktopExecSplit(keyFileUnescape(line)), [])).toEqual(awkward);
+  });
+
+  it('winQuote: the Microsoft C runtime rules give back the argument, trailing backslashes included', () => {
+    // Checked against the splitting rules in windows-macos.test.ts; here the shapes that matter.
+    expect(winQuote('C:\\Program Files\\nodejs\\node.exe')).toBe('"C:\\Program Files\\nodejs\\node.exe"');
+    expect(winQuote('C:\\dir\\')).toBe('"C:\\dir\\\\"');
+    expect(winQuote('say "hi"')).toBe('"say \\"hi\\""');
+  });
+});
+
+describe('Thunar uca.xml', () => {
+  const launcher = { node: '/opt/node & co/bin/node', script: '/home/léa/share-safely/dist/cli/main.js' };
+  const actions = thunarActions(launcher);
+  const none = { ids: [], commands: [] };
+  const own = { ids: actions.map((a) => a.uniqueId), commands: actions.map((a) => a.command) };
+  const layouts = {
+    'one block per action': `<?xml version="1.0" encoding="UTF-8"?>\n<actions>\n<action>\n\t<icon>x</icon>\n\t<name>Mine</name>\n\t<unique-id>1-1</unique-id>\n\t<command>mine %F</command>\n</action>\n</actions>\n`,
+    'all on one line': `<?xml encoding="UTF-8" version="1.0"?>\n<actions><action><icon></icon><name>Mine</name><command>mine %F</command><patterns>*</patterns></action></actions>\n`,
+    empty: emptyUca,
+  };
+
+  for (const [layout, xml] of Object.entries(layouts)) {
+    it(`${layout}: ours are appended after the user's, once, and removing them restores every byte`, () => {
+      const merged = mergeActions(xml, actions, none);
+      expect(merged.indexOf('<name>Share safely</name>')).toBeGreaterThan(xml.includes('Mine') ? merged.indexOf('<name>Mine</name>') : -1);
+      expect(mergeActions(merged, actions, own)).toBe(merged);
+      expect(merged.match(/<action>/g)?.length).toBe((xml.match(/<action>/g)?.length ?? 0) + 2);
+      expect(merged).toContain('/opt/node &amp; co/bin/node');
+      const { xml: restored, removed } = removeActions(merged, own);
+      expect(removed).toBe(2);
+      expect(restored).toBe(xml);
+    });
+  }
+
+  it('the merged file is well-formed XML', () => {
+    const merged = mergeActions(layouts['one block per action'], actions, none);
+    const names = execFileSync('python3', ['-c', 'import sys, xml.dom.minidom as m; d = m.parseString(sys.stdin.read()); print("|".join(n.firstChild.data for n in d.getElementsByTagName("name")))'], {
+      input: merged,
+      encoding: 'utf8',
+    });
+    expect(names.trim()).toBe('Mine|Share safely|Review and share safely');
+  });
+
+  it('finds ours by command when Thunar rewrote the file without our ids', () => {
+    const merged = mergeActions(layouts['all on one line'], actions, none).replace(/<unique-id>[^<]*<\/unique-id>/g, '');
+    expect(removeActions(merged, { ids: [], commands: own.commands })).toMatchObject({ removed: 2 });
+  });
+
+  it('refuses a file that is not a Thunar actions file, and accepts <actions/>', () => {
+    let error: unknown;
+    try {
+      mergeActions('<something/>', actions, none);
+    } catch (e) {
+      error = e;
+    }
+    expect(isSafeError(error) && error.code).toBe('corrupt');
+    expect(mergeActions('<actions/>', actions, none)).toContain('<name>Share safely</name>');
+  });
+});
+
+function result(input: string, over: Partial<Result>): Result {
+  return { input, status: 'done', output: `${path.dirname(input)}/Safe to share/${path.basename(input)}`, faces: 0, regions: [], kept: [], removed: [], warnings: [], ms: 1, ...over };
+}
+
+describe('the notification', () => {
+  const log = '/home/léa/.local/state/share-safely/action.log';
+  const group = (results: Result[], extra: Partial<GroupOutcome> = {}): GroupOutcome => ({ dir: '/p', results, problems: [], skippedFolders: 0, ...extra });
+  const noFace = { code: 'no-face' as const, message: 'no face found' };
+
+  it('says how many photos are ready, how many faces were covered and what to check', () => {
+    const n = noticeFor(
+      [group([result('/p/a.jpg', { faces: 2 }), result('/p/b.jpg', { faces: 3 })]), group([result('/q/c.jpg', { warnings: [noFace] })])],
+      log,
+    );
+    expect(n).toEqual({ title: 'Share Safely', body: '3 photos ready, 5 faces covered; 1 photo had no face — check it', critical: false });
+  });
+
+  it('counts faces left uncovered on purpose apart, and names the log when something failed', () => {
+    const failed = result('/p/x.jpg', { status: 'failed', output: undefined, error: { code: 'corrupt', message: 'broken' } });
+    const kept = result('/p/k.jpg', { faces: 2, kept: [{ box: { x: 0, y: 0, width: 1, height: 1 }, reason: 'adult' }], warnings: [{ code: 'face-left-uncovered', message: '' }] });
+    const n = noticeFor([group([result('/p/a.jpg', { faces: 1 }), kept, failed], { problems: [{ path: '/p/gone.jpg', message: 'no such file' }] })], log);
+    expect(n.body).toBe(`2 photos ready, 2 faces covered; 1 photo has faces left uncovered — check it; 2 photos could not be made safe — details in ${log}`);
+    expect(n.critical).toBe(true);
+  });
+
+  it('an empty selection, copies that existed already, subfolders not entered', () => {
+    expect(noticeFor([], log).body).toBe('No photos in the selection');
+    expect(noticeFor([group([result('/p/a.jpg', { status: 'skipped' })], { skippedFolders: 2 })], log).body).toBe(
+      '1 photo already had a safe copy; 2 subfolders not included — select them to include them',
+    );
+  });
+});
+
+describe('the selection', () => {
+  it('file URIs (Nemo) become paths; other URIs are reported; relative paths resolve in the folder shown', () => {
+    expect(inputPath('file:///home/l%C3%A9a/%C3%89t%C3%A9%202024/a%22b.jpg', '/x')).toEqual({ path: '/home/léa/Été 2024/a"b.jpg' });
+    expect(inputPath('smb://nas/photos/a.jpg', '/x')).toMatchObject({ problem: { path: 'smb://nas/photos/a.jpg' } });
+    expect(inputPath('-r.jpg', '/home/léa')).toEqual({ path: '/home/léa/-r.jpg' });
+  });
+
+  it('groups by folder (a selected folder is its own group); one chosen output folder makes one group', () => {
+    const sel = [
+      { path: '/a/1.jpg', isDir: false },
+      { path: '/b', isDir: true },
+      { path: '/a/2.jpg', isDir: false },
+    ];
+    expect(groupSelection(sel, 'subfolder')).toEqual([
+      { dir: '/a', paths: ['/a/1.jpg', '/a/2.jpg'] },
+      { dir: '/b', paths: ['/b'] },
+    ]);
+    expect(groupSelection(sel, 'folder')).toEqual([{ dir: '/a', paths: ['/a/1.jpg', '/b', '/a/2.jpg'] }]);
+  });
+
+  it('opens each output folder once, in order, never for failures', () => {
+    const g: GroupOutcome = {
+      dir: '/a',
+      results: [result('/a/1.jpg', {}), result('/a/2.jpg', {}), result('/a/3.jpg', { status: 'failed', output: '/elsewhere/3.jpg' })],
+      problems: [],
+      skippedFolders: 0,
+    };
+    expect(outputFolders([g])).toEqual(['/a/Safe to share']);
+  });
+});
+
+describe('targets and ownership', () => {
+  it('--for picks targets of this system and explains the others', () => {
+    expect(parseTargets(undefined, 'linux')).toEqual(['nautilus', 'nemo', 'dolphin', 'thunar', 'open-with']);
+    expect(parseTargets('thunar, nautilus', 'linux')).toEqual(['thunar', 'nautilus']);
+    expect(parseTargets(undefined, 'win32')).toEqual(['explorer']);
+    expect(() => parseTargets('finder', 'linux')).toThrow(/macOS Finder is not available on this system/);
+    expect(() => parseTargets('konqueror', 'linux')).toThrow(/unknown target "konqueror"/);
+  });
+
+  const root = mkdtempSync(path.join(tmpdir(), 'share-safely-own-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const host: Host = { platform: 'linux', home: root, env: { XDG_CONFIG_DIRS: path.join(root, 'none') }, run: async () => ({ code: 0, stdout: '', stderr: '' }) };
+  const launcher = { node: process.execPath, script: '/opt/share-safely/dist/cli/main.js' };
+
+  it('never overwrites or removes a file of the user\'s at one of our paths, nor one edited after install', async () => {
+    const scripts = path.join(root, '.local', 'share', 'nautilus', 'scripts');
+    mkdirSync(scripts, { recursive: true });
+    writeFileSync(path.join(scripts, 'Share safely'), 'my own script');
+    chmodSync(path.join(scripts, 'Share safely'), 0o700);
+    const [report] = await install(['nautilus'], launcher, host);
+    expect(report.ok).toBe(false);
+    expect(report.lines).toContain(`left alone: ${path.join(scripts, 'Share safely')} already exists and was not written by Share Safely`);
+    expect(readFileSync(path.join(scripts, 'Share safely'), 'utf8')).toBe('my own script');
+    const review = path.join(scripts, 'Review and share safely');
+    expect(readFileSync(review, 'utf8')).toContain("'action' '--review' '--'");
+
+    writeFileSync(path.join(root, '.local', 'share', 'nautilus', 'scripts', 'Review and share safely'), 'edited by the user');
+    const [out] = await uninstall(['nautilus'], host);
+    expect(out.lines).toContain(`left alone: ${review} was changed after it was installed`);
+    expect(readFileSync(review, 'utf8')).toBe('edited by the user');
+    expect(readFileSync(path.join(scripts, 'Share safely'), 'utf8')).toBe('my own script');
+    // The edited file stays on record: status still shows it, a later uninstall still knows it.
+    expect(existsSync(path.join(root, '.config', 'share-safely', 'integration.json'))).toBe(true);
+  });
+});
