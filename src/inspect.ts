@@ -52,15 +52,24 @@ export async function inspectBytes(bytes: Buffer, format: ImageFormat): Promise<
     blocks = { exif: [], xmp: [], iptc: [], icc: [] };
   }
   let orientation: number | undefined;
+  const regions: DeclaredRegion[] = [];
+  // Each block is read on its own: a block that breaks a reader becomes a finding, the rest are still read.
+  const read = async (label: string, fn: () => Promise<void> | void) => {
+    try {
+      await fn();
+    } catch {
+      f.add('other', `A metadata block (${label}) that could not be read`, undefined, true);
+    }
+  };
   for (const e of blocks.exif) {
     f.add('other', `A metadata block (${e.label}, ${sizeText(e.data.length)})`, undefined, false);
-    const r = await inspectExif(e.data, f, e.label);
-    orientation ??= r.orientation;
+    await read(e.label, async () => {
+      orientation ??= (await inspectExif(e.data, f, e.label)).orientation;
+    });
   }
-  const regions: DeclaredRegion[] = [];
-  for (const x of blocks.xmp) regions.push(...(await inspectXmp(x.xml, f, x.label)).regions);
-  for (const i of blocks.iptc) await inspectIptc(i.data, f, i.label);
-  for (const c of blocks.icc) await inspectIcc(c.data, f, c.label);
+  for (const x of blocks.xmp) await read(x.label, async () => void regions.push(...(await inspectXmp(x.xml, f, x.label)).regions));
+  for (const i of blocks.iptc) await read(i.label, () => inspectIptc(i.data, f, i.label));
+  for (const c of blocks.icc) await read(c.label, () => inspectIcc(c.data, f, c.label));
 
   // HEIF decoders apply the container's irot/imir and ignore the EXIF flag; other formats follow EXIF.
   const shown = format === 'heic' || format === 'avif' ? blocks.containerOrientation : orientation;

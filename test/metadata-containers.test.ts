@@ -171,3 +171,16 @@ describe('random damage never throws or hangs', () => {
     }
   });
 });
+
+describe('found by fuzzing', () => {
+  it('an EXIF entry declaring 2 billion values does not stall inspect, and the rest of the block is still read', async () => {
+    const b = Buffer.from(fixture('full.jpg'));
+    const tiffAt = b.indexOf('Exif\0\0') + 6;
+    const t = walkTiff(b.subarray(tiffAt));
+    const lens = t.ifds.flatMap((i) => i.entries).find((e) => e.tag === 0xa434)!; // LensModel, ASCII
+    b.writeUInt32BE(0x7fffffff, tiffAt + lens.at + 4);
+    const r = await inspectBytes(b, 'jpeg');
+    expect(r.findings.some((f) => f.text.includes('48.8566 N, 2.3522 E'))).toBe(true);
+    expect((await verifyBytes(b)).clean).toBe(false);
+  });
+});

@@ -2,6 +2,8 @@
 // with an issue instead of an exception or a hang. Also used for EXIF blocks inside JPEG/PNG/WebP/HEIC.
 
 export interface IfdEntry {
+  /** Absolute offset of the 12-byte entry itself. */
+  at: number;
   tag: number;
   type: number;
   count: number;
@@ -127,7 +129,7 @@ export function walkTiff(b: Buffer, base = 0): TiffStructure {
       if (valueBytes > 4 && valueOffset + valueBytes > b.length) {
         s.issues.push(`an entry of ${name} points past the end of the data`);
       }
-      ifd.entries.push({ tag: r.u16(o) ?? 0, type, count: cnt, valueOffset, valueBytes });
+      ifd.entries.push({ at: o, tag: r.u16(o) ?? 0, type, count: cnt, valueOffset, valueBytes });
     }
     const nextRel = count === n ? r.u32(at + 2 + n * 12) ?? 0 : 0;
     ifd.next = nextRel ? base + nextRel : 0;

@@ -37,6 +37,5 @@ export function inspectTiff(b: Buffer, f: Findings): Blocks {
   const subs = t.ifds.filter((i) => i.name === 'SubIFD').length;
   if (pages) f.add('aux-image', `${plural(pages, 'further page or preview image', 'further pages or preview images')} after the main one`, { count: pages });
   if (subs) f.add('thumbnail', `${plural(subs, 'sub-image')} (previews or reduced-size copies of the photo)`, { count: subs });
-  for (const issue of t.issues) f.add('other', `Structure: ${issue}`, undefined, false);
   return blocks;
 }
