@@ -185,3 +185,47 @@ describe('inspect never throws', () => {
     }
   });
 });
+
+describe('inspect: motion photos and auxiliary images described in other ways', () => {
+  /** A JPEG with one extra APP1 XMP segment and optional bytes after EOI. */
+  const withXmp = (xmp: string, trailer = Buffer.alloc(0)) => {
+    const jpeg = bytes('empty-gps.jpg');
+    const payload = Buffer.concat([Buffer.from('http://ns.adobe.com/xap/1.0/\0'), Buffer.from(xmp)]);
+    const head = Buffer.from([0xff, 0xe1, 0, 0]);
+    head.writeUInt16BE(payload.length + 2, 2);
+    return Buffer.concat([jpeg.subarray(0, 2), head, payload, jpeg.subarray(2), trailer]);
+  };
+
+  it('Google motion photo: GCamera:MotionPhoto and a Container directory with a MotionPhoto item', async () => {
+    const xmp = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+      <rdf:Description rdf:about="" xmlns:GCamera="http://ns.google.com/photos/1.0/camera/"
+        xmlns:Container="http://ns.google.com/photos/1.0/container/" xmlns:Item="http://ns.google.com/photos/1.0/container/item/"
+        GCamera:MotionPhoto="1" GCamera:MotionPhotoVersion="1">
+      <Container:Directory><rdf:Seq>
+        <rdf:li rdf:parseType="Resource"><Container:Item Item:Mime="image/jpeg" Item:Semantic="Primary"/></rdf:li>
+        <rdf:li rdf:parseType="Resource"><Container:Item Item:Mime="video/mp4" Item:Semantic="MotionPhoto" Item:Length="2048"/></rdf:li>
+        <rdf:li rdf:parseType="Resource"><Container:Item Item:Mime="image/jpeg" Item:Semantic="Depth" Item:Length="512"/></rdf:li>
+      </rdf:Seq></Container:Directory></rdf:Description></rdf:RDF></x:xmpmeta>`;
+    const r = await inspectBytes(withXmp(xmp), 'jpeg');
+    expect(texts(r, 'motion-video')).toMatch(/motion photo/);
+    expect(texts(r, 'aux-image')).toMatch(/Depth/);
+  });
+
+  it('Samsung JPEG trailer (SEFH/SEFT with MotionPhoto_Data)', async () => {
+    const trailer = Buffer.concat([Buffer.from('MotionPhoto_Data'), bytes('motion.jpg').subarray(-2096), Buffer.from('SEFH\0\0\0\0SEFT')]);
+    const r = await inspectBytes(withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"/>', trailer), 'jpeg');
+    expect(texts(r, 'other')).toMatch(/Samsung extra data/);
+    expect(texts(r, 'motion-video')).toMatch(/hidden video/);
+    expect(r.findings.find((f) => f.kind === 'trailer')?.values?.bytes).toBe(trailer.length);
+  });
+
+  it('HEIF/AVIF auxiliary images: a transparency plane is named (and not counted as sensitive)', async () => {
+    const png = await sharp(bytes('text.png')).ensureAlpha(0.5).png().toBuffer();
+    const avif = await sharp(png).avif().toBuffer();
+    const r = await inspectBytes(avif, 'avif');
+    const aux = r.findings.filter((f) => f.kind === 'aux-image');
+    expect(aux.map((f) => f.text).join()).toMatch(/transparency/);
+    expect(aux.every((f) => !f.sensitive)).toBe(true);
+    expect([r.width, r.height]).toEqual([96, 64]);
+  });
+});

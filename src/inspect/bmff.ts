@@ -73,7 +73,9 @@ function items(b: Buffer, m: HeifMeta, blocks: Blocks, f: Findings): void {
   for (const a of aux) {
     const auxC = itemProperties(m, a.from).find((p) => p.type === 'auxC');
     const urn = auxC ? b.toString('latin1', auxC.box.dataOffset + 4, auxC.box.offset + auxC.box.size).split('\0')[0] : '';
-    f.add('aux-image', `A hidden ${auxName(urn)} next to the photo`, { type: urn });
+    // Transparency is part of the picture; depth maps, gain maps and mattes are extra images.
+    const alpha = /alpha|auxid:1$/i.test(urn);
+    f.add('aux-image', `A hidden ${auxName(urn)} next to the photo`, { type: urn }, !alpha);
   }
   let exifCount = 0;
   for (const item of m.items) {

@@ -27,7 +27,8 @@ export function describeTrailer(b: Buffer, start: number, f: Findings, where: st
   if (samsung) f.add('other', `Samsung extra data after the ${where} (can hold a motion-photo video and edit history)`, undefined, true);
   const jpeg = t.indexOf(Buffer.from([0xff, 0xd8, 0xff]));
   if (known === 0 && jpeg >= 0 && jpeg < 1024) f.add('aux-image', `Another image after the ${where}`);
-  const allZero = t.every((x) => x === 0);
+  // Zero padding is short; anything long is worth reporting as data whatever it holds.
+  const allZero = size <= 65536 && t.every((x) => x === 0);
   const what = allZero
     ? 'zero padding'
     : known >= size
