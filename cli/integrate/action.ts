@@ -88,7 +88,7 @@ async function review(paths: string[], ctx: Context): Promise<number> {
   if (started.ok) return 0;
   const notice: Notice = {
     title: 'Share Safely',
-    body: `The review window could not open: ${started.message}. "Share safely" still makes safe copies without it.`,
+    body: `The review window could not open: ${started.message.replace(/[.\s]+$/, '')}. "Share safely" still makes safe copies without it.`,
     critical: true,
   };
   const entry = `== ${new Date().toISOString()} share-safely action --review ==\n${paths.map((p) => `  ${p}`).join('\n')}\n→ ${notice.body}\n\n`;

@@ -45,7 +45,7 @@ export function nautilusScripts(l: Launcher, dirs: XdgDirs): FileSpec[] {
 # Share Safely: "${labels[v]}". ${marker}
 # Nautilus passes the selected files as arguments (relative to the folder shown, which is the
 # working directory). Where it passes none, the selection is in NAUTILUS_SCRIPT_SELECTED_FILE_PATHS,
-# one path per line.
+# one path per line; with nothing selected (the folder's background), the folder shown is used.
 if [ "$#" -eq 0 ] && [ -n "\${NAUTILUS_SCRIPT_SELECTED_FILE_PATHS:-}" ]; then
   set -f
   IFS='
@@ -54,6 +54,9 @@ if [ "$#" -eq 0 ] && [ -n "\${NAUTILUS_SCRIPT_SELECTED_FILE_PATHS:-}" ]; then
   unset IFS
   set +f
 fi
+case "$#:\${NAUTILUS_SCRIPT_CURRENT_URI:-}" in
+  0:file://*) set -- "$NAUTILUS_SCRIPT_CURRENT_URI" ;;
+esac
 exec ${shWords(l, v)} "$@"
 `,
   }));

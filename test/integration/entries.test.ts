@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { groupSelection, inputPath, outputFolders } from '../../cli/integrate/action.js';
 import { noticeFor, type GroupOutcome } from '../../cli/integrate/action-report.js';
+import { desktopAppCommand } from '../../cli/integrate/desktop-app.js';
 import { install, uninstall } from '../../cli/integrate/install.js';
 import { thunarActions } from '../../cli/integrate/linux.js';
 import type { Host } from '../../cli/integrate/manifest.js';
@@ -158,6 +159,28 @@ describe('the selection', () => {
       skippedFolders: 0,
     };
     expect(outputFolders([g])).toEqual(['/a/Safe to share']);
+  });
+});
+
+describe('the review window', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'share-safely-app-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const script = path.join(root, 'dist', 'cli', 'main.js');
+  const files = ['/p/Été.jpg', '-x.jpg'];
+
+  it('opens through the desktop app\'s launcher built beside the CLI, with the paths after --', () => {
+    expect(desktopAppCommand(files, { script, node: '/usr/bin/node', env: {} })).toBeUndefined();
+    const launch = path.join(root, 'dist', 'electron', 'launch.js');
+    mkdirSync(path.dirname(launch), { recursive: true });
+    writeFileSync(launch, '');
+    expect(desktopAppCommand(files, { script, node: '/usr/bin/node', env: {} })).toEqual({ command: '/usr/bin/node', args: [launch, '--', ...files] });
+  });
+
+  it('SHARE_SAFELY_APP names a packaged app, used only when it exists', () => {
+    const app = path.join(root, 'Share Safely');
+    expect(desktopAppCommand(files, { script, node: '/usr/bin/node', env: { SHARE_SAFELY_APP: app } })).toBeUndefined();
+    writeFileSync(app, '');
+    expect(desktopAppCommand(files, { script, node: '/usr/bin/node', env: { SHARE_SAFELY_APP: app } })).toEqual({ command: app, args: ['--', ...files] });
   });
 });
 

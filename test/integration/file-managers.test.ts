@@ -161,6 +161,15 @@ describe('Linux file-manager entries, installed in a temporary HOME', () => {
     expect(stubs.calls('share-safely-app').slice(apps)).toEqual([['--', ...files]]);
   });
 
+  it('Nautilus: on the folder\'s background (nothing selected) the folder shown is the selection', async () => {
+    const { dir } = photoFolder('nautilus-background');
+    const apps = stubs.calls('share-safely-app').length;
+    const script = path.join(data, 'nautilus', 'scripts', 'Review and share safely');
+    const r = await run([script], { cwd: dir, env: { ...env, NAUTILUS_SCRIPT_SELECTED_FILE_PATHS: '', NAUTILUS_SCRIPT_CURRENT_URI: fileUri(dir) } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(stubs.calls('share-safely-app').slice(apps)).toEqual([['--', dir]]);
+  });
+
   it('Nemo: the action\'s Exec with %U pasted in double quotes, split like g_spawn_command_line_async', async () => {
     const { dir, files } = photoFolder('nemo');
     const [n, o] = counts();
