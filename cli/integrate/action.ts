@@ -84,7 +84,8 @@ async function makeSafe(paths: string[], problems: Problem[], ctx: Context): Pro
 async function review(paths: string[], ctx: Context): Promise<number> {
   const launcher = currentLauncher();
   const command = desktopAppCommand(paths, { script: launcher.script, node: launcher.node, env: ctx.env });
-  const started = command ? await startDesktopApp(command) : { ok: false as const, message: 'the Share Safely desktop app is not installed on this computer' };
+  const errors = path.join(stateDir(ctx.env, ctx.platform, ctx.home), 'desktop-app.log');
+  const started = command ? await startDesktopApp(command, errors) : { ok: false as const, message: 'the Share Safely desktop app is not installed on this computer' };
   if (started.ok) return 0;
   const notice: Notice = {
     title: 'Share Safely',

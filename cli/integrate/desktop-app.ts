@@ -2,7 +2,7 @@
 // app is started through its own launcher (dist/electron/launch.js, what `npm run desktop` runs),
 // which finds the Electron binary and says so when there is none.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from './notify.js';
 
@@ -28,18 +28,22 @@ export function desktopAppCommand(paths: string[], at: AppLocation): Command | u
 export type AppStart = { ok: true } | { ok: false; message: string };
 
 /**
- * Starts the app detached. A launcher that ends with an error within `settleMs` (no Electron
- * binary, say) gives its first line of error output; one still running by then has opened.
+ * Starts the app detached, its error output appended to `errorLog` (a pipe would break once we
+ * exit while the app runs on). A launcher that ends with an error within `settleMs` (no Electron
+ * binary, say) gives the first line it wrote; one still running by then has opened.
  */
-export function startDesktopApp(c: Command, settleMs = 4000): Promise<AppStart> {
+export function startDesktopApp(c: Command, errorLog: string, settleMs = 4000): Promise<AppStart> {
+  mkdirSync(path.dirname(errorLog), { recursive: true });
+  const fd = openSync(errorLog, 'a');
+  const start = fstatSync(fd).size;
+  const firstError = () => {
+    const written = readFileSync(errorLog).subarray(start).toString();
+    return written.split('\n').find((l) => l.trim())?.trim();
+  };
   return new Promise((resolve) => {
-    const child = spawn(c.command, c.args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true });
-    let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
+    const child = spawn(c.command, c.args, { detached: true, stdio: ['ignore', 'ignore', fd], windowsHide: true });
+    closeSync(fd);
     const timer = setTimeout(() => {
-      child.stderr?.destroy();
       child.unref();
       resolve({ ok: true });
     }, settleMs);
@@ -49,8 +53,7 @@ export function startDesktopApp(c: Command, settleMs = 4000): Promise<AppStart> 
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
-      const first = stderr.split('\n').find((l) => l.trim());
-      resolve(code === 0 ? { ok: true } : { ok: false, message: first?.trim() ?? `the app stopped (exit code ${code})` });
+      resolve(code === 0 ? { ok: true } : { ok: false, message: firstError() ?? `the app stopped (exit code ${code})` });
     });
   });
 }

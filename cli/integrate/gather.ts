@@ -49,7 +49,7 @@ async function claimAll(dir: string): Promise<string[]> {
  * Adds `paths` to the spool in `dir`. Resolves with everything gathered when this process leads
  * the batch, or undefined when another process will process these paths.
  */
-export async function gather(paths: string[], dir: string, quietMs = 1000): Promise<string[] | undefined> {
+export async function gather(paths: string[], dir: string, quietMs = 1500): Promise<string[] | undefined> {
   await mkdir(dir, { recursive: true });
   const id = `${Date.now().toString().padStart(15, '0')}-${process.pid}-${randomBytes(4).toString('hex')}`;
   const temp = path.join(dir, `${id}.tmp`);
