@@ -13,6 +13,7 @@ import { install, uninstall } from '../../cli/integrate/install.js';
 import { thunarActions } from '../../cli/integrate/linux.js';
 import type { Host } from '../../cli/integrate/manifest.js';
 import { execArg, keyFileValue, shQuote, winQuote } from '../../cli/integrate/quote.js';
+import { status, statusText } from '../../cli/integrate/status.js';
 import { parseTargets } from '../../cli/integrate/targets.js';
 import { emptyUca, mergeActions, removeActions } from '../../cli/integrate/thunar-uca.js';
 import { isSafeError, type Result } from '../../src/index.js';
@@ -217,5 +218,15 @@ describe('targets and ownership', () => {
     expect(readFileSync(path.join(scripts, 'Share safely'), 'utf8')).toBe('my own script');
     // The edited file stays on record: status still shows it, a later uninstall still knows it.
     expect(existsSync(path.join(root, '.config', 'share-safely', 'integration.json'))).toBe(true);
+    const s = await status(['nautilus', 'nemo'], host);
+    expect(s.targets.map((t) => t.installed)).toEqual([true, false]);
+    expect(s.targets[0].lines).toContain(`changed since install: ${review}`);
+  });
+
+  it('status says when node or the CLI moved since install', async () => {
+    await install(['nemo'], { node: path.join(root, 'gone', 'node'), script: launcher.script }, host);
+    const s = await status(['nemo'], host);
+    expect(s.launcher).toEqual([`node is no longer at ${path.join(root, 'gone', 'node')}`, `the Share Safely CLI is no longer at ${launcher.script}`]);
+    expect(statusText(s)).toContain('Run `share-safely integrate install` again');
   });
 });
