@@ -1,0 +1,41 @@
+// Serves app://share-safely/<file> from the compiled renderer folder, and nothing outside it.
+import path from 'node:path';
+import { APP_HOST, APP_SCHEME } from './app-origin.js';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+export interface AppFile {
+  file: string;
+  type: string;
+}
+
+/** The file an app:// URL names inside `root`, or null (wrong host, climbing out, unknown type). */
+export function resolveAppFile(url: string, root: string): AppFile | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null;
+  let rel: string;
+  try {
+    rel = decodeURIComponent(u.pathname);
+  } catch {
+    return null;
+  }
+  if (rel === '/' || rel === '') rel = '/index.html';
+  if (rel.includes('\0') || rel.includes('\\')) return null;
+  const file = path.resolve(root, `.${rel}`);
+  const inside = path.relative(root, file);
+  if (!inside || inside.startsWith('..') || path.isAbsolute(inside)) return null;
+  const type = types[path.extname(file).toLowerCase()];
+  return type ? { file, type } : null;
+}

@@ -1,0 +1,123 @@
+// The engine as the desktop app uses it: src/index.js's public API, turned into the plain views
+// the window shows. Runs inside the engine host process, never in main or the window.
+import path from 'node:path';
+import sharp from 'sharp';
+import {
+  analyze,
+  collectPhotos,
+  loadSettings,
+  mergeRects,
+  optionsFromSettings,
+  planRegions,
+  render,
+  renderPreview,
+  sanitizeRegions,
+  sanitizeSettings,
+  saveSettings,
+  SUBFOLDER_NAME,
+  verifyFile,
+  type Analysis,
+  type Face,
+  type Placement,
+  type Rect,
+} from '../../src/index.js';
+import type { Cover, FaceView, ImageBytes, SettingsView } from '../preload/bridge-api.js';
+import type { Analysed, Collection, Engine, Exported } from './engine-protocol.js';
+
+/** Longest side of the picture the review screen shows (and the before/after preview). */
+export const PREVIEW_SIZE = 1600;
+
+/** The folder whose settings-based output place applies to a photo: its dropped folder, or its own. */
+function photoDir(p: Placement): string {
+  return p.root ?? path.dirname(p.input);
+}
+
+function faceView(f: Face, width: number, height: number): FaceView {
+  // The engine's own geometry for this face alone, so an untouched photo is covered exactly as the CLI would.
+  const cover = planRegions([{ ...f, keep: false }], width, height)[0] ?? f.box;
+  const view: FaceView = { box: f.box, cover, score: f.score, source: f.source, keep: f.keep === true };
+  if (f.keepReason) view.keepReason = f.keepReason;
+  return view;
+}
+
+/**
+ * The regions to cover for a reviewed photo: the covers of the faces still covered plus the user's
+ * rectangles, merged as the engine merges. With nothing changed this equals analysis.regions.
+ */
+export function regionsFor(analysis: Analysis, cover: Cover): Rect[] {
+  const chosen = [...cover.faces.filter((r): r is Rect => r !== null), ...cover.extra];
+  return mergeRects(sanitizeRegions(chosen, analysis.width, analysis.height));
+}
+
+function bytes(b: Buffer | Uint8Array): Uint8Array {
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
+export const localEngine: Engine = {
+  async loadSettings() {
+    return loadSettings();
+  },
+
+  async saveSettings(settings: SettingsView) {
+    return saveSettings(sanitizeSettings(settings));
+  },
+
+  async collect(paths: string[], settings: SettingsView): Promise<Collection> {
+    const out: Collection = { items: [], problems: [], skippedFolders: 0 };
+    for (const p of paths) {
+      // The output folder for photos in a dropped folder may sit inside it: never collect our own copies.
+      const outDir = settings.place === 'folder' ? settings.folder : settings.place === 'subfolder' ? path.join(p, SUBFOLDER_NAME) : undefined;
+      const found = await collectPhotos([p], { recursive: true, outDir });
+      out.items.push(...found.items);
+      out.problems.push(...found.problems);
+      out.skippedFolders += found.skippedFolders;
+    }
+    return out;
+  },
+
+  async analyze(placement: Placement, settings: SettingsView): Promise<Analysed> {
+    const options = optionsFromSettings(sanitizeSettings(settings), photoDir(placement));
+    const a = await analyze(placement.input, options, { previewSize: PREVIEW_SIZE });
+    const { preview, ...analysis } = a;
+    if (!preview) throw new Error('the engine returned no preview');
+    return {
+      analysis,
+      photo: {
+        state: 'ready',
+        format: a.format,
+        width: a.width,
+        height: a.height,
+        faces: a.faces.map((f) => faceView(f, a.width, a.height)),
+        findings: a.findings,
+        warnings: a.warnings,
+        preview: { mime: preview.mime, data: bytes(preview.data), width: preview.width, height: preview.height },
+      },
+    };
+  },
+
+  async preview(analysis: Analysis, cover: Cover, settings: SettingsView): Promise<ImageBytes> {
+    const options = optionsFromSettings(sanitizeSettings(settings), path.dirname(analysis.path));
+    const p = await renderPreview(analysis, regionsFor(analysis, cover), options, PREVIEW_SIZE);
+    return { mime: p.mime, data: bytes(p.data), width: p.width, height: p.height };
+  },
+
+  async exportPhoto(analysis: Analysis, cover: Cover, settings: SettingsView, placement: Placement): Promise<Exported> {
+    const options = optionsFromSettings(sanitizeSettings(settings), photoDir(placement));
+    const r = await render(analysis, regionsFor(analysis, cover), options, placement);
+    const outcome: Exported['outcome'] = { status: r.status, covered: r.regions.length, removed: r.removed, warnings: r.warnings };
+    if (r.error) outcome.error = r.error;
+    if (r.status === 'done' && r.output) {
+      // render already refused anything unclean; this second read is what the window shows as proof.
+      const report = await verifyFile(r.output);
+      outcome.verify = { clean: report.clean, problems: report.problems };
+      outcome.outputName = path.basename(r.output);
+      outcome.outputFolder = path.dirname(r.output);
+      return { outcome, output: r.output };
+    }
+    return { outcome };
+  },
+
+  async clipboardImage(output: string): Promise<Uint8Array> {
+    return bytes(await sharp(output).png().toBuffer());
+  },
+};

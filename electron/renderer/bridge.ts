@@ -1,0 +1,13 @@
+// The only way out of the page: the API the preload exposed on window.
+import type { ShareSafelyBridge } from '../preload/bridge-api.js';
+
+declare global {
+  interface Window {
+    shareSafely?: ShareSafelyBridge;
+  }
+}
+
+export function getBridge(): ShareSafelyBridge {
+  if (!window.shareSafely) throw new Error('Share Safely must run inside its desktop app (the bridge is missing).');
+  return window.shareSafely;
+}

@@ -1,0 +1,59 @@
+// The window's model of the photos: what each one is, where it stands, what the user chose to
+// cover. Pure functions over plain data, so the rules (what gets flagged, the review order, what
+// is exported) are testable without a page.
+import type { Cover, ExportOutcome, ExportRequest, PhotoEntry, PhotoId, PhotoState } from '../preload/bridge-api.js';
+import type { Translator } from './i18n.js';
+
+export type Ready = Extract<PhotoState, { state: 'ready' }>;
+
+export interface Photo {
+  id: PhotoId;
+  entry?: PhotoEntry;
+  state: PhotoState;
+  /** The user's choices; set when the analysis arrives, edited in review. */
+  cover?: Cover;
+  exported?: ExportOutcome;
+}
+
+/** What the engine proposed: every face covered except those its policy keeps. */
+export function initialCover(ready: Ready): Cover {
+  return { faces: ready.faces.map((f) => (f.keep ? null : { ...f.cover })), extra: [] };
+}
+
+const checkCodes = new Set(['no-face', 'small-face', 'low-confidence']);
+
+/** A photo the user should look at before sharing: nothing found, tiny or doubtful faces, or an error. */
+export function needsCheck(p: Photo): boolean {
+  if (p.state.state === 'failed') return true;
+  return p.state.state === 'ready' && p.state.warnings.some((w) => checkCodes.has(w.code));
+}
+
+/** Flagged photos first, each group in the order the photos arrived. */
+export function reviewOrder(photos: readonly Photo[]): Photo[] {
+  return [...photos.filter(needsCheck), ...photos.filter((p) => !needsCheck(p))];
+}
+
+export type Tone = 'busy' | 'ok' | 'check' | 'error' | 'saved';
+
+export function statusOf(p: Photo, tr: Translator): { text: string; tone: Tone } {
+  if (p.exported?.status === 'done') return { text: tr.t('status.saved'), tone: 'saved' };
+  if (p.exported?.status === 'failed') return { text: tr.t('status.notSaved', { message: p.exported.error?.message ?? '' }), tone: 'error' };
+  const s = p.state;
+  if (s.state === 'analysing') return { text: tr.t('status.analysing'), tone: 'busy' };
+  if (s.state === 'failed') return { text: tr.t('status.failed', { message: s.error.message }), tone: 'error' };
+  if (s.faces.length === 0) return { text: tr.t('status.noFace'), tone: 'check' };
+  if (needsCheck(p)) return { text: tr.plural('status.facesCheck', s.faces.length), tone: 'check' };
+  return { text: tr.plural('status.faces', s.faces.length), tone: 'ok' };
+}
+
+/** The export request for every analysed photo (the ids given, or all). */
+export function exportRequests(photos: readonly Photo[], only?: PhotoId): ExportRequest[] {
+  return photos
+    .filter((p) => (only === undefined || p.id === only) && p.state.state === 'ready' && p.cover)
+    .map((p) => ({ id: p.id, cover: p.cover! }));
+}
+
+/** Number of regions a cover asks for (faces still covered plus drawn ones). */
+export function coverCount(c: Cover): number {
+  return c.faces.filter((f) => f !== null).length + c.extra.length;
+}

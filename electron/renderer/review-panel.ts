@@ -1,0 +1,88 @@
+// The side panel of the review screen: faces as toggles, what the photo gives away in plain
+// words, and after export what became of each item, read back from the written copy.
+import type { MessageKey } from './i18n/en.js';
+import { el } from './dom.js';
+import { describeFinding, orderFindings } from './findings.js';
+import type { Translator } from './i18n.js';
+import type { Photo } from './photos.js';
+
+export interface PanelActions {
+  toggleFace(index: number): void;
+  exportOne(): void;
+  showInFolder(): void;
+  copy(): void;
+}
+
+const warningKeys = new Set(['no-face', 'small-face', 'low-confidence', 'animated', 'downscaled', 'cover-grown', 'face-left-uncovered']);
+
+function warningText(code: string, message: string, tr: Translator): string {
+  return warningKeys.has(code) ? tr.t(`warning.${code}` as MessageKey) : message;
+}
+
+function section(title: string, ...children: (Node | null)[]): HTMLElement {
+  return el('section', { class: 'panel-section' }, el('h3', {}, title), ...children);
+}
+
+export function renderPanel(panel: HTMLElement, p: Photo, tr: Translator, actions: PanelActions, note = ''): void {
+  const s = p.state;
+  if (s.state === 'analysing') return panel.replaceChildren(el('p', {}, tr.t('review.analysing')));
+  if (s.state === 'failed') return panel.replaceChildren(el('p', { class: 'error' }, tr.t('status.failed', { message: s.error.message })));
+  const cover = p.cover!;
+  const exported = p.exported?.status === 'done';
+  const parts: HTMLElement[] = [el('p', { class: 'muted' }, tr.t('review.hint')), el('p', { class: 'muted small' }, tr.t('review.keys'))];
+
+  const warnings = s.warnings.filter((w) => w.code !== 'face-left-uncovered');
+  if (warnings.length) parts.push(el('ul', { class: 'warnings' }, ...warnings.map((w) => el('li', {}, warningText(w.code, w.message, tr)))));
+
+  const faces = s.faces.length
+    ? el(
+        'ul',
+        { class: 'face-list' },
+        ...s.faces.map((f, i) => {
+          const covered = cover.faces[i] !== null;
+          const notes = [f.source === 'file' ? tr.t('review.faceFromFile') : '', f.source === 'detector' && f.score < 0.5 ? tr.t('review.faceUnsure') : '', f.keepReason ?? ''].filter(Boolean);
+          const button = el('button', { type: 'button', class: covered ? 'toggle on' : 'toggle', 'aria-pressed': String(covered), 'data-face': i }, tr.t(covered ? 'review.faceCovered' : 'review.faceVisible', { n: i + 1 }));
+          button.addEventListener('click', () => actions.toggleFace(i));
+          return el('li', {}, button, notes.length ? el('span', { class: 'muted small' }, ` ${notes.join(' · ')}`) : null);
+        }),
+      )
+    : el('p', { class: 'check' }, tr.t('review.noFaces'));
+  parts.push(section(tr.t('review.faces'), faces));
+
+  const findings = orderFindings(s.findings).map((f) => {
+    const d = describeFinding(f, tr);
+    return el(
+      'li',
+      { class: d.sensitive ? 'sensitive' : '' },
+      el('span', { class: 'label' }, tr.t('review.labelled', { label: d.label })),
+      el('span', { class: 'detail' }, d.detail),
+      el('span', { class: exported ? 'fate gone' : 'fate' }, exported ? ` ✓ ${tr.t('review.removed')}` : ` — ${tr.t('review.willBeRemoved')}`),
+    );
+  });
+  parts.push(section(tr.t('review.givesAway'), findings.length ? el('ul', { class: 'findings' }, ...findings) : el('p', {}, tr.t('review.givesNothing'))));
+
+  const exportButton = el('button', { type: 'button', class: 'primary', id: 'export-one' }, tr.t('review.exportThis'));
+  exportButton.addEventListener('click', () => actions.exportOne());
+  parts.push(el('div', { class: 'panel-actions' }, exportButton));
+
+  const out = p.exported;
+  if (out) {
+    const body: (HTMLElement | null)[] = [];
+    if (out.status === 'done') {
+      body.push(el('p', { id: 'saved-as' }, tr.t('review.savedAs', { name: out.outputName ?? '', folder: out.outputFolder ?? '' })));
+      body.push(el('p', {}, tr.plural('review.coversCount', out.covered)));
+      const v = out.verify;
+      body.push(v?.clean ? el('p', { class: 'ok', id: 'verified' }, `✓ ${tr.t('review.verifiedClean')}`) : el('p', { class: 'error' }, tr.t('review.verifyProblems', { problems: v?.problems.map((x) => x.message).join('; ') ?? '?' })));
+      const show = el('button', { type: 'button', id: 'show-in-folder' }, tr.t('review.showInFolder'));
+      const copy = el('button', { type: 'button', id: 'copy-image' }, tr.t('review.copy'));
+      show.addEventListener('click', () => actions.showInFolder());
+      copy.addEventListener('click', () => actions.copy());
+      body.push(el('div', { class: 'panel-actions' }, show, copy));
+    } else {
+      body.push(el('p', { class: 'error' }, tr.t('status.notSaved', { message: out.error?.message ?? '' })));
+    }
+    parts.push(section(tr.t('review.safeCopy'), ...body));
+  }
+  if (note) parts.push(el('p', { class: 'ok', role: 'status' }, note));
+  panel.replaceChildren(...parts);
+}
