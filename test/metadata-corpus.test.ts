@@ -1,6 +1,8 @@
 // inspect and verify over ../shared/corpus/metadata (real camera and phone files), checked against the
 // corpus manifest (made with exiftool 12.57 and an independent structure walk). Skips when the corpus is absent.
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sniff } from '../src/formats.js';
@@ -105,5 +107,18 @@ describe.skipIf(!present)('metadata corpus', () => {
     const carriers = manifest.filter((e) => results.has(e.file) && ((e.exif && !/\.tiff?$/i.test(e.file)) || e.xmp.length || e.iptc || e.icc || e.comment || e.thumbnail.length || (e.trailer_bytes ?? 0) > 0));
     expect(carriers.length).toBeGreaterThan(100);
     for (const e of carriers) expect((await verifyBytes(readFileSync(path.join(root, e.file)))).clean, e.file).toBe(false);
+  });
+
+  it('exiftool -all= on HEIC: the empty Exif/XMP items it leaves are judged clean, the Samsung video it leaves is not', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'heic-strip-'));
+    const strip = (file: string) => {
+      const copy = path.join(work, path.basename(file));
+      copyFileSync(path.join(root, file), copy);
+      execFileSync('exiftool', ['-q', '-q', '-all=', '-overwrite_original', copy]);
+      return readFileSync(copy);
+    };
+    expect((await verifyBytes(strip('exif-samples/heic/samplefilehub.heif'))).problems).toEqual([]);
+    const samsung = await verifyBytes(strip('immich-test-assets/formats/motionphoto/samsung-one-ui-6.heic'));
+    expect(samsung.problems.map((p) => p.message).join(' ')).toMatch(/"mpvd" box/);
   });
 });

@@ -32,6 +32,11 @@ export function heifExifStart(d: Buffer): number {
   return tiffStart(d);
 }
 
+/** Whether an item's bytes start like an XML document (an XMP packet), allowing a BOM and whitespace. */
+export function startsLikeXml(d: Buffer): boolean {
+  return d.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart().startsWith('<');
+}
+
 /** Photoshop image resources (8BIM) inside APP13 or a TIFF tag: IPTC, thumbnails, embedded EXIF/XMP. */
 export interface PhotoshopResource {
   id: number;

@@ -1,7 +1,7 @@
 // What a HEIC/HEIF/AVIF holds: EXIF and XMP items, thumbnails, auxiliary images (depth, gain maps,
 // mattes), extra images, Samsung motion-photo video (mpvd) and other top-level boxes.
 import { ispe, itemData, itemProperties, readHeifMeta, walkBmff, type HeifMeta } from '../containers/bmff.js';
-import { emptyBlocks, heifExifStart, type Blocks } from './blocks.js';
+import { emptyBlocks, heifExifStart, startsLikeXml, type Blocks } from './blocks.js';
 import { Findings, plural, sizeText } from './findings.js';
 import { describeTrailer } from './trailer.js';
 
@@ -86,7 +86,8 @@ function items(b: Buffer, m: HeifMeta, blocks: Blocks, f: Findings): void {
       else f.add('other', d && d.length ? 'A HEIF EXIF item with no readable content' : 'A HEIF EXIF item that could not be read', undefined, !d);
     } else if (item.type === 'mime') {
       const d = itemData(b, m, item.id);
-      if (d && /xml|xmp/i.test(item.contentType ?? '')) blocks.xmp.push({ xml: d.toString('utf8'), label: 'XMP' });
+      if (d && /xml|xmp/i.test(item.contentType ?? '') && startsLikeXml(d)) blocks.xmp.push({ xml: d.toString('utf8'), label: 'XMP' });
+      else if (d && /xml|xmp/i.test(item.contentType ?? '')) f.add('other', 'An empty XMP item', undefined, false);
       else f.add('other', `An embedded ${item.contentType || 'data'} item (${sizeText(d?.length ?? 0)})`, undefined, true);
     } else if (item.type === 'jpeg' || ((item.type === 'hvc1' || item.type === 'av01') && item.id !== primary && !tiles.has(item.id) && !described.has(item.id))) {
       f.add('aux-image', `Another image stored in the file (${item.type.trim()} item ${item.id})`);

@@ -2,7 +2,7 @@
 // an alpha plane when the picture has transparency); properties limited to what decoding needs. No Exif
 // or XMP items, no thumbnails or other auxiliary images, no video, no unknown boxes, no unused mdat bytes.
 import { ispe, itemData, itemProperties, readHeifMeta, walkBmff, type HeifMeta } from '../containers/bmff.js';
-import { heifExifStart } from '../inspect/blocks.js';
+import { heifExifStart, startsLikeXml } from '../inspect/blocks.js';
 import { problem, structureProblems, trailerProblem, type Check } from './check.js';
 
 const topAllowed = new Set(['ftyp', 'meta', 'mdat']);
@@ -16,7 +16,7 @@ export function checkBmff(b: Buffer): Check {
   const c: Check = { problems: structureProblems(s.issues) };
   const metas = s.boxes.filter((x) => x.type === 'meta');
   for (const box of s.boxes) {
-    if (topAllowed.has(box.type)) continue;
+    if (topAllowed.has(box.type) || padding(b, box)) continue;
     const code = box.type === 'mpvd' || box.type === 'moov' ? 'motion-video' : 'metadata';
     c.problems.push(problem(code, `A "${box.type.replace(/[^\x20-\x7e]/g, '?')}" box remains; only the image itself is allowed.`));
   }
@@ -44,12 +44,21 @@ function isAlpha(b: Buffer, m: HeifMeta, id: number): boolean {
 }
 
 /**
- * An Exif item whose bytes hold no TIFF header carries nothing: `exiftool -all=` and mat2 leave such an
- * empty item (zero-length extent) behind in HEIC files. It is not counted as metadata.
+ * `exiftool -all=` and mat2 leave HEIC Exif and XMP items behind with a zero-length extent that points at
+ * the coded image. An Exif item without a TIFF header, or an XMP item that does not start with XML, carries
+ * nothing a reader would take as metadata, so it is not counted.
  */
-function emptyExif(b: Buffer, m: HeifMeta, id: number): boolean {
+function emptyItem(b: Buffer, m: HeifMeta, id: number, type: string): boolean {
   const d = itemData(b, m, id, b.length);
-  return !!d && heifExifStart(d) < 0;
+  if (!d) return false;
+  if (type === 'Exif') return heifExifStart(d) < 0;
+  return !startsLikeXml(d);
+}
+
+/** A free/skip box of zeros is padding; one with content could hold anything. */
+function padding(b: Buffer, box: { type: string; dataOffset: number; offset: number; size: number }): boolean {
+  if ((box.type !== 'free' && box.type !== 'skip') || box.size > 1024 * 1024) return false;
+  return b.subarray(box.dataOffset, box.offset + box.size).every((x) => x === 0);
 }
 
 function checkItems(b: Buffer, m: HeifMeta, c: Check): void {
@@ -61,7 +70,7 @@ function checkItems(b: Buffer, m: HeifMeta, c: Check): void {
   }
   const tiles = new Set(m.refs.filter((r) => r.type === 'dimg' && r.from === primary).flatMap((r) => r.to));
   const alpha = new Set(m.refs.filter((r) => r.type === 'auxl' && r.to.includes(primary!) && isAlpha(b, m, r.from)).map((r) => r.from));
-  const empty = new Set(m.items.filter((i) => i.type === 'Exif' && emptyExif(b, m, i.id)).map((i) => i.id));
+  const empty = new Set(m.items.filter((i) => (i.type === 'Exif' || i.type === 'mime') && emptyItem(b, m, i.id, i.type)).map((i) => i.id));
   for (const r of m.refs) {
     if (r.type === 'dimg' && r.from === primary) continue;
     if (r.type === 'auxl' && alpha.has(r.from)) continue;
@@ -74,7 +83,9 @@ function checkItems(b: Buffer, m: HeifMeta, c: Check): void {
       if (!codedImages.has(i.type) && i.type !== 'grid') c.problems.push(problem('structure', `The primary image is a "${i.type}" item, not a coded picture.`));
     } else if (i.type === 'Exif') {
       if (!empty.has(i.id)) c.problems.push(problem('metadata', 'An EXIF item remains (it can hold GPS, dates and the device).'));
-    } else if (i.type === 'mime') c.problems.push(problem('metadata', `A ${i.contentType || 'data'} item remains (XMP or other metadata).`));
+    } else if (i.type === 'mime') {
+      if (!empty.has(i.id)) c.problems.push(problem('metadata', `A ${i.contentType || 'data'} item remains (XMP or other metadata).`));
+    }
     else if (!(codedImages.has(i.type) && (tiles.has(i.id) || alpha.has(i.id)))) c.problems.push(problem('extra-image', `Another image item (${i.type.trim()}) remains next to the primary one.`));
     for (const p of itemProperties(m, i.id)) {
       if (!propsAllowed.has(p.type)) {
