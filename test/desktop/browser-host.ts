@@ -3,7 +3,7 @@
 // process (electron/main/engine-host.ts forked under Node instead of Electron's utility process).
 // Only Electron's own transport is replaced: the compiled preload runs in the page with a stand-in
 // for require('electron') whose ipcRenderer.invoke calls the handlers through page.exposeFunction.
-import { execFileSync, fork } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -32,13 +32,15 @@ export function buildWindowCode(): void {
   execFileSync(process.execPath, [path.join(root, 'electron', 'copy-renderer-assets.mjs')], { stdio: 'inherit' });
 }
 
-function forkEngineHost(configDir: string): EnginePort {
+/** The engine host as a Node child process (the app runs the same module as an Electron utility process). */
+export function forkEngineHost(configDir: string, onChild?: (child: ChildProcess) => void): EnginePort {
   const child = fork(path.join(root, 'electron', 'main', 'engine-host.ts'), [], {
     execArgv: ['--import', 'tsx'],
     serialization: 'advanced',
     env: { ...process.env, SHARE_SAFELY_CONFIG_DIR: configDir },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  onChild?.(child);
   return {
     post: (request: EngineRequest) => child.send(request),
     onReply: (listener) => child.on('message', (m) => listener(m as EngineReply)),
