@@ -7,6 +7,11 @@ const sensitiveKinds = new Set<FindingKind>([
   'comment', 'trailer',
 ]);
 
+const order: FindingKind[] = [
+  'location', 'people', 'face-regions', 'motion-video', 'thumbnail', 'aux-image', 'date', 'owner', 'serial', 'text',
+  'comment', 'trailer', 'device', 'software', 'camera-settings', 'orientation', 'color-profile', 'other',
+];
+
 export class Findings {
   private readonly list: Finding[] = [];
   private readonly seen = new Set<string>();
@@ -18,9 +23,10 @@ export class Findings {
     this.list.push(values ? { kind, text, values, sensitive } : { kind, text, sensitive });
   }
 
-  /** Sensitive findings first, each group in the order found. */
+  /** Sensitive findings first; within each group, the kinds a parent cares most about first. */
   sorted(): Finding[] {
-    return [...this.list.filter((f) => f.sensitive), ...this.list.filter((f) => !f.sensitive)];
+    const rank = (f: Finding) => (f.sensitive ? 0 : 100) + order.indexOf(f.kind);
+    return this.list.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
   }
 }
 
