@@ -17,6 +17,7 @@ import { readSource, sniffFile, type Source } from './read.js';
 import type { Face, Finding, ImageFormat, OutputFormat, RawImage, Rect, Warning } from './types.js';
 import { verifyFile } from './verify.js';
 import { publish } from './write.js';
+import { timed, type Timings } from './timings.js';
 
 /** A small JPEG of the upright image (built from decoded pixels, so it carries no metadata). */
 export interface Preview {
@@ -64,6 +65,8 @@ export interface Result {
   removed: Finding[];
   warnings: Warning[];
   ms: number;
+  /** Milliseconds per stage, for the benchmark. */
+  timings?: Timings;
 }
 
 export interface AnalyzeExtras {
@@ -74,6 +77,7 @@ export interface AnalyzeExtras {
 // Pixels decoded during analyze, reused by render in the same thread (the CLI chains them).
 // An analysis that crossed a process boundary (the desktop app) has no entry: render decodes again.
 const pixelCache = new WeakMap<Analysis, RawImage>();
+const stageTimes = new WeakMap<Analysis, Timings>();
 
 function decodeLimits(o: Options) {
   return { maxPixels: o.maxPixels, maxSize: o.maxSize };
@@ -81,16 +85,18 @@ function decodeLimits(o: Options) {
 
 export async function analyze(path: string, options: Partial<Options> = {}, extras: AnalyzeExtras = {}): Promise<Analysis> {
   const o = resolveOptions(options);
-  const src = await readSource(path, o);
-  const inspection = await inspectBytes(src.bytes, src.format);
-  const { image, warnings } = await decode(src, decodeLimits(o));
+  const t: Timings = {};
+  const src = await timed(t, 'read', () => readSource(path, o));
+  const inspection = await timed(t, 'inspect', () => inspectBytes(src.bytes, src.format));
+  const { image, warnings } = await timed(t, 'decode', () => decode(src, decodeLimits(o)));
   let faces: Face[] = [];
   if (o.faces !== 'none') {
     const hints = scaleHints(inspection.faceRegions, inspection, image);
-    const found = await findFaces(image, hints, o);
+    const found = await timed(t, 'detect', () => findFaces(image, hints, o));
     faces = found.faces;
     warnings.push(...found.warnings);
   }
+  const regions = await timed(t, 'plan', async () => planRegions(faces, image.width, image.height));
   const analysis: Analysis = {
     path,
     format: src.format,
@@ -100,11 +106,12 @@ export async function analyze(path: string, options: Partial<Options> = {}, extr
     height: image.height,
     findings: inspection.findings,
     faces,
-    regions: planRegions(faces, image.width, image.height),
+    regions,
     warnings,
   };
   if (extras.previewSize) analysis.preview = await makePreview(image, extras.previewSize);
   pixelCache.set(analysis, image);
+  stageTimes.set(analysis, t);
   return analysis;
 }
 
@@ -159,17 +166,17 @@ export function sanitizeRegions(regions: Rect[], width: number, height: number):
  * Covers the regions (and re-checks with the detector that no face shows through), once or with
  * the regions grown once. Returns the covered pixels and the regions actually covered.
  */
-async function coverAndCheck(img: RawImage, regions: Rect[], o: Options): Promise<{ pixels: RawImage; regions: Rect[]; warnings: Warning[] }> {
+async function coverAndCheck(img: RawImage, regions: Rect[], o: Options, t: Timings): Promise<{ pixels: RawImage; regions: Rect[]; warnings: Warning[] }> {
   if (!regions.length) return { pixels: img, regions, warnings: [] };
   let current = regions;
-  let pixels = await cover(img, current, o);
+  let pixels = await timed(t, 'cover', () => cover(img, current, o));
   if (o.faces === 'none') return { pixels, regions: current, warnings: [] };
-  let left = await recheck(pixels, current, o);
+  let left = await timed(t, 'recheck', () => recheck(pixels, current, o));
   if (!left.length) return { pixels, regions: current, warnings: [] };
   // The cover was too small for what the detector still sees: grow, and cover the original again.
   current = planRegions([...current, ...left].map((box) => ({ box, score: 1, source: 'detector' as const })), img.width, img.height);
-  pixels = await cover(img, current, o);
-  left = await recheck(pixels, current, o);
+  pixels = await timed(t, 'cover', () => cover(img, current, o));
+  left = await timed(t, 'recheck', () => recheck(pixels, current, o));
   if (left.length) {
     throw new SafeError('faces-remain', 'a face was still recognisable after covering it twice; nothing was written — cover this photo by hand in the desktop app');
   }
@@ -205,22 +212,27 @@ export async function render(analysis: Analysis, regions: Rect[], options: Parti
     warnings: [...analysis.warnings],
     ms: 0,
   };
+  const t: Timings = { ...stageTimes.get(analysis) };
   try {
     const o = resolveOptions(options);
     const img = await pixelsFor(analysis, o);
-    const covered = await coverAndCheck(img, sanitizeRegions(regions, img.width, img.height), o);
+    const covered = await coverAndCheck(img, sanitizeRegions(regions, img.width, img.height), o, t);
     result.warnings.push(...covered.warnings);
     const format = outputFormatFor(analysis.format, o);
-    const bytes = await encode(covered.pixels, { format, quality: o.quality });
+    const bytes = await timed(t, 'encode', () => encode(covered.pixels, { format, quality: o.quality }));
     const expect = { format, width: img.width, height: img.height };
     const first = outputPathFor(placement ?? { input: analysis.path }, format, o);
-    result.output = await publish(bytes, first, async (written) => {
-      const report = await verifyFile(written, expect);
-      if (!report.clean) {
-        const what = report.problems.map((p) => p.message).join('; ');
-        throw new SafeError('verify-failed', `the written copy did not verify clean (${what}); it was deleted`);
-      }
-    });
+    const writeStarted = performance.now();
+    result.output = await publish(bytes, first, (written) =>
+      timed(t, 'verify', async () => {
+        const report = await verifyFile(written, expect);
+        if (!report.clean) {
+          const what = report.problems.map((p) => p.message).join('; ');
+          throw new SafeError('verify-failed', `the written copy did not verify clean (${what}); it was deleted`);
+        }
+      }),
+    );
+    t.write = Math.round((performance.now() - writeStarted - (t.verify ?? 0)) * 10) / 10;
     Object.assign(result, { status: 'done', format, width: img.width, height: img.height, regions: covered.regions });
   } catch (e) {
     const err = toSafeError(e);
@@ -228,6 +240,7 @@ export async function render(analysis: Analysis, regions: Rect[], options: Parti
   } finally {
     pixelCache.delete(analysis);
     result.ms = Date.now() - started;
+    result.timings = t;
   }
   return result;
 }
