@@ -25,7 +25,8 @@ function main(): void {
     process.exit(1);
   }
   const mainScript = fileURLToPath(new URL('./main/main.js', import.meta.url));
-  const child = spawn(binary, [mainScript, ...process.argv.slice(2)], { stdio: 'inherit' });
+  // npm runs scripts from the package folder; photos named on the command line are relative to where the user was.
+  const child = spawn(binary, [mainScript, ...process.argv.slice(2)], { stdio: 'inherit', cwd: process.env.INIT_CWD ?? process.cwd() });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 

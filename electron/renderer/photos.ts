@@ -2,6 +2,7 @@
 // cover. Pure functions over plain data, so the rules (what gets flagged, the review order, what
 // is exported) are testable without a page.
 import type { Cover, ExportOutcome, ExportRequest, PhotoEntry, PhotoId, PhotoState } from '../preload/bridge-api.js';
+import type { MessageKey } from './i18n/en.js';
 import type { Translator } from './i18n.js';
 
 export type Ready = Extract<PhotoState, { state: 'ready' }>;
@@ -33,14 +34,25 @@ export function reviewOrder(photos: readonly Photo[]): Photo[] {
   return [...photos.filter(needsCheck), ...photos.filter((p) => !needsCheck(p))];
 }
 
+const errorCodes = new Set([
+  'not-found', 'not-a-file', 'unreadable', 'empty', 'too-large', 'too-many-pixels', 'not-an-image', 'unsupported-format',
+  'truncated', 'corrupt', 'changed', 'output-unwritable', 'no-space', 'verify-failed', 'timeout', 'faces-remain',
+]);
+
+/** An engine error for the user: its own precise English sentence, or the translated reason for its code. */
+export function errorText(error: { code: string; message: string } | undefined, tr: Translator): string {
+  if (!error) return '';
+  return tr.lang === 'en' || !errorCodes.has(error.code) ? error.message : tr.t(`error.${error.code}` as MessageKey);
+}
+
 export type Tone = 'busy' | 'ok' | 'check' | 'error' | 'saved';
 
 export function statusOf(p: Photo, tr: Translator): { text: string; tone: Tone } {
   if (p.exported?.status === 'done') return { text: tr.t('status.saved'), tone: 'saved' };
-  if (p.exported?.status === 'failed') return { text: tr.t('status.notSaved', { message: p.exported.error?.message ?? '' }), tone: 'error' };
+  if (p.exported?.status === 'failed') return { text: tr.t('status.notSaved', { message: errorText(p.exported.error, tr) }), tone: 'error' };
   const s = p.state;
   if (s.state === 'analysing') return { text: tr.t('status.analysing'), tone: 'busy' };
-  if (s.state === 'failed') return { text: tr.t('status.failed', { message: s.error.message }), tone: 'error' };
+  if (s.state === 'failed') return { text: tr.t('status.failed', { message: errorText(s.error, tr) }), tone: 'error' };
   if (s.faces.length === 0) return { text: tr.t('status.noFace'), tone: 'check' };
   if (needsCheck(p)) return { text: tr.plural('status.facesCheck', s.faces.length), tone: 'check' };
   return { text: tr.plural('status.faces', s.faces.length), tone: 'ok' };

@@ -4,7 +4,7 @@ import type { MessageKey } from './i18n/en.js';
 import { el } from './dom.js';
 import { describeFinding, orderFindings } from './findings.js';
 import type { Translator } from './i18n.js';
-import type { Photo } from './photos.js';
+import { errorText, type Photo } from './photos.js';
 
 export interface PanelActions {
   toggleFace(index: number): void;
@@ -26,7 +26,7 @@ function section(title: string, ...children: (Node | null)[]): HTMLElement {
 export function renderPanel(panel: HTMLElement, p: Photo, tr: Translator, actions: PanelActions, note = ''): void {
   const s = p.state;
   if (s.state === 'analysing') return panel.replaceChildren(el('p', {}, tr.t('review.analysing')));
-  if (s.state === 'failed') return panel.replaceChildren(el('p', { class: 'error' }, tr.t('status.failed', { message: s.error.message })));
+  if (s.state === 'failed') return panel.replaceChildren(el('p', { class: 'error' }, tr.t('status.failed', { message: errorText(s.error, tr) })));
   const cover = p.cover!;
   const exported = p.exported?.status === 'done';
   const parts: HTMLElement[] = [el('p', { class: 'muted' }, tr.t('review.hint')), el('p', { class: 'muted small' }, tr.t('review.keys'))];
@@ -79,7 +79,7 @@ export function renderPanel(panel: HTMLElement, p: Photo, tr: Translator, action
       copy.addEventListener('click', () => actions.copy());
       body.push(el('div', { class: 'panel-actions' }, show, copy));
     } else {
-      body.push(el('p', { class: 'error' }, tr.t('status.notSaved', { message: out.error?.message ?? '' })));
+      body.push(el('p', { class: 'error' }, tr.t('status.notSaved', { message: errorText(out.error, tr) })));
     }
     parts.push(section(tr.t('review.safeCopy'), ...body));
   }

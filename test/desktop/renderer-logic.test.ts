@@ -6,7 +6,7 @@ import { centredRect, fitInside, fromCorners, keyStep, MIN_SIZE, moveBy, percent
 import { en } from '../../electron/renderer/i18n/en.js';
 import { fr } from '../../electron/renderer/i18n/fr.js';
 import { pickLanguage, translator } from '../../electron/renderer/i18n.js';
-import { coverCount, exportRequests, initialCover, needsCheck, reviewOrder, statusOf, type Photo } from '../../electron/renderer/photos.js';
+import { coverCount, errorText, exportRequests, initialCover, needsCheck, reviewOrder, statusOf, type Photo } from '../../electron/renderer/photos.js';
 
 const W = 1000;
 const H = 600;
@@ -127,6 +127,13 @@ describe('the photos model', () => {
     expect(reviewOrder(list).map((p) => p.id)).toEqual([2, 4, 5, 1, 3]);
     const tr = translator('en');
     expect(list.map((p) => statusOf(p, tr).text)).toEqual(['1 face', 'No face found — check', 'Analysing…', '1 face — check', 'Error: the file is cut short']);
+  });
+
+  it('engine errors: the precise sentence in English, the translated reason in French', () => {
+    const e = { code: 'truncated', message: 'the file is cut short (JPEG ends inside a segment)' };
+    expect(errorText(e, translator('en'))).toBe(e.message);
+    expect(errorText(e, translator('fr'))).toBe('le fichier est incomplet');
+    expect(errorText({ code: 'internal', message: 'unexpected error: x' }, translator('fr'))).toBe('unexpected error: x');
   });
 
   it('exports analysed photos with the reviewed covers', () => {

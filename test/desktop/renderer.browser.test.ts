@@ -2,7 +2,7 @@
 // watch the grid fill, review a photo (leave a face visible, draw a cover, before/after), export,
 // and check the written copies with the engine's verifier and exiftool. No request may leave the page.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -48,6 +48,8 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'ss-desktop-'));
   for (const f of [GROUP, 'portrait-sideways.jpg', 'IMG_0042.heic', NO_FACE]) copy(f, work);
   for (const f of ['cameraman.png', 'astronaut.webp']) copy(f, path.join(work, 'park'));
+  // A "photo" that is not one: its card must say why, and it is listed with those to check.
+  writeFileSync(path.join(work, 'broken.jpg'), 'this is a shopping list, not a photo');
   host = await startHost({ dropDir: work, configDir: path.join(work, '.config'), locale: 'en-GB' });
 }, 120_000);
 
@@ -58,15 +60,18 @@ afterAll(async () => {
 describe('the desktop window, in Chromium, over the real engine', () => {
   it('drop → grid → review (toggle a face, draw a cover, before/after) → export; the copies verify clean', async () => {
     const { page } = host;
-    await dropFiles(page, [GROUP, 'portrait-sideways.jpg', 'IMG_0042.heic', NO_FACE, 'park']);
+    await dropFiles(page, [GROUP, 'portrait-sideways.jpg', 'IMG_0042.heic', NO_FACE, 'broken.jpg', 'park']);
 
     // The grid fills as the engine host analyses; flagged photos come first.
-    await page.waitForFunction(() => document.querySelectorAll('#grid .card').length === 6, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelectorAll('#grid .card').length === 7, undefined, { timeout: 20_000 });
     await page.waitForFunction(() => ![...document.querySelectorAll('#grid .badge')].some((b) => b.textContent === 'Analysing…'), undefined, { timeout: 90_000 });
     const cards = await page.$$eval('#grid .card', (list) => list.map((c) => ({ name: c.querySelector('.name')!.textContent, badge: c.querySelector('.badge')!.textContent, cls: c.className })));
-    expect(cards.map((c) => c.name).sort()).toEqual([GROUP, NO_FACE, 'IMG_0042.heic', 'astronaut.webp', 'cameraman.png', 'portrait-sideways.jpg'].sort());
+    expect(cards.map((c) => c.name).sort()).toEqual([GROUP, NO_FACE, 'IMG_0042.heic', 'astronaut.webp', 'broken.jpg', 'cameraman.png', 'portrait-sideways.jpg'].sort());
     expect(cards[0]).toMatchObject({ name: NO_FACE, badge: 'No face found — check' });
     expect(cards[0]!.cls).toContain('tone-check');
+    expect(cards[1]!.name).toBe('broken.jpg');
+    expect(cards[1]!.badge).toMatch(/^Error: .+/);
+    expect(cards[1]!.cls).toContain('tone-error');
     await shot('grid-en.png');
     const group = cards.find((c) => c.name === GROUP)!;
     expect(Number(/^(\d+) faces/.exec(group.badge ?? '')?.[1])).toBeGreaterThanOrEqual(4);
@@ -94,6 +99,29 @@ describe('the desktop window, in Chromium, over the real engine', () => {
     await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.95, { steps: 6 });
     await page.mouse.up();
     expect(await page.locator('#layer .cover.extra').count()).toBe(1);
+    // Move it by dragging its body, grow it by its corner handle.
+    const style = (sel: string) => page.locator(sel).evaluate((n) => ({ left: parseFloat((n as HTMLElement).style.left), width: parseFloat((n as HTMLElement).style.width) }));
+    const drawn = await style('#layer [data-key="extra-0"]');
+    const body = (await page.locator('#layer [data-key="extra-0"]').boundingBox())!;
+    await page.mouse.move(body.x + body.width / 2, body.y + body.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(body.x + body.width / 2 + 40, body.y + body.height / 2, { steps: 4 });
+    await page.mouse.up();
+    const moved = await style('#layer [data-key="extra-0"]');
+    expect(moved.left).toBeGreaterThan(drawn.left);
+    expect(moved.width).toBeCloseTo(drawn.width, 1);
+    const handle = (await page.locator('#layer [data-key="extra-0"] .handle').boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + 30, handle.y + handle.height / 2, { steps: 4 });
+    await page.mouse.up();
+    expect((await style('#layer [data-key="extra-0"]')).width).toBeGreaterThan(moved.width);
+    // Keyboard: Enter on a face toggles it, and again restores it.
+    await page.focus('#layer [data-key="face-1"]');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('#layer [data-key="face-1"]', 'aria-pressed')).toBe('false');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('#layer [data-key="face-1"]', 'aria-pressed')).toBe('true');
     // Keyboard: add a cover, move it right, remove it again.
     await page.focus('#add-cover');
     await page.keyboard.press('Enter');
@@ -193,6 +221,11 @@ describe('the desktop window, in Chromium, over the real engine', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await shot('review-fr-dark.png');
     await page.emulateMedia({ colorScheme: 'light' });
+    // Back on the grid (Escape), the engine's reasons read in French too.
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#grid-view:not([hidden])');
+    expect(await page.textContent('#grid .card:has-text("broken.jpg") .badge')).toBe('Erreur : ce n’est pas une image');
+    expect(await page.textContent(`#grid .card:has-text("${GROUP}") .badge`)).toBe('Enregistrée');
   });
 
   it('makes no network request: only its own files, and the CSP stops a script that tries', async () => {
