@@ -29,7 +29,8 @@ describe('inspect: what a JPEG gives away', () => {
     expect(loc.values!.lat).toBeCloseTo(oracle['Composite:GPSLatitude'] as number, 4);
     expect(loc.values!.lon).toBeCloseTo(oracle['Composite:GPSLongitude'] as number, 4);
     expect(loc.text).toContain('48.8566 N, 2.3522 E');
-    expect(texts(r, 'date')).toContain(facts.taken);
+    expect(r.findings.filter((f) => f.kind === 'date').map((f) => f.values?.date)).toContain(facts.taken);
+    expect(texts(r, 'date')).toContain('Taken on 1 May 2024 at 10:20');
     expect(texts(r, 'device')).toContain(`${facts.make} ${facts.model}`);
     for (const s of [facts.serial, facts.lensSerial, facts.uniqueId]) expect(texts(r, 'serial')).toContain(s);
     expect(texts(r, 'owner')).toContain(facts.artist);

@@ -3,6 +3,7 @@
 import * as exifr from './exifr.js';
 import { entry, tiffReader, walkTiff, type Ifd, type TiffStructure } from '../containers/tiff.js';
 import { Findings, clip, sizeText } from './findings.js';
+import { plainDate } from './dates.js';
 
 type Tags = Record<string, unknown>;
 interface ExifrOutput {
@@ -112,7 +113,7 @@ export async function inspectExif(tiff: Buffer, f: Findings, label = 'EXIF'): Pr
   const gpsDate = [str(gps.GPSDateStamp), clock(gps.GPSTimeStamp)].filter(Boolean).join(' ');
   if (gpsDate) f.add('date', `GPS time stamp: ${gpsDate}`, { date: gpsDate });
 
-  addDates(f, { 'Taken': exif.DateTimeOriginal, 'Digitized': exif.CreateDate, 'Modified': ifd0.ModifyDate });
+  addDates(f, { Taken: exif.DateTimeOriginal, Digitized: exif.CreateDate, Modified: ifd0.ModifyDate });
   addDevice(f, str(ifd0.Make), str(ifd0.Model));
   const lens = str(exif.LensModel) ?? str(exif.LensMake);
   if (lens) f.add('device', `Lens: ${lens}`, { lens });
@@ -157,9 +158,15 @@ export async function inspectExif(tiff: Buffer, f: Findings, label = 'EXIF'): Pr
 }
 
 function addDates(f: Findings, dates: Record<string, unknown>): void {
+  const said = new Set<string>();
   for (const [name, v] of Object.entries(dates)) {
     const s = str(v);
-    if (s && !/^[0\s:]+$/.test(s)) f.add('date', `${name}: ${s}`, { date: s });
+    if (!s || /^[0\s:]+$/.test(s)) continue;
+    const d = plainDate(s);
+    // Cameras write the same moment as taken, digitized and modified: say it once.
+    if (said.has(d.text)) continue;
+    said.add(d.text);
+    f.add('date', `${name} on ${d.text}`, { date: s, ...(d.iso ? { iso: d.iso } : {}) });
   }
 }
 
@@ -212,7 +219,7 @@ function fromWalker(tiff: Buffer, t: TiffStructure, f: Findings, label: string):
     if (Number.isFinite(la) && Number.isFinite(lo)) addLocation(f, la, lo, label);
     else f.add('location', `An empty GPS block (${label}): no coordinates, but the file was made by a device that records location`);
   }
-  addDates(f, { 'Taken': text(exif, 0x9003), 'Digitized': text(exif, 0x9004), 'Modified': text(ifd0, 0x0132) });
+  addDates(f, { Taken: text(exif, 0x9003), Digitized: text(exif, 0x9004), Modified: text(ifd0, 0x0132) });
   addDevice(f, text(ifd0, 0x010f), text(ifd0, 0x0110));
   const serial = text(exif, 0xa431);
   if (serial) f.add('serial', `Camera serial number: ${serial}`, { 'Camera serial number': serial });

@@ -2,6 +2,7 @@
 import * as exifr from './exifr.js';
 import { Findings, clip, sizeText } from './findings.js';
 import { texts } from './xmp.js';
+import { plainDate } from './dates.js';
 
 type Node = Record<string, unknown>;
 
@@ -22,7 +23,7 @@ export async function inspectIptc(block: Buffer, f: Findings, label = 'IPTC'): P
   const place = join('Sublocation', 'City', 'State', 'Country', 'CountryCode');
   if (place.length) f.add('location', `Place names (${label}): ${clip(place.join(', '))}`);
   const date = [...join('DateCreated'), ...join('TimeCreated')].join(' ');
-  if (date) f.add('date', `Created (${label}): ${date}`, { date });
+  if (date) f.add('date', `Created on ${plainDate(date).text} (${label})`, { date });
   const words = join('ObjectName', 'Headline', 'Caption', 'Keywords', 'SpecialInstructions');
   if (words.length) f.add('text', `Titles, captions or keywords (${label}): ${clip(words.join(', '))}`);
   const program = join('OriginatingProgram', 'ProgramVersion');

@@ -5,6 +5,7 @@ import { chunkData, readPngText, walkPng } from '../containers/png.js';
 import { emptyBlocks, tiffStart, type Blocks } from './blocks.js';
 import { Findings, clip, sizeText } from './findings.js';
 import { describeTrailer } from './trailer.js';
+import { plainDate } from './dates.js';
 
 /** Chunks that only describe how to draw the pixels. */
 const structural = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'sRGB', 'gAMA', 'cHRM', 'pHYs', 'sBIT', 'bKGD', 'hIST', 'sPLT', 'cICP', 'mDCv', 'cLLi']);
@@ -36,7 +37,7 @@ export function inspectPng(b: Buffer, f: Findings): Blocks {
     } else if (c.type === 'tIME' && d.length >= 7) {
       const p = (n: number) => String(n).padStart(2, '0');
       const date = `${d.readUInt16BE(0)}-${p(d[2])}-${p(d[3])} ${p(d[4])}:${p(d[5])}:${p(d[6])}`;
-      f.add('date', `Last modified (PNG tIME chunk): ${date}`, { date });
+      f.add('date', `Modified on ${plainDate(date).text} (PNG tIME chunk)`, { date });
     } else if (c.type === 'acTL') {
       f.add('other', 'An animated PNG (only the first frame is an image of its own)', undefined, false);
     } else if (c.type !== 'fcTL' && c.type !== 'fdAT') {
@@ -89,7 +90,7 @@ function pngText(keyword: string, text: string | undefined, chunk: string, block
   const values = { keyword, text };
   if (aiKeywords.test(keyword)) f.add('text', `AI generation prompt and settings (${label}): ${clip(text)}`, values);
   else if (/^(author|artist|copyright|owner|creator|disclaimer|source)$/i.test(keyword)) f.add('owner', `${keyword} (${label}): ${clip(text)}`, values);
-  else if (/^(creation time|create-date|modify-date|date|date:create|date:modify|date:timestamp)$/i.test(keyword)) f.add('date', `${keyword} (${label}): ${clip(text)}`, values);
+  else if (/^(creation time|create-date|modify-date|date|date:create|date:modify|date:timestamp)$/i.test(keyword)) f.add('date', `Dated ${plainDate(text).text} (${label})`, values);
   else if (/^(make|model|camera|lens)$/i.test(keyword)) f.add('device', `${keyword} (${label}): ${clip(text)}`, values);
   else if (/^software$/i.test(keyword)) f.add('software', `Software (${label}): ${clip(text)}`, values);
   else if (/^comment$/i.test(keyword)) f.add('comment', `Comment (${label}): ${clip(text)}`, values);

@@ -4,6 +4,7 @@ import * as exifr from './exifr.js';
 import { Findings, clip, sizeText } from './findings.js';
 import { addLocation } from './exif.js';
 import type { DeclaredRegion } from './regions.js';
+import { plainDate } from './dates.js';
 
 type Node = Record<string, unknown>;
 
@@ -95,7 +96,10 @@ export async function inspectXmp(xml: string, f: Findings, label = 'XMP'): Promi
 
   for (const [name, v] of [['Taken', exif.DateTimeOriginal ?? ps.DateCreated], ['Created', xmp.CreateDate], ['Modified', xmp.ModifyDate], ['Metadata changed', xmp.MetadataDate]] as const) {
     const s = first(v);
-    if (s) f.add('date', `${name} (${label}): ${s}`, { date: s });
+    if (s) {
+      const d = plainDate(s);
+      f.add('date', `${name} on ${d.text} (${label})`, { date: s, ...(d.iso ? { iso: d.iso } : {}) });
+    }
   }
   const device = [first(tiff.Make), first(tiff.Model)].filter(Boolean).join(' ');
   if (device) f.add('device', `Camera (${label}): ${device}`, { device });
