@@ -46,10 +46,14 @@ describe('what the photo gives away, in plain words', () => {
     expect(describeDate('Taken: 2024:05:03 14:02:12', translator('en', 'en-US'))).toBe('Taken on May 3, 2024 at 14:02');
     expect(describeDate('Last modified (PNG tIME chunk): 2024-06-01 17:30:00', tFr)).toBe('Modifiée le 1 juin 2024 à 17:30');
     expect(describeDate('Taken: 0000:00:00 00:00:00', tEn)).toBeNull();
+    // The engine's structured values win over its English sentence.
+    expect(describeDate('Taken on 3 May 2024 at 14:02', tFr, { date: '2024:05:03 14:02:12', iso: '2024-05-03T14:02:12' })).toBe('Prise le 3 mai 2024 à 14:02');
+    expect(describeDate('Date created (IPTC) on 3 May 2024', tFr, { iso: '2024-05-03' })).toBe('3 mai 2024');
   });
 
   it('a translated label with the finding\'s own value; English keeps the engine\'s sentence when there is no value', () => {
     expect(describeFinding({ kind: 'location', text: 'GPS position (EXIF): 48.8566 N, 2.3522 E', sensitive: true }, tFr)).toEqual({ label: 'Lieu', detail: '48.8566 N, 2.3522 E', sensitive: true });
+    expect(describeFinding({ kind: 'location', text: 'GPS position (XMP): somewhere', values: { lat: -33.8568, lon: 151.2153 }, sensitive: true }, tEn).detail).toBe('33.8568 S, 151.2153 E');
     expect(describeFinding({ kind: 'people', text: 'Names of people (XMP): Kate, Tom', sensitive: true }, tEn).detail).toBe('Kate, Tom');
     const thumb = { kind: 'thumbnail', text: 'An embedded thumbnail (EXIF, 2.9 KB) — it may show the photo', sensitive: false };
     expect(describeFinding(thumb, tEn).detail).toBe(thumb.text);

@@ -134,10 +134,11 @@ export const en = {
   'about.color-profile': 'a colour profile that can help identify the device',
   'about.orientation': 'applied to the picture, then dropped',
   'about.other': 'a block of hidden details',
-  'date.taken': 'Taken on {date} at {time}',
-  'date.digitized': 'Digitised on {date} at {time}',
-  'date.modified': 'Changed on {date} at {time}',
-  'date.any': '{date} at {time}',
+  'date.taken': 'Taken on {when}',
+  'date.digitized': 'Digitised on {when}',
+  'date.modified': 'Changed on {when}',
+  'date.any': '{when}',
+  'date.at': '{date} at {time}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -136,8 +136,9 @@ export const fr: Catalogue = {
   'about.color-profile': 'un profil de couleur qui peut aider à identifier l’appareil',
   'about.orientation': 'appliqué à l’image, puis supprimé',
   'about.other': 'un bloc de détails cachés',
-  'date.taken': 'Prise le {date} à {time}',
-  'date.digitized': 'Numérisée le {date} à {time}',
-  'date.modified': 'Modifiée le {date} à {time}',
-  'date.any': '{date} à {time}',
+  'date.taken': 'Prise le {when}',
+  'date.digitized': 'Numérisée le {when}',
+  'date.modified': 'Modifiée le {when}',
+  'date.any': '{when}',
+  'date.at': '{date} à {time}',
 };
