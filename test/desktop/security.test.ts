@@ -72,6 +72,24 @@ describe('the window', () => {
   });
 });
 
+describe('main.ts, the Electron glue', () => {
+  const main = readFileSync(path.join(electronDir, 'main', 'main.ts'), 'utf8');
+  it('creates its one window from windowOptions and locks the session and every page down', () => {
+    expect(main.match(/new BrowserWindow\(/g)).toHaveLength(1);
+    expect(main).toContain('new BrowserWindow(windowOptions(files.preload');
+    expect(main).toContain('guardSession(session.defaultSession');
+    expect(main).toContain("app.on('web-contents-created', (_event, contents) => guardContents(contents))");
+    expect(main).toContain('utilityProcess.fork(files.engineHost');
+    expect(main).toMatch(/ipcMain\.handle\(channel, \(event, \.\.\.args: unknown\[\]\) => \{\s*\/\/[^\n]*\n\s*if \(!event\.senderFrame \|\| !isAppUrl\(event\.senderFrame\.url\)\)/);
+  });
+
+  it('uses no remote module, no webview, no shell.openExternal', () => {
+    for (const file of sources(electronDir)) {
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/@electron\/remote|enableRemoteModule|<webview|openExternal|allowpopups/);
+    }
+  });
+});
+
 describe('requests, permissions and navigation', () => {
   it('allows the app files and in-memory images, blocks everything else', () => {
     expect(decideRequest(`${APP_ORIGIN}/app.js`).allow).toBe(true);
