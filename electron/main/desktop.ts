@@ -2,7 +2,7 @@
 // queue and the settings. main.ts plugs in the real dialogs, shell and engine host; the tests plug
 // in a forked engine host and scripted dialogs, and drive the very same handlers.
 import path from 'node:path';
-import type { AddOutcome, AppEvent, Channel, ExportOutcome, Replies, SettingsView } from '../preload/bridge-api.js';
+import type { AddOutcome, AppEvent, Channel, Cover, ExportOutcome, Replies, SettingsView } from '../preload/bridge-api.js';
 import type { Engine } from './engine-protocol.js';
 import { asCover, asDroppedPaths, asExportRequests, asPhotoId, asSettings } from './ipc-validate.js';
 import { entryOf, PhotoAllowlist, type PhotoRecord } from './photo-allowlist.js';
@@ -98,7 +98,7 @@ export async function createDesktop(deps: DesktopDeps): Promise<Desktop> {
     return saved;
   };
 
-  const exportOne = async (r: PhotoRecord & { analysis: NonNullable<PhotoRecord['analysis']> }, cover: ReturnType<typeof asCover>): Promise<ExportOutcome> => {
+  const exportOne = async (r: PhotoRecord & { analysis: NonNullable<PhotoRecord['analysis']> }, cover: Cover): Promise<ExportOutcome> => {
     try {
       const done = await engine.exportPhoto(r.analysis, cover, settings, r.placement);
       if (done.output) r.output = done.output;
