@@ -8,7 +8,7 @@ import { SafeError } from './errors.js';
 import { outputPathFor, type Placement } from './naming.js';
 import { resolveOptions, type Options } from './options.js';
 import { processFile, type Result } from './pipeline.js';
-import { cleanStaleTemps, removeTempsOf } from './write.js';
+import { removeTempsOf } from './write.js';
 
 export type OnResult = (result: Result, index: number) => void;
 
@@ -40,7 +40,6 @@ function targetDir(p: Placement, o: Options): string {
  */
 export async function runBatch(items: Placement[], options: Partial<Options> = {}, onResult?: OnResult): Promise<Result[]> {
   const o = resolveOptions(options);
-  await cleanStaleTemps(items.map((p) => targetDir(p, o)));
   const results: Result[] = new Array(items.length);
   const finish = (i: number, r: Result) => {
     results[i] = r;

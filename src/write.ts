@@ -58,6 +58,7 @@ async function claimName(temp: string, first: string): Promise<string> {
  */
 export async function publish(bytes: Buffer, first: string, check: (writtenPath: string) => Promise<void>): Promise<string> {
   const dir = path.dirname(first);
+  await cleanOnce(dir);
   const temp = tempNameFor(first, `${process.pid}-${threadId}-${randomBytes(6).toString('hex')}`);
   let wrote = false;
   try {
@@ -78,6 +79,15 @@ export async function publish(bytes: Buffer, first: string, check: (writtenPath:
     if (wrote) await unlink(temp).catch(() => {});
     throw outputError(e, dir);
   }
+}
+
+// Folders this process has already cleaned of an interrupted run's temp files (checked once each).
+const cleaned = new Set<string>();
+
+async function cleanOnce(dir: string): Promise<void> {
+  if (cleaned.has(dir)) return;
+  cleaned.add(dir);
+  await cleanStaleTemps([dir]);
 }
 
 function processAlive(pid: number): boolean {

@@ -57,3 +57,13 @@ describe('publishing a verified file', () => {
     expect(readdirSync(dir).sort()).toEqual([path.basename(live), 'photo.jpg'].sort());
   });
 });
+
+describe('publishing after an interrupted run', () => {
+  it('removes a dead process\'s temp files from the folder it writes into, for every door', async () => {
+    const dir = fresh();
+    const dead = path.join(dir, '.share-safely-999998-3-abc.tmp');
+    writeFileSync(dead, 'half a photo');
+    await publish(Buffer.from('x'), path.join(dir, 'a.safe.jpg'), ok);
+    expect(readdirSync(dir)).toEqual(['a.safe.jpg']);
+  });
+});
