@@ -6,7 +6,7 @@ import type { Face, Rect } from './types.js';
  * from the brows to the chin; hair and forehead above, chin and jaw below and the ears beside
  * identify a person too, so the region grows more up and down than sideways.
  */
-export const expansion = { side: 0.25, up: 0.55, down: 0.3 } as const;
+export const expansion = { side: 0.3, up: 0.5, down: 0.5 } as const;
 
 export function expandBox(box: Rect): Rect {
   const dx = box.width * expansion.side;

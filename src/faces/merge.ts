@@ -22,21 +22,36 @@ export function iou(a: Rect, b: Rect): number {
 }
 
 /**
- * Non-maximum suppression across scales: the same face seen at two scales gives two boxes of
- * slightly different size, and one seen by a tile gives a box inside the whole-frame one. A box is
- * dropped when it overlaps a better-scored box by IoU ≥ `maxIou`, or when most of the smaller of
- * the two lies inside the other (`maxInside`).
+ * Non-maximum suppression across scales and detectors, keeping the union: the same face seen at
+ * two scales gives two boxes of slightly different size, a tile may see only part of a face, and
+ * two detectors draw their boxes differently. Boxes are taken best score first; every remaining box
+ * that overlaps the taken one by IoU ≥ `maxIou`, or lies mostly inside it or around it
+ * (intersection ≥ `maxInside` of the smaller box), joins it, and the face's box becomes their
+ * bounding box: when in doubt, the larger cover.
  */
 export function suppress(dets: Detection[], maxIou = 0.3, maxInside = 0.65): Detection[] {
-  const sorted = [...dets].sort((a, b) => b.score - a.score);
+  const left = [...dets].sort((a, b) => b.score - a.score);
   const kept: Detection[] = [];
-  for (const d of sorted) {
-    const clash = kept.some((k) => {
-      const i = intersection(k.box, d.box);
-      if (i === 0) return false;
-      return i / (area(k.box) + area(d.box) - i) >= maxIou || i / Math.min(area(k.box), area(d.box)) >= maxInside;
-    });
-    if (!clash) kept.push(d);
+  while (left.length > 0) {
+    const seed = left.shift()!;
+    let box = seed.box;
+    for (let i = left.length - 1; i >= 0; i--) {
+      const other = left[i]!.box;
+      const inter = intersection(seed.box, other);
+      if (inter === 0) continue;
+      const overlap = inter / (area(seed.box) + area(other) - inter);
+      if (overlap >= maxIou || inter / Math.min(area(seed.box), area(other)) >= maxInside) {
+        box = bounds(box, other);
+        left.splice(i, 1);
+      }
+    }
+    kept.push({ box, score: seed.score });
   }
   return kept;
+}
+
+function bounds(a: Rect, b: Rect): Rect {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
 }

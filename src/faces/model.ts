@@ -54,7 +54,7 @@ async function load(): Promise<FaceApi> {
 }
 
 /** face-api's bundled tfjs, typed as the full tfjs API (its own typing omits the backend calls). */
-function engine(api: FaceApi): typeof import('@tensorflow/tfjs') {
+export function engine(api: FaceApi): typeof import('@tensorflow/tfjs') {
   return api.tf as unknown as typeof import('@tensorflow/tfjs');
 }
 
