@@ -109,6 +109,7 @@ function paintPixelate(out: RawImage, g: Grid): void {
  * Blur look from the cell averages alone: interpolate them smoothly over the region, add seeded
  * noise (coarse blotches and fine grain, so the patch does not look like a clean gradient that
  * invites "enhancing"), then smooth with a box blur confined to the region.
+ * The loops are written out (no per-pixel closures): a portrait's region is millions of values.
  */
 function paintBlur(out: RawImage, g: Grid): void {
   const { r, cols, rows, means } = g;
@@ -118,24 +119,27 @@ function paintBlur(out: RawImage, g: Grid): void {
   const rnd = random(g.seed);
   const blotch = noiseGrid(rnd, 8, 8, 20);
   const field = new Float32Array(w * h * ch);
+  // Interpolation positions depend on x or y alone: work them out once per column and per row.
+  const mx = axis(w, cols);
+  const bx = axis(w, 8);
   for (let y = 0; y < h; y++) {
-    const fy = ((y + 0.5) * rows) / h - 0.5;
+    const my = at(((y + 0.5) * rows) / h - 0.5, rows);
+    const by = at(((y + 0.5) * 8) / h - 0.5, 8);
     for (let x = 0; x < w; x++) {
-      const fx = ((x + 0.5) * cols) / w - 0.5;
-      const light = bilinear(blotch, 8, 8, ((x + 0.5) * 8) / w - 0.5, ((y + 0.5) * 8) / h - 0.5, 0, 1) + (rnd() - 0.5) * 8;
+      const light = lerp2(blotch, 8, 1, 0, bx, x, by) + (rnd() - 0.5) * 8;
+      const o = (y * w + x) * ch;
       for (let c = 0; c < ch; c++) {
-        const v = bilinear(means, cols, rows, fx, fy, c, ch);
-        field[(y * w + x) * ch + c] = c < 3 ? v + light : v;
+        const v = lerp2(means, cols, ch, c, mx, x, my);
+        field[o + c] = c < 3 ? v + light : v;
       }
     }
   }
   const radius = Math.max(1, Math.round(Math.min(w, h) / 10));
   for (let pass = 0; pass < 2; pass++) boxBlur(field, w, h, ch, radius);
   for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const p = ((r.y + y) * out.width + r.x + x) * ch;
-      for (let c = 0; c < ch; c++) out.data[p + c] = clampByte(field[(y * w + x) * ch + c]!);
-    }
+    const p0 = ((r.y + y) * out.width + r.x) * ch;
+    const f0 = y * w * ch;
+    for (let i = 0; i < w * ch; i++) out.data[p0 + i] = clampByte(field[f0 + i]!);
   }
 }
 
@@ -143,39 +147,61 @@ function noiseGrid(rnd: () => number, cols: number, rows: number, amplitude: num
   return Float64Array.from({ length: cols * rows }, () => (rnd() - 0.5) * amplitude);
 }
 
-/** Value at fractional cell coordinates (fx, fy) between cell centres, clamped at the borders. */
-function bilinear(v: ArrayLike<number>, cols: number, rows: number, fx: number, fy: number, c: number, ch: number): number {
-  const x = Math.min(cols - 1, Math.max(0, fx));
-  const y = Math.min(rows - 1, Math.max(0, fy));
-  const x0 = Math.floor(x);
-  const y0 = Math.floor(y);
-  const x1 = Math.min(cols - 1, x0 + 1);
-  const y1 = Math.min(rows - 1, y0 + 1);
-  const tx = x - x0;
-  const ty = y - y0;
-  const at = (cx: number, cy: number) => v[(cy * cols + cx) * ch + c]!;
-  return (at(x0, y0) * (1 - tx) + at(x1, y0) * tx) * (1 - ty) + (at(x0, y1) * (1 - tx) + at(x1, y1) * tx) * ty;
+/** Where fractional cell coordinate f (between cell centres) falls among n cells, clamped at the borders. */
+interface Pos {
+  i0: number;
+  i1: number;
+  t: number;
+}
+
+function at(f: number, n: number): Pos {
+  const v = Math.min(n - 1, Math.max(0, f));
+  const i0 = Math.floor(v);
+  return { i0, i1: Math.min(n - 1, i0 + 1), t: v - i0 };
+}
+
+/** Positions for every pixel along a side of `length` pixels over `n` cells. */
+function axis(length: number, n: number): { i0: Int32Array; i1: Int32Array; t: Float64Array } {
+  const i0 = new Int32Array(length);
+  const i1 = new Int32Array(length);
+  const t = new Float64Array(length);
+  for (let k = 0; k < length; k++) {
+    const p = at(((k + 0.5) * n) / length - 0.5, n);
+    i0[k] = p.i0;
+    i1[k] = p.i1;
+    t[k] = p.t;
+  }
+  return { i0, i1, t };
+}
+
+/** Bilinear value of channel c of grid v (cols wide, ch channels) at column position x of xs and row position y. */
+function lerp2(v: ArrayLike<number>, cols: number, ch: number, c: number, xs: ReturnType<typeof axis>, x: number, y: Pos): number {
+  const tx = xs.t[x]!;
+  const ty = y.t;
+  const a = v[(y.i0 * cols + xs.i0[x]!) * ch + c]!;
+  const b = v[(y.i0 * cols + xs.i1[x]!) * ch + c]!;
+  const d = v[(y.i1 * cols + xs.i0[x]!) * ch + c]!;
+  const e = v[(y.i1 * cols + xs.i1[x]!) * ch + c]!;
+  return (a * (1 - tx) + b * tx) * (1 - ty) + (d * (1 - tx) + e * tx) * ty;
 }
 
 /** In-place separable box blur of a w×h×ch field, edges clamped (only the region's own values are used). */
 function boxBlur(f: Float32Array, w: number, h: number, ch: number, radius: number): void {
   const line = new Float32Array(Math.max(w, h));
-  const blurLine = (len: number, at: (i: number) => number, set: (i: number, v: number) => void) => {
-    for (let i = 0; i < len; i++) line[i] = at(i);
-    let sum = 0;
-    for (let i = -radius; i <= radius; i++) sum += line[Math.min(len - 1, Math.max(0, i))]!;
-    for (let i = 0; i < len; i++) {
-      set(i, sum / (2 * radius + 1));
-      sum += line[Math.min(len - 1, i + radius + 1)]! - line[Math.max(0, i - radius)]!;
-    }
-  };
   for (let c = 0; c < ch; c++) {
-    for (let y = 0; y < h; y++) {
-      blurLine(w, (i) => f[(y * w + i) * ch + c]!, (i, v) => (f[(y * w + i) * ch + c] = v));
-    }
-    for (let x = 0; x < w; x++) {
-      blurLine(h, (i) => f[(i * w + x) * ch + c]!, (i, v) => (f[(i * w + x) * ch + c] = v));
-    }
+    for (let y = 0; y < h; y++) blurLine(f, line, y * w * ch + c, ch, w, radius);
+    for (let x = 0; x < w; x++) blurLine(f, line, x * ch + c, w * ch, h, radius);
+  }
+}
+
+/** Box-blurs the `len` values of f at start, start + stride, …, through the scratch buffer `line`. */
+function blurLine(f: Float32Array, line: Float32Array, start: number, stride: number, len: number, radius: number): void {
+  for (let i = 0; i < len; i++) line[i] = f[start + i * stride]!;
+  let sum = 0;
+  for (let i = -radius; i <= radius; i++) sum += line[Math.min(len - 1, Math.max(0, i))]!;
+  for (let i = 0; i < len; i++) {
+    f[start + i * stride] = sum / (2 * radius + 1);
+    sum += line[Math.min(len - 1, i + radius + 1)]! - line[Math.max(0, i - radius)]!;
   }
 }
 
