@@ -3,6 +3,7 @@
 //   npm run bench                    the full set (24 photos per format), peers included
 //   npm run bench -- --smoke         three small photos, no peers (what CI runs, untimed)
 //   npm run bench -- --batch 500     also a 500-photo batch (the set repeated) for peak memory
+//   npm run bench -- --formats jpeg  only these input formats (comma-separated; JPEG is always run)
 //   npm run bench -- --out FILE      where the JSON goes (default: bench-results.json)
 //   npm run bench -- --prepare       only generate (or find cached) the inputs
 import { linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,6 +40,8 @@ export interface BenchResults {
 export interface BenchArgs {
   smoke: boolean;
   batch: number;
+  /** Input formats to run (default: all); JPEG always runs, the targets are set on it. */
+  formats?: Format[];
   out: string;
   quiet?: boolean;
 }
@@ -86,7 +89,7 @@ export async function runBench(args: BenchArgs): Promise<BenchResults> {
   const formats: BenchResults['formats'] = {};
   for (const format of ['jpeg', 'png', 'heic'] as const) {
     const files = set.files.filter((f) => f.format === format);
-    if (!files.length) continue;
+    if (!files.length || (format !== 'jpeg' && args.formats && !args.formats.includes(format))) continue;
     log(`bench: ${format}: floor, default pipeline, metadata-only${format === 'jpeg' && !args.smoke ? ', exiftool, mat2' : ''}…`);
     const peers = format === 'jpeg' && !args.smoke;
     formats[format] = {
@@ -145,6 +148,7 @@ function parseArgs(argv: string[]): BenchArgs {
   return {
     smoke: argv.includes('--smoke'),
     batch: Number(value('--batch') ?? 0),
+    formats: value('--formats')?.split(',') as Format[] | undefined,
     out: path.resolve(value('--out') ?? 'bench-results.json'),
   };
 }
