@@ -2,6 +2,7 @@
 // Everything later (detect, cover, encode) works on these pixels, so nothing else of the file survives.
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { SafeError } from './errors.js';
+import { declaredSize } from './declared-size.js';
 import type { Source } from './read.js';
 import type { RawImage, Warning } from './types.js';
 
@@ -86,6 +87,9 @@ async function quietly<T>(fn: () => Promise<T>): Promise<T> {
 /** Decodes the primary image of a source into upright sRGB pixels, within the limits. */
 export async function decode(src: Source, limits: DecodeLimits): Promise<Decoded> {
   const warnings: Warning[] = [];
+  // What the header says, read by our own walkers first: decoders misreport hostile sizes (declared-size.ts).
+  const declared = declaredSize(src.bytes, src.format);
+  if (declared && declared.width * declared.height > limits.maxPixels) checkPixels(declared.width, declared.height, limits.maxPixels);
   let input: Sharp;
   let rawInput: RawImage | undefined;
   if (src.format === 'heic') {
