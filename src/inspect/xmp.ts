@@ -62,9 +62,69 @@ export interface XmpResult {
   regions: DeclaredRegion[];
 }
 
+/**
+ * exifr finds each element with a lazy regex that runs to its closing tag, then parses the inside again:
+ * an element never closed costs a scan to the end of the packet, and nesting multiplies the work. A
+ * hostile packet of 1 MB took minutes. Real packets nest about a dozen deep and close what they open.
+ */
+const maxXmpDepth = 48;
+const maxUnclosed = 48;
+const maxXmpChars = 4 * 1024 * 1024;
+
+/**
+ * Cuts long runs of base64 or plain text (embedded depth maps, pasted blobs) to their first 256 characters:
+ * they cost parsing time and say nothing more. A loop, because a regex over a run of megabytes overflows
+ * the regex engine's stack.
+ */
+function shortenLongRuns(xml: string, longRun = 65536): string {
+  const inRun = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61 || c === 32 || c === 9 || c === 10 || c === 13;
+  const parts: string[] = [];
+  let kept = 0;
+  let start = -1;
+  for (let i = 0; i <= xml.length; i++) {
+    if (i < xml.length && inRun(xml.charCodeAt(i))) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0 && i - start >= longRun) {
+      parts.push(xml.slice(kept, start + 256));
+      kept = i;
+    }
+    start = -1;
+  }
+  return parts.length ? parts.join('') + xml.slice(kept) : xml;
+}
+
+/** The packet exifr may parse in bounded time, or undefined when it is too tangled or too big. */
+export function tractableXmp(xml: string): string | undefined {
+  const short = shortenLongRuns(xml);
+  if (short.length > maxXmpChars) return undefined;
+  let depth = 0;
+  let maxDepth = 0;
+  const open = new Map<string, number>();
+  for (const m of short.matchAll(/<(\/?)([\w-]+:[\w-]+)[^<>]*?(\/?)>/g)) {
+    const [, closing, name, selfClosing] = m;
+    if (selfClosing) continue;
+    const n = open.get(name) ?? 0;
+    if (closing) {
+      if (n > 0) open.set(name, n - 1);
+      depth = Math.max(0, depth - 1);
+    } else {
+      open.set(name, n + 1);
+      maxDepth = Math.max(maxDepth, ++depth);
+      if (maxDepth > maxXmpDepth) return undefined;
+    }
+  }
+  let unclosed = 0;
+  for (const n of open.values()) unclosed += n;
+  return unclosed > maxUnclosed ? undefined : short;
+}
+
 async function parseXmp(xml: string): Promise<Node | undefined> {
+  const tractable = tractableXmp(xml);
+  if (tractable === undefined) return undefined;
   try {
-    return ((await exifr.sidecar(Buffer.from(xml, 'utf8'), { mergeOutput: false }, 'xmp')) as Node | undefined) ?? undefined;
+    return ((await exifr.sidecar(Buffer.from(tractable, 'utf8'), { mergeOutput: false }, 'xmp')) as Node | undefined) ?? undefined;
   } catch {
     return undefined;
   }

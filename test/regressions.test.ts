@@ -1,0 +1,39 @@
+// Files the fuzzer (npm run fuzz) found a failure with, run through the real CLI. Each one failed before
+// its fix; test/fixtures/regressions/make.mjs says how they were made.
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, runCli } from './helpers/cli.js';
+
+const fixtures = path.join(repoRoot, 'test', 'fixtures', 'regressions');
+
+function copy(name: string): { dir: string; file: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'regression-'));
+  cpSync(path.join(fixtures, name), path.join(dir, name));
+  return { dir, file: path.join(dir, name) };
+}
+
+describe('found by fuzzing', () => {
+  it('an XMP packet of 600,000 unclosed elements is reported unreadable at once instead of parsing for minutes', () => {
+    const { dir, file } = copy('xmp-tangled.png');
+    const inspected = runCli(['inspect', '--json', file], { timeout: 60_000 });
+    const texts = (JSON.parse(inspected.stdout) as { findings: { text: string }[] }[])[0].findings.map((f) => f.text);
+    expect(texts).toContain('An XMP (PNG iTXt) metadata block that could not be read');
+    expect(texts.some((t) => t.includes('Fuzz Regression'))).toBe(true);
+    const made = runCli(['--faces', 'none', file], { timeout: 60_000 });
+    expect(made.code, made.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['xmp-tangled.png', 'xmp-tangled.safe.png']);
+    expect(runCli(['verify', path.join(dir, 'xmp-tangled.safe.png')]).code).toBe(0);
+  });
+
+  it('an AVIF declaring 2147483647×2147483647 is refused as a bomb, with no decoder noise on stderr', () => {
+    const { dir, file } = copy('avif-giant-ispe.avif');
+    const r = runCli(['--faces', 'none', file]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/avif-giant-ispe\.avif: the image declares 2147483647×2147483647 .*above the 100 MP limit/);
+    expect(readdirSync(dir)).toEqual(['avif-giant-ispe.avif']);
+  });
+});
