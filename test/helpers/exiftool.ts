@@ -37,7 +37,19 @@ export function readTags(file: string): Tags {
 
 /** The tags beyond the structural allowlist, as "Group:Tag=value" strings (empty = clean). */
 export function leakedTags(file: string): string[] {
-  const tags = readTags(file);
+  return leaksIn(readTags(file));
+}
+
+/** leakedTags for many files in one exiftool run (the fuzzer judges hundreds of outputs). */
+export function leakedTagsOfEach(files: string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (!files.length) return out;
+  const json = execFileSync('exiftool', ['-j', '-a', '-G1', '-s', '-ee', '-n', '-u', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  for (const tags of JSON.parse(json) as Tags[]) out.set(String(tags.SourceFile), leaksIn(tags));
+  return out;
+}
+
+function leaksIn(tags: Tags): string[] {
   const leaks: string[] = [];
   for (const [key, value] of Object.entries(tags)) {
     const [group, tag = group] = key.includes(':') ? key.split(':') : [key, key];
