@@ -1,0 +1,121 @@
+// The real detector on a redistributable "group photo" (NASA public-domain faces on a CC0
+// background, see fixtures/faces/make-group.py): every face is found, covered, and gone after.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findFaces, recheck, warmUp } from '../src/faces/index.js';
+import { faceApi, engine } from '../src/faces/model.js';
+import { defaultSettings, detect } from '../src/faces/detect.js';
+import { cover } from '../src/obscure.js';
+import { planRegions } from '../src/plan.js';
+import { resolveOptions } from '../src/options.js';
+import type { RawImage, Rect } from '../src/types.js';
+import { coveredFraction, iou } from './eval/score.js';
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'faces');
+const placed = (JSON.parse(readFileSync(path.join(fixtures, 'group.json'), 'utf8')) as { faces: number[][] }).faces.map(
+  ([x, y, width, height]): Rect => ({ x: x!, y: y!, width: width!, height: height! }),
+);
+
+async function decode(file: string, alpha = false): Promise<RawImage> {
+  let s = sharp(file).rotate();
+  s = alpha ? s.ensureAlpha() : s.removeAlpha();
+  const { data, info } = await s.raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, channels: info.channels as 3 | 4 };
+}
+
+const options = resolveOptions({});
+let group: RawImage;
+
+beforeAll(async () => {
+  await warmUp();
+  group = await decode(path.join(fixtures, 'group.jpg'));
+});
+
+describe('detector setup', () => {
+  it('runs on the wasm backend, never the slow cpu fallback', async () => {
+    expect(engine(await faceApi()).getBackend()).toBe('wasm');
+    // The wasm glue's process handlers are removed: an unhandled rejection is the host's business.
+    expect(process.listeners('unhandledRejection').map(String).some((l) => l.includes('throw reason'))).toBe(false);
+  });
+});
+
+describe('findFaces on a group photo', () => {
+  it('finds every face, down to 16 px wide, and the planned regions cover each one', async () => {
+    const { faces, warnings } = await findFaces(group, [], options);
+    const regions = planRegions(faces, group.width, group.height);
+    for (const f of placed) expect(coveredFraction(f, regions), JSON.stringify(f)).toBeGreaterThanOrEqual(0.8);
+    expect(faces.every((f) => f.source === 'detector' && f.score > 0 && f.score <= 1)).toBe(true);
+    expect(warnings.map((w) => w.code)).not.toContain('no-face');
+    // One detection per face, not a cloud of duplicates from the different scales.
+    for (const f of placed) expect(faces.filter((d) => iou(d.box, f) > 0.2).length).toBeLessThanOrEqual(1);
+  });
+
+  it('adds regions the file declares as faces, even where the detector sees none', async () => {
+    const hint = { x: 20, y: 700, width: 60, height: 60 };
+    const { faces } = await findFaces(group, [hint], options);
+    expect(faces).toContainEqual({ box: hint, score: 1, source: 'file' });
+  });
+
+  it('warns "no face found" on a photo without faces', async () => {
+    // A smooth colour gradient: nothing in it for any detector to take for a face.
+    const width = 640;
+    const height = 480;
+    const data = Buffer.alloc(width * height * 3);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) data.set([(x * 255) / width, (y * 255) / height, 128], (y * width + x) * 3);
+    }
+    const { faces, warnings } = await findFaces({ data, width, height, channels: 3 }, [], options);
+    expect(faces).toEqual([]);
+    expect(warnings).toContainEqual({ code: 'no-face', message: 'no face found — check this photo before sharing' });
+  });
+
+  it('accepts four-channel pixels', async () => {
+    const rgba = await decode(path.join(fixtures, 'group.jpg'), true);
+    const { faces } = await findFaces(rgba, [], options);
+    const regions = planRegions(faces, rgba.width, rgba.height);
+    expect(coveredFraction(placed[0]!, regions)).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe('after covering', () => {
+  for (const style of ['blur', 'pixelate', 'solid'] as const) {
+    it(`${style}: the detector finds no face in a covered region`, async () => {
+      const { faces } = await findFaces(group, [], options);
+      const regions = planRegions(faces, group.width, group.height);
+      const covered = await cover(group, regions, resolveOptions({ style }));
+      expect(await recheck(covered, regions, options)).toEqual([]);
+      // And directly, every pass of the detector at an even bar: nothing lies mostly inside a
+      // region. (At the recall-first thresholds of findFaces a blob can score 0.3 anywhere, wall
+      // or cover alike; that is not a face the cover failed to hide.)
+      const even = { ...defaultSettings, passes: defaultSettings.passes.map((p) => ({ ...p, minScore: 0.5 })) };
+      const left = (await detect(covered, even)).filter((d) => regions.some((r) => coveredFraction(d.box, [r]) > 0.5));
+      expect(left).toEqual([]);
+    });
+  }
+
+  it('recheck reports a face left visible inside a region that was not covered', async () => {
+    const region = planRegions([{ box: placed[0]!, score: 1, source: 'file' }], group.width, group.height);
+    const found = await recheck(group, region, options);
+    expect(found.some((r) => iou(r, placed[0]!) > 0.3)).toBe(true);
+  });
+});
+
+describe('children policy', () => {
+  it('only ever keeps large, clearly detected faces, says why, and the plan leaves them out', async () => {
+    const { faces, warnings } = await findFaces(group, [], resolveOptions({ faces: 'children' }));
+    const clear = faces.filter((f) => f.box.width >= 48 && f.score >= 0.7);
+    expect(clear.length).toBeGreaterThan(0);
+    for (const f of clear) expect(typeof f.age).toBe('number');
+    for (const f of faces) {
+      if (f.box.width < 48) expect(f.keep ?? false).toBe(false);
+      if (f.keep) expect(f.keepReason).toMatch(/adult/);
+    }
+    const kept = faces.filter((f) => f.keep);
+    expect(warnings.filter((w) => w.code === 'face-left-uncovered').length).toBe(kept.length);
+    const regions = planRegions(faces, group.width, group.height);
+    for (const f of faces.filter((x) => !x.keep)) expect(coveredFraction(f.box, regions)).toBe(1);
+  });
+});
