@@ -17,8 +17,13 @@ export interface DecodeLimits {
   maxSize: number;
 }
 
+/** "3600 MP", "0.26 MP": whole numbers from 10 MP up, two significant digits below (a --max-pixels 0.5 limit). */
+function megapixels(n: number): string {
+  return `${n >= 1e7 ? Math.round(n / 1e6) : Number((n / 1e6).toPrecision(2))} MP`;
+}
+
 function describeMegapixels(w: number, h: number): string {
-  return `${w}×${h} (${Math.round((w * h) / 1e6)} MP)`;
+  return `${w}×${h} (${megapixels(w * h)})`;
 }
 
 function checkPixels(width: number, height: number, maxPixels: number): void {
@@ -26,7 +31,7 @@ function checkPixels(width: number, height: number, maxPixels: number): void {
   if (width * height > maxPixels) {
     throw new SafeError(
       'too-many-pixels',
-      `the image declares ${describeMegapixels(width, height)}, above the ${Math.round(maxPixels / 1e6)} MP limit ` +
+      `the image declares ${describeMegapixels(width, height)}, above the ${megapixels(maxPixels)} limit ` +
         '(a decompression bomb or a huge scan); nothing was decoded',
     );
   }
