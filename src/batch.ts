@@ -94,7 +94,7 @@ function runPool(items: Placement[], o: Options, finish: (i: number, r: Result) 
           const ms = Date.now() - current.started;
           await removeTempsOf(targetDir(items[index], o), threadId);
           const err = why === 'timeout'
-            ? new SafeError('timeout', `gave up after ${Math.round(o.timeoutMs / 1000)} s; nothing was written`)
+            ? new SafeError('timeout', `gave up after ${Number((o.timeoutMs / 1000).toPrecision(3))} s; nothing was written`)
             : new SafeError('internal', `the worker processing this photo stopped (${detail ?? 'crash'}); nothing was written`);
           settle(failedResult(items[index].input, err, ms));
         }
