@@ -119,17 +119,19 @@ function paintBlur(out: RawImage, g: Grid): void {
   const rnd = random(g.seed);
   const blotch = noiseGrid(rnd, 8, 8, 20);
   const field = new Float32Array(w * h * ch);
-  // Interpolation positions depend on x or y alone: work them out once per column and per row.
-  const mx = axis(w, cols);
-  const bx = axis(w, 8);
+  // Bilinear = across, then down: the "across" part of each grid row is the same for every pixel
+  // row, so it is worked out once per grid row.
+  const meansAcross = across(means, cols, ch, w);
+  const blotchAcross = across(blotch, 8, 1, w);
   for (let y = 0; y < h; y++) {
     const my = at(((y + 0.5) * rows) / h - 0.5, rows);
     const by = at(((y + 0.5) * 8) / h - 0.5, 8);
+    const [m0, m1, b0, b1] = [meansAcross(my.i0), meansAcross(my.i1), blotchAcross(by.i0), blotchAcross(by.i1)];
     for (let x = 0; x < w; x++) {
-      const light = lerp2(blotch, 8, 1, 0, bx, x, by) + (rnd() - 0.5) * 8;
+      const light = b0[x]! * (1 - by.t) + b1[x]! * by.t + (rnd() - 0.5) * 8;
       const o = (y * w + x) * ch;
       for (let c = 0; c < ch; c++) {
-        const v = lerp2(means, cols, ch, c, mx, x, my);
+        const v = m0[x * ch + c]! * (1 - my.t) + m1[x * ch + c]! * my.t;
         field[o + c] = c < 3 ? v + light : v;
       }
     }
@@ -160,48 +162,75 @@ function at(f: number, n: number): Pos {
   return { i0, i1: Math.min(n - 1, i0 + 1), t: v - i0 };
 }
 
-/** Positions for every pixel along a side of `length` pixels over `n` cells. */
-function axis(length: number, n: number): { i0: Int32Array; i1: Int32Array; t: Float64Array } {
-  const i0 = new Int32Array(length);
-  const i1 = new Int32Array(length);
-  const t = new Float64Array(length);
-  for (let k = 0; k < length; k++) {
-    const p = at(((k + 0.5) * n) / length - 0.5, n);
-    i0[k] = p.i0;
-    i1[k] = p.i1;
-    t[k] = p.t;
-  }
-  return { i0, i1, t };
-}
-
-/** Bilinear value of channel c of grid v (cols wide, ch channels) at column position x of xs and row position y. */
-function lerp2(v: ArrayLike<number>, cols: number, ch: number, c: number, xs: ReturnType<typeof axis>, x: number, y: Pos): number {
-  const tx = xs.t[x]!;
-  const ty = y.t;
-  const a = v[(y.i0 * cols + xs.i0[x]!) * ch + c]!;
-  const b = v[(y.i0 * cols + xs.i1[x]!) * ch + c]!;
-  const d = v[(y.i1 * cols + xs.i0[x]!) * ch + c]!;
-  const e = v[(y.i1 * cols + xs.i1[x]!) * ch + c]!;
-  return (a * (1 - tx) + b * tx) * (1 - ty) + (d * (1 - tx) + e * tx) * ty;
+/**
+ * For grid `v` (cols cells across, ch values per cell) spread over w pixels: a function giving, for
+ * one grid row, every pixel's value interpolated across between cell centres (cached per grid row).
+ */
+function across(v: ArrayLike<number>, cols: number, ch: number, w: number): (row: number) => Float64Array {
+  const done = new Map<number, Float64Array>();
+  const xs = Array.from({ length: w }, (_, x) => at(((x + 0.5) * cols) / w - 0.5, cols));
+  return (row) => {
+    let line = done.get(row);
+    if (!line) {
+      line = new Float64Array(w * ch);
+      for (let x = 0; x < w; x++) {
+        const { i0, i1, t } = xs[x]!;
+        for (let c = 0; c < ch; c++) line[x * ch + c] = v[(row * cols + i0) * ch + c]! * (1 - t) + v[(row * cols + i1) * ch + c]! * t;
+      }
+      done.set(row, line);
+    }
+    return line;
+  };
 }
 
 /** In-place separable box blur of a w×h×ch field, edges clamped (only the region's own values are used). */
 function boxBlur(f: Float32Array, w: number, h: number, ch: number, radius: number): void {
-  const line = new Float32Array(Math.max(w, h));
-  for (let c = 0; c < ch; c++) {
-    for (let y = 0; y < h; y++) blurLine(f, line, y * w * ch + c, ch, w, radius);
-    for (let x = 0; x < w; x++) blurLine(f, line, x * ch + c, w * ch, h, radius);
+  const line = new Float32Array(w * ch);
+  const sums = new Float64Array(ch);
+  for (let y = 0; y < h; y++) blurRow(f, line, sums, y * w * ch, w, ch, radius);
+  blurColumns(f, w * ch, h, radius);
+}
+
+/** Box-blurs one row of w pixels (ch interleaved channels, each on its own) at `start`, through the scratch `line`. */
+function blurRow(f: Float32Array, line: Float32Array, sums: Float64Array, start: number, w: number, ch: number, radius: number): void {
+  line.set(f.subarray(start, start + w * ch));
+  sums.fill(0);
+  for (let i = -radius; i <= radius; i++) {
+    const p = Math.min(w - 1, Math.max(0, i)) * ch;
+    for (let c = 0; c < ch; c++) sums[c] += line[p + c]!;
+  }
+  for (let i = 0; i < w; i++) {
+    const next = Math.min(w - 1, i + radius + 1) * ch;
+    const gone = Math.max(0, i - radius) * ch;
+    for (let c = 0; c < ch; c++) {
+      f[start + i * ch + c] = sums[c]! / (2 * radius + 1);
+      sums[c] += line[next + c]! - line[gone + c]!;
+    }
   }
 }
 
-/** Box-blurs the `len` values of f at start, start + stride, …, through the scratch buffer `line`. */
-function blurLine(f: Float32Array, line: Float32Array, start: number, stride: number, len: number, radius: number): void {
-  for (let i = 0; i < len; i++) line[i] = f[start + i * stride]!;
-  let sum = 0;
-  for (let i = -radius; i <= radius; i++) sum += line[Math.min(len - 1, Math.max(0, i))]!;
-  for (let i = 0; i < len; i++) {
-    f[start + i * stride] = sum / (2 * radius + 1);
-    sum += line[Math.min(len - 1, i + radius + 1)]! - line[Math.max(0, i - radius)]!;
+/**
+ * The same box blur down every column at once, sweeping row by row: walking one column at a time
+ * strides a whole row per step and misses the cache on every read of a large region. The last
+ * radius + 1 original rows are kept in a ring, since the rows above are already overwritten.
+ */
+function blurColumns(f: Float32Array, rowLength: number, h: number, radius: number): void {
+  const sums = new Float64Array(rowLength);
+  for (let i = -radius; i <= radius; i++) {
+    const row = Math.min(h - 1, Math.max(0, i)) * rowLength;
+    for (let k = 0; k < rowLength; k++) sums[k] += f[row + k]!;
+  }
+  const kept = Math.min(radius + 1, h);
+  const ring = new Float32Array(kept * rowLength);
+  for (let i = 0; i < h; i++) {
+    const row = i * rowLength;
+    ring.set(f.subarray(row, row + rowLength), (i % kept) * rowLength);
+    const next = Math.min(h - 1, i + radius + 1) * rowLength;
+    const old = (Math.max(0, i - radius) % kept) * rowLength;
+    for (let k = 0; k < rowLength; k++) {
+      f[row + k] = sums[k]! / (2 * radius + 1);
+      sums[k] += f[next + k]! - ring[old + k]!;
+    }
   }
 }
 
