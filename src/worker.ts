@@ -1,17 +1,17 @@
 // One photo at a time, inside a worker thread owned by batch.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Task, TaskDone } from './batch.js';
-import { faceApi } from './faces/model.js';
+import { blazeFace } from './faces/blazeface.js';
 import type { Options } from './options.js';
 import { processFile } from './pipeline.js';
 
 const options = (workerData as { options: Options }).options;
 
-// Load the detector now, so its load overlaps reading and decoding the first photo instead of
+// Load the detectors now, so their load overlaps reading and decoding the first photo instead of
 // following it. Loading only: a warm-up inference costs a full SSD pass (it sees every input at
 // 512×512) and measured slower to the first result than none. A failure here is reported by the
 // photo that needs the detector, not as a crash.
-if (options.faces !== 'none') faceApi().catch(() => {});
+if (options.faces !== 'none') blazeFace().catch(() => {}); // loads face-api's nets first
 
 parentPort?.on('message', async (task: Task) => {
   const result = await processFile(task.placement, options);

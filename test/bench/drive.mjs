@@ -12,8 +12,11 @@ if (args.mode === 'load') {
   const t0 = performance.now();
   const faces = await import(path.join(dist, 'faces', 'index.js'));
   const model = await import(path.join(dist, 'faces', 'model.js'));
+  const blaze = await import(path.join(dist, 'faces', 'blazeface.js'));
   const t1 = performance.now();
+  // Every net the default path uses: face-api's (SSD, tiny) and BlazeFace.
   await model.faceApi();
+  await blaze.blazeFace();
   const t2 = performance.now();
   await faces.warmUp();
   const t3 = performance.now();
