@@ -1,6 +1,7 @@
 // How results read in a terminal and in --json. Pure functions of the engine's results.
 import path from 'node:path';
 import type { Finding, FindingKind, Rect, Result } from '../src/index.js';
+import { shown } from './shown.js';
 
 const shortKind: Partial<Record<FindingKind, string>> = {
   location: 'location',
@@ -40,8 +41,8 @@ export function facesCovered(r: Result): number {
 
 /** One line per photo: what happened, where the copy went, what it no longer says. */
 export function resultLine(r: Result, cwd = process.cwd()): string {
-  const name = path.relative(cwd, r.input) || r.input;
-  if (r.status === 'failed') return `✗ ${name}: ${r.error?.message ?? 'failed'}`;
+  const name = shown(path.relative(cwd, r.input) || r.input);
+  if (r.status === 'failed') return `✗ ${name}: ${shown(r.error?.message ?? 'failed')}`;
   if (r.status === 'skipped') return `- ${name}: skipped, its safe copy already exists`;
   const parts: string[] = [];
   const covered = facesCovered(r);
@@ -49,9 +50,9 @@ export function resultLine(r: Result, cwd = process.cwd()): string {
   if (r.kept.length) parts.push(`${plural(r.kept.length, 'face')} left uncovered`);
   const removed = removedSummary(r.removed);
   if (removed) parts.push(`removed: ${removed}`);
-  const warnings = r.warnings.filter((w) => w.code !== 'cover-grown').map((w) => w.message);
+  const warnings = r.warnings.filter((w) => w.code !== 'cover-grown').map((w) => shown(w.message));
   const mark = warnings.length ? '!' : '✓';
-  const out = path.relative(cwd, r.output ?? '') || r.output;
+  const out = shown(path.relative(cwd, r.output ?? '') || (r.output ?? ''));
   return `${mark} ${name} → ${out} (${parts.join('; ')})${warnings.length ? `\n    ${warnings.join('\n    ')}` : ''}`;
 }
 
