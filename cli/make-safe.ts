@@ -2,6 +2,7 @@
 import { collectPhotos, resolveOptions, runBatch, isSafeError, type Options, type Result } from '../src/index.js';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE } from './exit.js';
 import { createProgress } from './progress.js';
+import { shown } from './shown.js';
 import { resultJson, resultLine, summarize, summaryLine } from './report.js';
 import path from 'node:path';
 
@@ -64,7 +65,7 @@ export async function makeSafe(paths: string[], flags: SafeFlags): Promise<numbe
     throw e;
   }
   const collected = await collectPhotos(paths, { recursive: Boolean(flags.recursive), outDir: options.outDir });
-  for (const p of collected.problems) process.stderr.write(`✗ ${p.path}: ${p.message}\n`);
+  for (const p of collected.problems) process.stderr.write(`✗ ${shown(p.path)}: ${shown(p.message)}\n`);
   if (collected.skippedFolders && !flags.quiet) {
     process.stderr.write(`(${collected.skippedFolders} subfolder(s) not entered; add -r to include them)\n`);
   }
@@ -83,7 +84,7 @@ export async function makeSafe(paths: string[], flags: SafeFlags): Promise<numbe
     } else if (human && !flags.quiet) {
       progress.line(resultLine(r));
     }
-    progress.tick(path.basename(r.input));
+    progress.tick(shown(path.basename(r.input)));
   });
   progress.done();
 
