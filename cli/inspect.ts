@@ -2,19 +2,20 @@
 import path from 'node:path';
 import { collectPhotos, inspectFile, type FileInspection } from '../src/index.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from './exit.js';
+import { shown } from './shown.js';
 
 function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 export function inspectionText(i: FileInspection, cwd = process.cwd()): string {
-  const name = path.relative(cwd, i.path) || i.path;
-  if (!i.ok) return `✗ ${name}: ${i.error?.message}`;
+  const name = shown(path.relative(cwd, i.path) || i.path);
+  if (!i.ok) return `✗ ${name}: ${shown(i.error?.message ?? '')}`;
   const dims = i.width && i.height ? `, ${i.width}×${i.height}` : '';
   const lines = [`${name} — ${i.format?.toUpperCase()}${dims}, ${sizeText(i.bytes ?? 0)}`];
   const findings = i.findings ?? [];
   if (!findings.length) lines.push('  nothing found beyond the picture itself');
-  for (const f of findings) lines.push(`  ${f.sensitive ? '•' : '·'} ${f.text}`);
+  for (const f of findings) lines.push(`  ${f.sensitive ? '•' : '·'} ${shown(f.text)}`);
   return lines.join('\n');
 }
 
@@ -28,6 +29,6 @@ export async function inspectCommand(paths: string[], flags: { recursive?: boole
     if (!flags.json) process.stdout.write(`${inspectionText(r)}\n\n`);
   }
   if (flags.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  else for (const p of collected.problems) process.stderr.write(`✗ ${p.path}: ${p.message}\n`);
+  else for (const p of collected.problems) process.stderr.write(`✗ ${shown(p.path)}: ${shown(p.message)}\n`);
   return results.some((r) => !r.ok) ? EXIT_SOME_FAILED : EXIT_OK;
 }
