@@ -2,11 +2,12 @@
 import path from 'node:path';
 import { collectPhotos, verifyFile, type VerifyReport } from '../src/index.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from './exit.js';
+import { shown } from './shown.js';
 
 export function verifyText(r: VerifyReport, cwd = process.cwd()): string {
-  const name = path.relative(cwd, r.path) || r.path;
+  const name = shown(path.relative(cwd, r.path) || r.path);
   if (r.clean) return `✓ ${name}: clean`;
-  return [`✗ ${name}: not clean`, ...r.problems.map((p) => `    ${p.message}`)].join('\n');
+  return [`✗ ${name}: not clean`, ...r.problems.map((p) => `    ${shown(p.message)}`)].join('\n');
 }
 
 export async function verifyCommand(paths: string[], flags: { recursive?: boolean; json?: boolean }): Promise<number> {
@@ -18,6 +19,6 @@ export async function verifyCommand(paths: string[], flags: { recursive?: boolea
     if (!flags.json) process.stdout.write(`${verifyText(r)}\n`);
   }
   if (flags.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
-  else for (const p of collected.problems) process.stderr.write(`✗ ${p.path}: ${p.message}\n`);
+  else for (const p of collected.problems) process.stderr.write(`✗ ${shown(p.path)}: ${shown(p.message)}\n`);
   return reports.every((r) => r.clean) ? EXIT_OK : EXIT_SOME_FAILED;
 }
