@@ -4,7 +4,7 @@
 // childhood. Everything else stays covered.
 import sharp from 'sharp';
 import type { Face, RawImage } from '../types.js';
-import { ageNet } from './model.js';
+import { withNet } from './model.js';
 
 /** Policy thresholds: a face is kept only above all three. */
 export const childrenPolicy = {
@@ -36,7 +36,7 @@ export async function applyChildrenPolicy(img: RawImage, faces: Face[]): Promise
 }
 
 async function estimateAge(img: RawImage, face: Face): Promise<number | undefined> {
-  const api = await ageNet();
+  const api = await withNet('ageGenderNet');
   // A little context around the tight box, as the net was trained on loosely cropped faces.
   const m = face.box.width * 0.15;
   const left = Math.max(0, Math.floor(face.box.x - m));

@@ -4,7 +4,7 @@
 // model can see.
 import sharp from 'sharp';
 import type { RawImage, Rect } from '../types.js';
-import { faceApi, type FaceApi } from './model.js';
+import { faceApi, withNet, type FaceApi } from './model.js';
 import { suppress, type Detection } from './merge.js';
 import { detectBlaze } from './blazeface.js';
 
@@ -41,7 +41,7 @@ export const defaultSettings: DetectSettings = {
 
 /** Every face the detector finds in `img` (upright pixels, fractional boxes, best score first). */
 export async function detect(img: RawImage, settings: DetectSettings = defaultSettings): Promise<Detection[]> {
-  const api = await faceApi();
+  const api = settings.passes.some((p) => p.detector === 'tiny') ? await withNet('tinyFaceDetector') : await faceApi();
   const long = Math.max(img.width, img.height);
   const sizeOf = (pass: Pass) => Math.min(pass.size, Math.round(long * settings.maxUpscale));
   // Largest copy first: each smaller copy is then resized from the last one, not from the full

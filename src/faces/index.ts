@@ -96,7 +96,7 @@ export async function recheck(covered: RawImage, regions: Rect[], _options: Pick
   return left;
 }
 
-/** Loads the detector and runs it once, so the first photo does not pay for start-up. */
+/** Loads both detectors and runs each once, so the first photo does not pay for start-up. */
 export async function warmUp(): Promise<void> {
   const api = await faceApi();
   const input = api.tf.zeros([64, 64, 3], 'int32') as import('@vladmandic/face-api/dist/face-api.node-wasm.js').tf.Tensor3D;
@@ -105,4 +105,5 @@ export async function warmUp(): Promise<void> {
   } finally {
     input.dispose();
   }
+  await detectBlaze([{ pixels: new Uint8Array(64 * 64 * 3), width: 64, height: 64 }], 0.99);
 }

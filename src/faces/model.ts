@@ -8,7 +8,7 @@ export type FaceApi = typeof import('@vladmandic/face-api/dist/face-api.node-was
 
 let loading: Promise<FaceApi> | undefined;
 
-/** The loaded face-api module (backend ready, detectors and age net loaded). Loads on first call. */
+/** The loaded face-api module (backend ready, SSD loaded). Loads on first call. */
 export function faceApi(): Promise<FaceApi> {
   loading ??= load().catch((e: unknown) => {
     loading = undefined; // let a later call try again and report its own error
@@ -44,7 +44,6 @@ async function load(): Promise<FaceApi> {
   const dir = modelDir();
   try {
     await api.nets.ssdMobilenetv1.loadFromDisk(dir);
-    await api.nets.tinyFaceDetector.loadFromDisk(dir);
   } catch (e) {
     throw new SafeError('internal', `the face detector's model files could not be read from ${dir}; reinstall the application`, {
       cause: e,
@@ -58,16 +57,20 @@ export function engine(api: FaceApi): typeof import('@tensorflow/tfjs') {
   return api.tf as unknown as typeof import('@tensorflow/tfjs');
 }
 
-let ageLoading: Promise<void> | undefined;
+const extraLoading = new Map<string, Promise<void>>();
 
-/** Loads the age/gender net on demand: only the `children` policy needs it. */
-export async function ageNet(): Promise<FaceApi> {
+/** face-api with one more of its nets loaded, on demand: the default passes need neither. */
+export async function withNet(net: 'tinyFaceDetector' | 'ageGenderNet'): Promise<FaceApi> {
   const api = await faceApi();
-  ageLoading ??= api.nets.ageGenderNet.loadFromDisk(modelDir()).catch((e: unknown) => {
-    ageLoading = undefined;
-    throw new SafeError('internal', "the age estimator's model files could not be read; reinstall the application", { cause: e });
-  });
-  await ageLoading;
+  let loading = extraLoading.get(net);
+  if (!loading) {
+    loading = api.nets[net].loadFromDisk(modelDir()).catch((e: unknown) => {
+      extraLoading.delete(net);
+      throw new SafeError('internal', `the ${net} model files could not be read; reinstall the application`, { cause: e });
+    });
+    extraLoading.set(net, loading);
+  }
+  await loading;
   return api;
 }
 
