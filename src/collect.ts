@@ -39,9 +39,12 @@ export async function collectPhotos(paths: string[], options: CollectOptions): P
   const outReal = options.outDir ? await realpath(options.outDir).catch(() => path.resolve(options.outDir!)) : undefined;
 
   const addFile = async (file: string, root?: string) => {
-    const real = await realpath(file).catch(() => path.resolve(file));
-    if (seenFiles.has(real)) return;
-    seenFiles.add(real);
+    // The file itself, not its name: a symlink, a hard link or a second spelling of the path is the same photo.
+    // bigint: Windows file ids do not fit a double. Some network shares give every file id 0: use the path there.
+    const info = await stat(file, { bigint: true }).catch(() => undefined);
+    const id = info?.ino ? `${info.dev}:${info.ino}` : await realpath(file).catch(() => path.resolve(file));
+    if (seenFiles.has(id)) return;
+    seenFiles.add(id);
     out.items.push(root ? { input: file, root } : { input: file });
   };
 
