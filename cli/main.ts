@@ -108,6 +108,14 @@ export async function main(argv: string[]): Promise<number> {
   return typeof process.exitCode === 'number' ? process.exitCode : 0;
 }
 
+// A reader that stops early (share-safely -r Photos | head) closes the pipe: finish the batch unreported
+// rather than crash halfway through it.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+}
+
 main(process.argv).then(
   (code) => {
     process.exitCode = code;
