@@ -91,6 +91,21 @@ describe('killed mid-batch (SIGKILL)', () => {
   });
 });
 
+describe('a reader that stops early (share-safely -r Photos | head -1)', () => {
+  it('finishes the batch without a crash when its output pipe closes after the first line', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pipe-'));
+    for (let i = 1; i <= 6; i++) cpSync(path.join(samplesDir, 'astronaut.webp'), path.join(dir, `${i}.webp`));
+    const child = spawn(process.execPath, [cliPath, '--faces', 'none', '-j', '1', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
+    expect(readdirSync(dir).filter(isOutput)).toHaveLength(6);
+  });
+});
+
 /** A tmpfs mounted for the test (root only); undefined, with the reason printed, where it cannot be. */
 function mountTmpfs(options: string): string | undefined {
   const dir = mkdtempSync(path.join(tmpdir(), 'mount-'));
