@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from './helpers/cli.js';
+import { repoRoot, runCli, samplesDir } from './helpers/cli.js';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'regressions');
 
@@ -25,6 +25,18 @@ describe('found by fuzzing', () => {
     expect(made.code, made.stderr).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['xmp-tangled.png', 'xmp-tangled.safe.png']);
     expect(runCli(['verify', path.join(dir, 'xmp-tangled.safe.png')]).code).toBe(0);
+  });
+
+  it('an XMP prefix named __proto__ does not reach Object.prototype: the next photo in the same worker still has its faces covered', () => {
+    const { dir, file } = copy('xmp-proto.jpg');
+    const photo = path.join(dir, 'photo.jpg');
+    cpSync(path.join(samplesDir, 'IMG_20240503_140212.jpg'), photo);
+    const r = runCli(['--json', '-j', '1', file, photo]);
+    expect(r.code, r.stderr).toBe(0);
+    const files = (JSON.parse(r.stdout) as { files: { status: string; facesCovered: number; removed: { text: string }[] }[] }).files;
+    expect(files.map((f) => f.status)).toEqual(['done', 'done']);
+    expect(files[0].removed.map((f) => f.text)).toContain('Creator / owner (XMP): Fuzz Regression');
+    expect(files[1].facesCovered).toBeGreaterThan(0);
   });
 
   it('an AVIF declaring 2147483647×2147483647 is refused as a bomb, with no decoder noise on stderr', () => {

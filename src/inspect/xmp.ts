@@ -95,9 +95,22 @@ function shortenLongRuns(xml: string, longRun = 65536): string {
   return parts.length ? parts.join('') + xml.slice(kept) : xml;
 }
 
-/** The packet exifr may parse in bounded time, or undefined when it is too tangled or too big. */
+/**
+ * exifr stores each element and attribute as output[prefix][name]: a prefix such as __proto__ or
+ * constructor would write onto Object.prototype for the whole process (a hostile packet broke the face
+ * detector for every later photo of the batch). Such names get an "x" in front; no real namespace uses them.
+ */
+function harmlessNames(xml: string): string {
+  const safe = (part: string) => (part in Object.prototype || part === 'prototype' ? `x${part}` : part);
+  const rename = (qname: string) => qname.split(':').map(safe).join(':');
+  return xml
+    .replace(/(<\/?)([\w-]+:[\w-]+)/g, (_, open: string, qname: string) => open + rename(qname))
+    .replace(/([\w:-]+)(?==["'])/g, (qname: string) => rename(qname));
+}
+
+/** The packet exifr may parse safely and in bounded time, or undefined when it is too tangled or too big. */
 export function tractableXmp(xml: string): string | undefined {
-  const short = shortenLongRuns(xml);
+  const short = harmlessNames(shortenLongRuns(xml));
   if (short.length > maxXmpChars) return undefined;
   let depth = 0;
   let maxDepth = 0;
