@@ -180,9 +180,14 @@ const flood: Op = (b, a, format, r) => {
   return { bytes: m, note: `${n} small blocks inserted at ${at}` };
 };
 
-/** XML that regex-based XMP parsers choke on: elements never closed, deep nesting, mismatched names, blobs. */
+/**
+ * XML that regex-based XMP parsers choke on: elements never closed, deep nesting, mismatched names, blobs;
+ * and names that reach Object.prototype when a parser stores output[prefix][name].
+ */
 function hostileXmp(r: Rng, size: number): Buffer {
-  const unit = r.pick(['<dc:a>', '<rdf:li>', '<rdf:Description>', '<dc:a></dc:b>', '<dc:a><dc:b>x</dc:b>', 'QUJD']);
+  const polluting = ['<__proto__:keep>True</__proto__:keep>', '<constructor:prototype>x</constructor:prototype>', '<dc:__proto__>y</dc:__proto__>', '<toString:a>b</toString:a>'];
+  const unit = r.chance(0.3) ? r.pick(polluting) : r.pick(['<dc:a>', '<rdf:li>', '<rdf:Description>', '<dc:a></dc:b>', '<dc:a><dc:b>x</dc:b>', 'QUJD']);
+  if (polluting.includes(unit)) size = unit.length;
   const body = unit.repeat(Math.max(1, Math.floor(size / unit.length)));
   return Buffer.from('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
     `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${body}</dc:title></rdf:Description></rdf:RDF></x:xmpmeta>`);
@@ -268,7 +273,7 @@ const ops: [Op, number, string][] = [
   [flood, 4, 'flood'],
   [wrongMagic, 6, 'wrong-magic'],
   [spliceOp, 12, 'splice'],
-  [xmpBomb, 3, 'xmp-bomb'],
+  [xmpBomb, 5, 'xmp-bomb'],
 ];
 const totalWeight = ops.reduce((s, [, w]) => s + w, 0);
 
