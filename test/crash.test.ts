@@ -3,7 +3,7 @@
 // recognisable and cleaned by the next run, and --skip-existing finishes the batch without duplicates.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -151,6 +151,28 @@ describe('output folder trouble', () => {
     } finally {
       unmount(out);
     }
+  });
+
+  it('an output folder the user may not write to is reported per file (as root: run unprivileged with setpriv)', (ctx) => {
+    let command = [process.execPath, cliPath];
+    if (process.getuid?.() === 0) {
+      if (spawnSync('setpriv', ['--version']).status !== 0) {
+        console.log('cannot be simulated here: root writes anywhere and setpriv is missing to drop privileges; skipped');
+        return ctx.skip();
+      }
+      command = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...command];
+    }
+    const dir = mkdtempSync(path.join(tmpdir(), 'eacces-'));
+    cpSync(path.join(samplesDir, 'astronaut.webp'), path.join(dir, 'astronaut.webp'));
+    const out = path.join(dir, 'locked');
+    mkdirSync(out);
+    chmodSync(out, 0o555);
+    chmodSync(dir, 0o755);
+    const r = spawnSync(command[0], [...command.slice(1), '--faces', 'none', '--out', out, path.join(dir, 'astronaut.webp')], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`astronaut\\.webp: cannot write in ${out} \\(permission denied\\); nothing was written`));
+    expect(readdirSync(out)).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual(['astronaut.webp', 'locked']);
   });
 
   it('a read-only output folder is reported per file and nothing is written or lost', (ctx) => {
