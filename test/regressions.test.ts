@@ -27,6 +27,16 @@ describe('found by fuzzing', () => {
     expect(runCli(['verify', path.join(dir, 'xmp-tangled.safe.png')]).code).toBe(0);
   });
 
+  it('XMP text of long base64 runs is read in a moment (a name regex without a start anchor took minutes)', () => {
+    const { dir, file } = copy('xmp-long-runs.png');
+    const r = runCli(['--json', '--faces', 'none', '--timeout', '30', file], { timeout: 60_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const f = (JSON.parse(r.stdout) as { files: { status: string; removed: { kind: string }[] }[] }).files[0];
+    expect(f.status).toBe('done');
+    expect(f.removed.map((x) => x.kind)).toContain('text');
+    expect(readdirSync(dir).sort()).toEqual(['xmp-long-runs.png', 'xmp-long-runs.safe.png']);
+  });
+
   it('an XMP prefix named __proto__ does not reach Object.prototype: the next photo in the same worker still has its faces covered', () => {
     const { dir, file } = copy('xmp-proto.jpg');
     const photo = path.join(dir, 'photo.jpg');
