@@ -186,7 +186,7 @@ const flood: Op = (b, a, format, r) => {
  */
 function hostileXmp(r: Rng, size: number): Buffer {
   const polluting = ['<__proto__:keep>True</__proto__:keep>', '<constructor:prototype>x</constructor:prototype>', '<dc:__proto__>y</dc:__proto__>', '<toString:a>b</toString:a>'];
-  const unit = r.chance(0.3) ? r.pick(polluting) : r.pick(['<dc:a>', '<rdf:li>', '<rdf:Description>', '<dc:a></dc:b>', '<dc:a><dc:b>x</dc:b>', 'QUJD']);
+  const unit = r.chance(0.3) ? r.pick(polluting) : r.pick(['<dc:a>', '<rdf:li>', '<rdf:Description>', '<dc:a></dc:b>', '<dc:a><dc:b>x</dc:b>', 'QUJD', `${'QUJD'.repeat(15_000)}.`]);
   if (polluting.includes(unit)) size = unit.length;
   const body = unit.repeat(Math.max(1, Math.floor(size / unit.length)));
   return Buffer.from('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
