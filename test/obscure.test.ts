@@ -48,14 +48,17 @@ const options = (style: CoverStyle, seed?: number) => ({ style, color: '#336699'
 describe('cover: irreversible by construction', () => {
   // 40×20 region: blur uses at most 4 cells across, so 10×10 blocks are finer than its cells;
   // pixelate uses at most 6, so 48×24 gives 8×8 blocks.
+  // A 200×120 blur region is worked out on a smaller field and stretched: same property.
   const cases: { style: CoverStyle; region: Rect; cell: number }[] = [
     { style: 'blur', region: { x: 12, y: 8, width: 40, height: 20 }, cell: 10 },
+    { style: 'blur', region: { x: 10, y: 6, width: 200, height: 120 }, cell: 10 },
     { style: 'pixelate', region: { x: 4, y: 6, width: 48, height: 24 }, cell: 8 },
   ];
   for (const { style, region, cell } of cases) {
+    const size = `${region.width}×${region.height}`;
     for (const channels of [3, 4] as const) {
-      it(`${style} (${channels} channels): images that agree on the cell averages give identical output`, async () => {
-        const a = noiseImage(64, 40, channels, 1);
+      it(`${style} ${size} (${channels} channels): images that agree on the cell averages give identical output`, async () => {
+        const a = noiseImage(region.x + region.width + 10, region.y + region.height + 10, channels, 1);
         const b = shuffledWithinCells(a, region, cell, cell, 2);
         expect(differsInside(a, b)).toBe(true);
         for (const seed of [7, undefined]) {
@@ -65,8 +68,8 @@ describe('cover: irreversible by construction', () => {
         }
       });
     }
-    it(`${style}: output differs when a cell average differs, and pixels outside the regions are untouched`, async () => {
-      const a = noiseImage(64, 40, 3, 3);
+    it(`${style} ${size}: output differs when a cell average differs, and pixels outside the regions are untouched`, async () => {
+      const a = noiseImage(region.x + region.width + 10, region.y + region.height + 10, 3, 3);
       const b = { ...a, data: Buffer.from(a.data) };
       const p = ((region.y + 1) * a.width + region.x + 1) * 3;
       b.data[p] = (b.data[p]! + 128) % 256; // one pixel moves one cell's average
