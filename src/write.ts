@@ -74,11 +74,21 @@ export async function publish(bytes: Buffer, first: string, check: (writtenPath:
     await check(temp);
     const final = await claimName(temp, first);
     await unlink(temp).catch(() => {});
+    await syncFolder(dir);
     return final;
   } catch (e) {
     if (wrote) await unlink(temp).catch(() => {});
     throw outputError(e, dir);
   }
+}
+
+/** Makes the new name itself durable (a power cut right after publishing must not lose it). */
+async function syncFolder(dir: string): Promise<void> {
+  // Windows cannot open a folder this way; there the rename is journaled by NTFS anyway.
+  const handle = await open(dir, 'r').catch(() => undefined);
+  if (!handle) return;
+  await handle.sync().catch(() => {});
+  await handle.close();
 }
 
 // Folders this process has already cleaned of an interrupted run's temp files (checked once each).
