@@ -59,6 +59,16 @@ describe('findFaces on a group photo', () => {
     expect(faces).toContainEqual({ box: hint, score: 1, source: 'file' });
   });
 
+  it('counts a face the file declares and the detector finds once, still covered', async () => {
+    const alone = await findFaces(group, [], options);
+    const f = placed[0]!;
+    // How tagging tools draw it: a little larger than the detector's box, hair included.
+    const hint = { x: f.x - 4, y: f.y - 8, width: f.width + 8, height: f.height + 10 };
+    const { faces } = await findFaces(group, [hint], options);
+    expect(faces).toHaveLength(alone.faces.length);
+    expect(coveredFraction(hint, planRegions(faces, group.width, group.height))).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('warns "no face found" on a photo without faces', async () => {
     // A smooth colour gradient: nothing in it for any detector to take for a face.
     const width = 640;

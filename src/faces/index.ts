@@ -1,7 +1,7 @@
 // The faces stage as the pipeline sees it: find faces, re-check a covered image, warm up.
 import type { Options } from '../options.js';
 import type { Face, RawImage, Rect, Warning } from '../types.js';
-import { clampRect } from '../plan.js';
+import { clampRect, expandBox } from '../plan.js';
 import { applyChildrenPolicy } from './children.js';
 import { detect, defaultSettings, type DetectSettings } from './detect.js';
 import { intersection, area } from './merge.js';
@@ -26,9 +26,16 @@ export async function findFaces(
     if (box) found.push({ box, score: d.score, source: 'detector' });
   }
   // Regions the file itself declares are faces too: a person tagged them, and the detector may miss them.
+  // One the detector also found, and whose cover already holds it, is that same face: count it once.
+  const detected = [...found];
   for (const h of hints) {
     const box = clampRect(h, img.width, img.height);
-    if (box) found.push({ box, score: 1, source: 'file' });
+    if (!box) continue;
+    const sameFace = detected.some((f) => {
+      const cover = clampRect(expandBox(f.box), img.width, img.height);
+      return intersection(box, f.box) >= 0.5 * Math.min(area(box), area(f.box)) && cover !== null && intersection(box, cover) >= 0.9 * area(box);
+    });
+    if (!sameFace) found.push({ box, score: 1, source: 'file' });
   }
   const faces = options.faces === 'children' ? await applyChildrenPolicy(img, found) : found;
   return { faces, warnings: warningsFor(faces) };
