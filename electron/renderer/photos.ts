@@ -29,9 +29,17 @@ export function needsCheck(p: Photo): boolean {
   return p.state.state === 'ready' && p.state.warnings.some((w) => checkCodes.has(w.code));
 }
 
-/** Flagged photos first, each group in the order the photos arrived. */
+/**
+ * The order to review in: photos where nothing was found first (a missed face hides there), then
+ * errors, then doubtful or tiny faces, then the rest; each group in the order the photos arrived.
+ */
 export function reviewOrder(photos: readonly Photo[]): Photo[] {
-  return [...photos.filter(needsCheck), ...photos.filter((p) => !needsCheck(p))];
+  const rank = (p: Photo) => {
+    if (p.state.state === 'ready' && p.state.faces.length === 0) return 0;
+    if (p.state.state === 'failed') return 1;
+    return needsCheck(p) ? 2 : 3;
+  };
+  return photos.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
 }
 
 const errorCodes = new Set([

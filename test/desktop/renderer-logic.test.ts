@@ -128,7 +128,7 @@ describe('the photos model', () => {
       photo(5, { state: 'failed', error: { code: 'truncated', message: 'the file is cut short' } }),
     ];
     expect(list.map(needsCheck)).toEqual([false, true, false, true, true]);
-    expect(reviewOrder(list).map((p) => p.id)).toEqual([2, 4, 5, 1, 3]);
+    expect(reviewOrder(list).map((p) => p.id)).toEqual([2, 5, 4, 1, 3]);
     const tr = translator('en');
     expect(list.map((p) => statusOf(p, tr).text)).toEqual(['1 face', 'No face found — check', 'Analysing…', '1 face — check', 'Error: the file is cut short']);
   });
