@@ -21,6 +21,10 @@ export interface TaskDone {
   id: number;
   result: Result;
 }
+/** Sent once by a worker when its detector has loaded (or failed to), before or during its first task. */
+export interface WorkerReady {
+  ready: true;
+}
 
 // Compiled next to this file as worker.js; absent when the engine runs from TypeScript sources (tests).
 const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
@@ -57,6 +61,9 @@ function runPool(items: Placement[], o: Options, finish: (i: number, r: Result) 
   const size = Math.min(o.jobs, items.length);
   let next = 0;
   let done = 0;
+  // The other workers start once the first has loaded its detector: loading competes for the same
+  // cores, and the first photo's result comes ~1 s sooner when it does not share them.
+  let waiting = size - 1;
   return new Promise((resolve) => {
     const startWorker = () => {
       const worker = new Worker(workerFile, { workerData: { options: o } });
@@ -99,9 +106,11 @@ function runPool(items: Placement[], o: Options, finish: (i: number, r: Result) 
           settle(failedResult(items[index].input, err, ms));
         }
         if (done < items.length && next < items.length) startWorker();
+        startOthers();
       };
 
-      worker.on('message', (msg: TaskDone) => {
+      worker.on('message', (msg: TaskDone | WorkerReady) => {
+        if ('ready' in msg) return startOthers();
         settle(msg.result);
         feed();
       });
@@ -111,6 +120,9 @@ function runPool(items: Placement[], o: Options, finish: (i: number, r: Result) 
       });
       feed();
     };
-    for (let i = 0; i < size; i++) startWorker();
+    const startOthers = () => {
+      for (; waiting > 0 && next < items.length; waiting--) startWorker();
+    };
+    startWorker();
   });
 }
