@@ -11,8 +11,7 @@ const options = (workerData as { options: Options }).options;
 // Load the detectors now, so their load overlaps reading and decoding the first photo instead of
 // following it. Loading only: a warm-up inference costs a full SSD pass (it sees every input at
 // 512×512) and measured slower to the first result than none. A failure here is reported by the
-// photo that needs the detector, not as a crash.
-// The pool starts the other workers when this says ready.
+// photo that needs the detector, not as a crash. Once loaded, the pool starts the other workers.
 const ready = () => parentPort?.postMessage({ ready: true } satisfies WorkerReady);
 if (options.faces === 'none') ready();
 else blazeFace().then(ready, ready); // loads face-api's nets first
