@@ -61,9 +61,9 @@ function runPool(items: Placement[], o: Options, finish: (i: number, r: Result) 
   const size = Math.min(o.jobs, items.length);
   let next = 0;
   let done = 0;
-  // The other workers start once the first has loaded its detector: loading competes for the same
-  // cores, and the first photo's result comes ~1 s sooner when it does not share them.
-  let waiting = size - 1;
+  // With faces to find, the other workers start once the first has loaded its detector: loading
+  // competes for the same cores, and the first photo's result comes sooner when it does not share them.
+  let waiting = o.faces === 'none' ? 0 : size - 1;
   return new Promise((resolve) => {
     const startWorker = () => {
       const worker = new Worker(workerFile, { workerData: { options: o } });
@@ -123,6 +123,6 @@ function runPool(items: Placement[], o: Options, finish: (i: number, r: Result) 
     const startOthers = () => {
       for (; waiting > 0 && next < items.length; waiting--) startWorker();
     };
-    startWorker();
+    for (let i = waiting; i < size; i++) startWorker();
   });
 }

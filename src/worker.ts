@@ -13,8 +13,7 @@ const options = (workerData as { options: Options }).options;
 // 512×512) and measured slower to the first result than none. A failure here is reported by the
 // photo that needs the detector, not as a crash. Once loaded, the pool starts the other workers.
 const ready = () => parentPort?.postMessage({ ready: true } satisfies WorkerReady);
-if (options.faces === 'none') ready();
-else blazeFace().then(ready, ready); // loads face-api's nets first
+if (options.faces !== 'none') blazeFace().then(ready, ready); // loads face-api's nets first
 
 // Every photo is new to libvips: its operation cache (shared by the whole process) would only hold
 // on to pixels of photos already done (~50 MB of peak memory in a batch).
