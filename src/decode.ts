@@ -135,6 +135,42 @@ export async function decode(src: Source, limits: DecodeLimits): Promise<Decoded
   }
 }
 
+/** Upright sRGB pixels that are never held whole: they stream from the file into the encoder. */
+export interface Streamable {
+  width: number;
+  height: number;
+  /** The pipeline decode() runs, ready for an encoder; it fails when run, as decode() would (see decodeError). */
+  open(): Sharp;
+  decodeError(e: unknown): SafeError;
+}
+
+/**
+ * With nothing to paint, a JPEG can go from file to encoder in one libvips pipeline: the same
+ * upright sRGB pixels decode() gives (the bytes written are identical), without the 36 MB copy of a
+ * 12 MP photo. Undefined where the two could differ: anything but an 8-bit 1- or 3-channel JPEG, or
+ * a size limit that downscales. The header is checked here, as decode() checks it.
+ */
+export async function streamable(src: Source, limits: DecodeLimits): Promise<Streamable | undefined> {
+  if (src.format !== 'jpeg' || limits.maxSize > 0) return undefined;
+  const declared = declaredSize(src.bytes, src.format);
+  if (declared && declared.width * declared.height > limits.maxPixels) checkPixels(declared.width, declared.height, limits.maxPixels);
+  let meta: Metadata;
+  try {
+    meta = await sharp(src.bytes, { limitInputPixels: false, failOn: 'none' }).metadata();
+  } catch (e) {
+    throw decodeError(src.format, e);
+  }
+  checkPixels(meta.width ?? 0, meta.height ?? 0, limits.maxPixels);
+  if (meta.depth !== 'uchar' || meta.hasAlpha || (meta.channels !== 1 && meta.channels !== 3)) return undefined;
+  const turned = (meta.orientation ?? 1) >= 5;
+  return {
+    width: turned ? meta.height! : meta.width!,
+    height: turned ? meta.width! : meta.height!,
+    open: () => sharp(src.bytes, { limitInputPixels: limits.maxPixels, page: 0, pages: 1, failOn: 'warning' }).rotate().toColourspace('srgb'),
+    decodeError: (e) => decodeError(src.format, e),
+  };
+}
+
 async function uprightSize(src: Source): Promise<{ width: number; height: number } | undefined> {
   const m = await sharp(src.bytes, { limitInputPixels: false, failOn: 'none' }).metadata();
   if (!m.width || !m.height) return undefined;

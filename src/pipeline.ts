@@ -3,8 +3,8 @@
 //   render:  obscure → re-check → encode → write + verify → report
 import { lstat } from 'node:fs/promises';
 import sharp from 'sharp';
-import { decode } from './decode.js';
-import { encode } from './encode.js';
+import { decode, streamable, type Streamable } from './decode.js';
+import { encode, encodeStream } from './encode.js';
 import { SafeError, toSafeError, type ErrorCode } from './errors.js';
 import { findFaces, recheck } from './faces/index.js';
 import { keptFormat } from './formats.js';
@@ -77,6 +77,8 @@ export interface AnalyzeExtras {
 // Pixels decoded during analyze, reused by render in the same thread (the CLI chains them).
 // An analysis that crossed a process boundary (the desktop app) has no entry: render decodes again.
 const pixelCache = new WeakMap<Analysis, RawImage>();
+// With nothing to find, a JPEG is not decoded in analyze: render streams it from file to encoder.
+const streamCache = new WeakMap<Analysis, Streamable>();
 const stageTimes = new WeakMap<Analysis, Timings>();
 
 function decodeLimits(o: Options) {
@@ -88,29 +90,33 @@ export async function analyze(path: string, options: Partial<Options> = {}, extr
   const t: Timings = {};
   const src = await timed(t, 'read', () => readSource(path, o));
   const inspection = await timed(t, 'inspect', () => inspectBytes(src.bytes, src.format));
-  const { image, warnings } = await timed(t, 'decode', () => decode(src, decodeLimits(o)));
+  const streams = o.faces === 'none' && !extras.previewSize && outputFormatFor(src.format, o) === 'jpeg';
+  const stream = streams ? await timed(t, 'decode', () => streamable(src, decodeLimits(o))) : undefined;
+  const { image, warnings } = stream ? { image: undefined, warnings: [] as Warning[] } : await timed(t, 'decode', () => decode(src, decodeLimits(o)));
+  const { width, height } = stream ?? image!;
   let faces: Face[] = [];
-  if (o.faces !== 'none') {
+  if (image && o.faces !== 'none') {
     const hints = scaleHints(inspection.faceRegions, inspection, image);
     const found = await timed(t, 'detect', () => findFaces(image, hints, o));
     faces = found.faces;
     warnings.push(...found.warnings);
   }
-  const regions = await timed(t, 'plan', async () => planRegions(faces, image.width, image.height));
+  const regions = await timed(t, 'plan', async () => planRegions(faces, width, height));
   const analysis: Analysis = {
     path,
     format: src.format,
     bytes: src.bytes.length,
     hash: src.hash,
-    width: image.width,
-    height: image.height,
+    width,
+    height,
     findings: inspection.findings,
     faces,
     regions,
     warnings,
   };
-  if (extras.previewSize) analysis.preview = await makePreview(image, extras.previewSize);
-  pixelCache.set(analysis, image);
+  if (image && extras.previewSize) analysis.preview = await makePreview(image, extras.previewSize);
+  if (image) pixelCache.set(analysis, image);
+  if (stream) streamCache.set(analysis, stream);
   stageTimes.set(analysis, t);
   return analysis;
 }
@@ -215,12 +221,22 @@ export async function render(analysis: Analysis, regions: Rect[], options: Parti
   const t: Timings = { ...stageTimes.get(analysis) };
   try {
     const o = resolveOptions(options);
-    const img = await pixelsFor(analysis, o);
-    const covered = await coverAndCheck(img, sanitizeRegions(regions, img.width, img.height), o, t);
-    result.warnings.push(...covered.warnings);
     const format = outputFormatFor(analysis.format, o);
-    const bytes = await timed(t, 'encode', () => encode(covered.pixels, { format, quality: o.quality }));
-    const expect = { format, width: img.width, height: img.height };
+    const settings = { format, quality: o.quality };
+    // Streamed only as analysed: JPEG out, full size, nothing to paint (PNG would differ by its pHYs chunk).
+    const stream = format === 'jpeg' && o.maxSize === 0 ? streamCache.get(analysis) : undefined;
+    let bytes: Buffer;
+    let coveredRegions: Rect[] = [];
+    if (stream && !sanitizeRegions(regions, analysis.width, analysis.height).length) {
+      bytes = await timed(t, 'encode', () => encodeStream(stream.open(), settings).catch((e: unknown) => Promise.reject(stream.decodeError(e))));
+    } else {
+      const img = await pixelsFor(analysis, o);
+      const covered = await coverAndCheck(img, sanitizeRegions(regions, img.width, img.height), o, t);
+      result.warnings.push(...covered.warnings);
+      coveredRegions = covered.regions;
+      bytes = await timed(t, 'encode', () => encode(covered.pixels, settings));
+    }
+    const expect = { format, width: analysis.width, height: analysis.height };
     const first = outputPathFor(placement ?? { input: analysis.path }, format, o);
     const writeStarted = performance.now();
     result.output = await publish(bytes, first, (written) =>
@@ -233,12 +249,13 @@ export async function render(analysis: Analysis, regions: Rect[], options: Parti
       }),
     );
     t.write = Math.round((performance.now() - writeStarted - (t.verify ?? 0)) * 10) / 10;
-    Object.assign(result, { status: 'done', format, width: img.width, height: img.height, regions: covered.regions });
+    Object.assign(result, { status: 'done', format, width: analysis.width, height: analysis.height, regions: coveredRegions });
   } catch (e) {
     const err = toSafeError(e);
     result.error = { code: err.code, message: err.message };
   } finally {
     pixelCache.delete(analysis);
+    streamCache.delete(analysis);
     result.ms = Date.now() - started;
     result.timings = t;
   }
