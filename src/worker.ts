@@ -1,7 +1,7 @@
 // One photo at a time, inside a worker thread owned by batch.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import sharp from 'sharp';
-import type { Task, TaskDone, WorkerReady } from './batch.js';
+import type { Task, TaskDone } from './batch.js';
 import { blazeFace } from './faces/blazeface.js';
 import type { Options } from './options.js';
 import { processFile } from './pipeline.js';
@@ -11,9 +11,8 @@ const options = (workerData as { options: Options }).options;
 // Load the detectors now, so their load overlaps reading and decoding the first photo instead of
 // following it. Loading only: a warm-up inference costs a full SSD pass (it sees every input at
 // 512×512) and measured slower to the first result than none. A failure here is reported by the
-// photo that needs the detector, not as a crash. Once loaded, the pool starts the other workers.
-const ready = () => parentPort?.postMessage({ ready: true } satisfies WorkerReady);
-if (options.faces !== 'none') blazeFace().then(ready, ready); // loads face-api's nets first
+// photo that needs the detector, not as a crash.
+if (options.faces !== 'none') blazeFace().catch(() => {}); // loads face-api's nets first
 
 // Every photo is new to libvips: its operation cache (shared by the whole process) would only hold
 // on to pixels of photos already done (~50 MB of peak memory in a batch).
