@@ -100,6 +100,9 @@ export async function decode(src: Source, limits: DecodeLimits): Promise<Decoded
   if (src.format === 'heic') {
     rawInput = await decodeHeic(src, limits);
     input = sharp(rawInput.data, { raw: { width: rawInput.width, height: rawInput.height, channels: rawInput.channels } });
+    // libheif always hands over RGBA; an opaque alpha is dropped here, in the same pass, rather than
+    // by dropOpaqueAlpha after it (one 48 MB copy and one pass fewer for a 12 MP photo, same pixels).
+    if (rawInput.channels === 4 && opaque(rawInput.data)) input = input.removeAlpha();
   } else {
     let meta: Metadata;
     try {
@@ -177,11 +180,16 @@ async function uprightSize(src: Source): Promise<{ width: number; height: number
   return (m.orientation ?? 1) >= 5 ? { width: m.height, height: m.width } : { width: m.width, height: m.height };
 }
 
+/** Every alpha value of RGBA pixels is 255. */
+function opaque(rgba: Buffer): boolean {
+  for (let i = 3; i < rgba.length; i += 4) if (rgba[i] !== 255) return false;
+  return true;
+}
+
 /** An alpha channel that is fully opaque carries nothing; dropping it keeps JPEG/PNG output simple and small. */
 async function dropOpaqueAlpha(img: RawImage): Promise<RawImage> {
-  if (img.channels !== 4) return img;
+  if (img.channels !== 4 || !opaque(img.data)) return img;
   const d = img.data;
-  for (let i = 3; i < d.length; i += 4) if (d[i] !== 255) return img;
   const { data } = await sharp(d, { raw: { width: img.width, height: img.height, channels: 4 } })
     .removeAlpha()
     .raw()
