@@ -1,7 +1,7 @@
 // The share-safely command end to end, as a user runs it, with exiftool as the independent judge.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync, cpSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -141,6 +141,18 @@ describe.skipIf(!hasExiftool)('batch options', () => {
     expect(files.map((f: { regions: unknown[] }) => f.regions)).toEqual([[], []]);
     expect(files.map((f: { output: string }) => path.extname(f.output))).toEqual(['.png', '.png']);
     for (const f of files) expect(leakedTags(f.output)).toEqual([]);
+  });
+
+  it('gives copies fresh file times, and --max-size downscales to the longest side asked', async () => {
+    const src = copySamples(['IMG_20240503_140212.jpg']);
+    const input = path.join(src, 'IMG_20240503_140212.jpg');
+    utimesSync(input, new Date('2001-02-03T04:05:06Z'), new Date('2001-02-03T04:05:06Z'));
+    const r = runCli(['--json', '--faces', 'none', '--max-size', '800', input]);
+    const f = JSON.parse(r.stdout).files[0];
+    expect(Date.now() - statSync(f.output).mtimeMs).toBeLessThan(10 * 60_000);
+    expect([f.width, f.height]).toEqual([800, 534]);
+    expect(((await sharp(f.output).metadata()).width)).toBe(800);
+    expect(f.warnings.map((w: { code: string }) => w.code)).toContain('downscaled');
   });
 
   it('reads TIFF, AVIF and animated GIF (first frame, with a warning)', async () => {
