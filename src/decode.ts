@@ -92,9 +92,7 @@ async function quietly<T>(fn: () => Promise<T>): Promise<T> {
 /** Decodes the primary image of a source into upright sRGB pixels, within the limits. */
 export async function decode(src: Source, limits: DecodeLimits): Promise<Decoded> {
   const warnings: Warning[] = [];
-  // What the header says, read by our own walkers first: decoders misreport hostile sizes (declared-size.ts).
-  const declared = declaredSize(src.bytes, src.format);
-  if (declared && declared.width * declared.height > limits.maxPixels) checkPixels(declared.width, declared.height, limits.maxPixels);
+  checkDeclared(src, limits);
   let input: Sharp;
   let rawInput: RawImage | undefined;
   if (src.format === 'heic') {
@@ -104,14 +102,7 @@ export async function decode(src: Source, limits: DecodeLimits): Promise<Decoded
     // by dropOpaqueAlpha after it (one 48 MB copy and one pass fewer for a 12 MP photo, same pixels).
     if (rawInput.channels === 4 && opaque(rawInput.data)) input = input.removeAlpha();
   } else {
-    let meta: Metadata;
-    try {
-      // Header only: the pixel limit is checked before any pixel is decoded.
-      meta = await sharp(src.bytes, { limitInputPixels: false, failOn: 'none' }).metadata();
-    } catch (e) {
-      throw decodeError(src.format, e);
-    }
-    checkPixels(meta.width ?? 0, meta.height ?? 0, limits.maxPixels);
+    const meta = await checkedHeader(src, limits);
     if ((meta.pages ?? 1) > 1) {
       warnings.push({
         code: 'animated',
@@ -138,6 +129,25 @@ export async function decode(src: Source, limits: DecodeLimits): Promise<Decoded
   }
 }
 
+/** The pixel limit on the size the container declares, read by our own walkers: decoders misreport hostile sizes. */
+function checkDeclared(src: Source, limits: DecodeLimits): void {
+  const declared = declaredSize(src.bytes, src.format);
+  // Only a too-large declaration counts here; an unreadable one is left to the decoder to judge.
+  if (declared && declared.width * declared.height > limits.maxPixels) checkPixels(declared.width, declared.height, limits.maxPixels);
+}
+
+/** The header as libvips reads it, with the pixel limit checked on the size it reports. */
+async function checkedHeader(src: Source, limits: DecodeLimits): Promise<Metadata> {
+  let meta: Metadata;
+  try {
+    meta = await sharp(src.bytes, { limitInputPixels: false, failOn: 'none' }).metadata();
+  } catch (e) {
+    throw decodeError(src.format, e);
+  }
+  checkPixels(meta.width ?? 0, meta.height ?? 0, limits.maxPixels);
+  return meta;
+}
+
 /** Upright sRGB pixels that are never held whole: they stream from the file into the encoder. */
 export interface Streamable {
   width: number;
@@ -155,15 +165,8 @@ export interface Streamable {
  */
 export async function streamable(src: Source, limits: DecodeLimits): Promise<Streamable | undefined> {
   if (src.format !== 'jpeg' || limits.maxSize > 0) return undefined;
-  const declared = declaredSize(src.bytes, src.format);
-  if (declared && declared.width * declared.height > limits.maxPixels) checkPixels(declared.width, declared.height, limits.maxPixels);
-  let meta: Metadata;
-  try {
-    meta = await sharp(src.bytes, { limitInputPixels: false, failOn: 'none' }).metadata();
-  } catch (e) {
-    throw decodeError(src.format, e);
-  }
-  checkPixels(meta.width ?? 0, meta.height ?? 0, limits.maxPixels);
+  checkDeclared(src, limits);
+  const meta = await checkedHeader(src, limits);
   if (meta.depth !== 'uchar' || meta.hasAlpha || (meta.channels !== 1 && meta.channels !== 3)) return undefined;
   const turned = (meta.orientation ?? 1) >= 5;
   return {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp, { type OverlayOptions } from 'sharp';
 import { has } from './tools.js';
+import { random } from '../../src/cover/noise.js';
 
 const run = promisify(execFile);
 const skimage = '/usr/lib/python3/dist-packages/skimage/data';
@@ -72,38 +73,10 @@ const scenes = [
   { people: 8, min: 0.017, max: 0.035 }, // a crowd
 ];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A head at a given face width, with a soft elliptical edge so it blends into the background. */
-async function headImage(h: Head, faceWidth: number, flip: boolean): Promise<{ png: Buffer; width: number; height: number; face: number[] }> {
-  const k = faceWidth / h.face[2];
-  const width = Math.round(h.crop.width * k);
-  const height = Math.round(h.crop.height * k);
-  const mask = Buffer.from(
-    `<svg width="${width}" height="${height}"><defs><radialGradient id="g"><stop offset="82%" stop-color="#fff"/><stop offset="100%" stop-color="#000"/></radialGradient></defs>` +
-      `<ellipse cx="${width / 2}" cy="${height / 2}" rx="${width / 2}" ry="${height / 2}" fill="url(#g)"/></svg>`,
-  );
-  let img = sharp(path.join(skimage, h.file)).extract(h.crop).toColourspace('srgb').resize(width, height, { kernel: 'cubic' });
-  if (flip) img = img.flop();
-  const rgb = await img.removeAlpha().toBuffer();
-  const alpha = await sharp(mask).extractChannel(0).toBuffer();
-  const fx = flip ? h.crop.width - h.face[0] - h.face[2] : h.face[0];
-  const face = [fx * k, h.face[1] * k, h.face[2] * k, h.face[3] * k].map(Math.round);
-  return { png: await sharp(rgb).joinChannel(alpha).png().toBuffer(), width, height, face };
-}
 
 /** Upright RGB pixels of picture `i` and the face boxes placed in it. */
 async function compose(i: number, spec: SetSpec): Promise<{ raw: Buffer; width: number; height: number; faces: number[][] }> {
-  const rand = mulberry32(1000 + i);
+  const rand = random(1000 + i);
   const portrait = i % 4 === 1 || i % 4 === 3;
   const width = portrait ? Math.round((spec.long * 3) / 4) : spec.long;
   const height = portrait ? spec.long : Math.round((spec.long * 3) / 4);
@@ -141,7 +114,7 @@ async function compose(i: number, spec: SetSpec): Promise<{ raw: Buffer; width: 
 
 /** Seeded grain, as a phone sensor leaves: it gives the encoder real detail to spend bits on. */
 function addGrain(px: Buffer, seed: number): void {
-  const rand = mulberry32(seed * 7919 + 1);
+  const rand = random(seed * 7919 + 1);
   for (let p = 0; p < px.length; p += 3) {
     const n = Math.round((rand() + rand() + rand() - 1.5) * 14);
     for (let c = 0; c < 3; c++) px[p + c] = Math.max(0, Math.min(255, px[p + c]! + n));
