@@ -1,4 +1,5 @@
 // Format from magic bytes, never from the extension: a PNG named .jpg is a PNG.
+import { entry, walkTiff } from './containers/tiff.js';
 import type { ImageFormat, OutputFormat } from './types.js';
 
 /** What the first bytes say, including formats we recognise only to refuse them clearly. */
@@ -69,6 +70,27 @@ export function sniff(b: Buffer): Sniffed {
     return { kind: 'unsupported', name: 'SVG (a drawing, not a photo)' };
   }
   return { kind: 'unknown' };
+}
+
+const DNG_VERSION = 0xc612;
+const PHOTOMETRIC = 0x0106;
+/** Photometric interpretations of sensor data: colour filter array, linear raw. */
+const rawPhotometrics = new Set([32803, 34892]);
+
+/**
+ * Camera RAW files that are TIFF underneath (DNG, NEF, ARW, PEF…): their first image is a small
+ * preview, not the photo, so a "safe copy" of it would be a thumbnail. Names the kind, or undefined.
+ */
+export function cameraRawInTiff(b: Buffer): string | undefined {
+  const t = walkTiff(b);
+  if (entry(t.ifds[0], DNG_VERSION)) return 'a DNG camera RAW file';
+  for (const ifd of t.ifds) {
+    const e = entry(ifd, PHOTOMETRIC);
+    if (!e || e.valueOffset + 2 > b.length) continue;
+    const value = t.littleEndian ? b.readUInt16LE(e.valueOffset) : b.readUInt16BE(e.valueOffset);
+    if (rawPhotometrics.has(value)) return 'a camera RAW file';
+  }
+  return undefined;
 }
 
 /** Output format for an input format when the user keeps it: HEIC cannot be written, so JPEG. */

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { SafeError, toSafeError } from './errors.js';
-import { sniff } from './formats.js';
+import { cameraRawInTiff, sniff } from './formats.js';
 import type { ImageFormat } from './types.js';
 
 export interface Source {
@@ -60,6 +60,8 @@ export async function readSource(path: string, limits: { maxFileBytes: number })
       `${sniffed.name} is not supported; export it as JPEG or PNG first`,
     );
   }
+  const raw = sniffed.format === 'tiff' ? cameraRawInTiff(bytes) : undefined;
+  if (raw) throw new SafeError('unsupported-format', `${raw} is not supported; export it as JPEG from your photo app first`);
   return { path, bytes, format: sniffed.format, hash: hashBytes(bytes) };
 }
 
