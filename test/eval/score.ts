@@ -65,6 +65,28 @@ export function falseRegions(regions: Rect[], truth: Rect[]): number {
   return regions.filter((r) => truth.every((t) => iou(r, t) === 0)).length;
 }
 
+/** Faces that overlap none of the annotated boxes: what the report counts as faces but are not (a lower bound). */
+export function falseFaces(faces: Rect[], truth: Rect[]): number {
+  return faces.filter((f) => truth.every((t) => iou(f, t) === 0)).length;
+}
+
+/** Fraction of a width×height picture inside the union of `regions` (integer rectangles, may overlap). */
+export function coveredArea(regions: Rect[], width: number, height: number): number {
+  const mask = new Uint8Array(width * height);
+  let inside = 0;
+  for (const r of regions) {
+    for (let y = Math.max(0, r.y); y < Math.min(height, r.y + r.height); y++) {
+      for (let x = Math.max(0, r.x); x < Math.min(width, r.x + r.width); x++) {
+        if (mask[y * width + x] === 0) {
+          mask[y * width + x] = 1;
+          inside++;
+        }
+      }
+    }
+  }
+  return inside / (width * height);
+}
+
 /** Box mapped from the stored pixel grid to the upright image for EXIF orientation 1..8. */
 export function orientBox(b: Rect, orientation: number, storedWidth: number, storedHeight: number): Rect {
   const W = storedWidth;
