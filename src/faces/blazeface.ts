@@ -1,52 +1,15 @@
-// BlazeFace (the 256×256 "back camera" model, for faces at a distance), read from the model
-// files that @vladmandic/human ships and run on the same tfjs wasm backend as face-api. Only the
-// weights come from that package; loading and decoding are ours, so nothing can reach for a URL.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+// BlazeFace (the 256×256 "back camera" model, for faces at a distance), from the model files that
+// @vladmandic/human ships (see human-model.ts); the decoding of its anchors is ours.
 import type * as tfjs from '@tensorflow/tfjs';
-import { SafeError } from '../errors.js';
 import type { Rect } from '../types.js';
 import type { Detection } from './merge.js';
 import { engine, faceApi } from './model.js';
+import { humanModel } from './human-model.js';
 
 const side = 256;
 
-let loading: Promise<tfjs.GraphModel> | undefined;
-
-function modelFile(): string {
-  const require = createRequire(import.meta.url);
-  // The package's entry point is dist/human.node.js; its models/ folder sits beside dist/.
-  return path.join(path.dirname(path.dirname(require.resolve('@vladmandic/human'))), 'models', 'blazeface.json');
-}
-
-async function load(): Promise<tfjs.GraphModel> {
-  const tf = engine(await faceApi());
-  const file = modelFile();
-  try {
-    const json = JSON.parse(await readFile(file, 'utf8')) as {
-      modelTopology: object;
-      weightsManifest: { paths: string[]; weights: tfjs.io.WeightsManifestEntry[] }[];
-    };
-    const bins = await Promise.all(json.weightsManifest.flatMap((g) => g.paths.map((p) => readFile(path.join(path.dirname(file), p)))));
-    const weights = Buffer.concat(bins);
-    const artifacts = {
-      modelTopology: json.modelTopology,
-      weightSpecs: json.weightsManifest.flatMap((g) => g.weights),
-      weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.length),
-    };
-    return await tf.loadGraphModel(tf.io.fromMemory(artifacts));
-  } catch (e) {
-    throw new SafeError('internal', `the face detector's model file ${file} could not be read; reinstall the application`, { cause: e });
-  }
-}
-
 export function blazeFace(): Promise<tfjs.GraphModel> {
-  loading ??= load().catch((e: unknown) => {
-    loading = undefined;
-    throw e;
-  });
-  return loading;
+  return humanModel('blazeface');
 }
 
 /**
@@ -122,6 +85,7 @@ async function detectOne(crop: Crop, minScore: number): Promise<Detection[]> {
       const [ax, ay] = anchors[first + i]!;
       const w = regs[r + 2]!;
       const h = regs[r + 3]!;
+      if (w <= 0 || h <= 0) continue; // an anchor with a degenerate box is not a face
       const tight: Rect = { x: (ax + regs[r]! - w / 2) * k, y: (ay + regs[r + 1]! - h / 2) * k, width: w * k, height: h * k };
       found.push({ box: likeSsd(tight), score: 1 / (1 + Math.exp(-logit)) });
     }
