@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import sharp from 'sharp';
 import type { Task, TaskDone } from './batch.js';
-import { blazeFace } from './faces/blazeface.js';
+import { loadModels } from './faces/index.js';
 import type { Options } from './options.js';
 import { processFile } from './pipeline.js';
 
@@ -12,7 +12,7 @@ const options = (workerData as { options: Options }).options;
 // following it. Loading only: a warm-up inference costs a full SSD pass (it sees every input at
 // 512×512) and measured slower to the first result than none. A failure here is reported by the
 // photo that needs the detector, not as a crash.
-if (options.faces !== 'none') blazeFace().catch(() => {}); // loads face-api's nets first
+if (options.faces !== 'none') loadModels().catch(() => {}); // loads face-api's nets first
 
 // Every photo is new to libvips: its operation cache (shared by the whole process) would only hold
 // on to pixels of photos already done (~50 MB of peak memory in a batch).

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findFaces, recheck, warmUp } from '../src/faces/index.js';
 import { faceApi, engine } from '../src/faces/model.js';
 import { defaultSettings, detect } from '../src/faces/detect.js';
+import { faceFlags } from '../src/faces/verify.js';
 import { cover } from '../src/obscure.js';
 import { planRegions } from '../src/plan.js';
 import { resolveOptions } from '../src/options.js';
@@ -110,6 +111,36 @@ describe('after covering', () => {
     const region = planRegions([{ box: placed[0]!, score: 1, source: 'file' }], group.width, group.height);
     const found = await recheck(group, region, options);
     expect(found.some((r) => iou(r, placed[0]!) > 0.3)).toBe(true);
+  });
+});
+
+describe('ordinary photos', () => {
+  const samples = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'samples');
+  // The astronaut's face, brows to chin, in the upright 384×512 portrait (skimage's astronaut.png from x = 48).
+  const face = { x: 133, y: 73, width: 83, height: 102 };
+
+  it('a one-person portrait gives one face, covered with hair and chin, not down to the chest', async () => {
+    const portrait = await decode(path.join(samples, 'portrait-sideways.jpg'));
+    const { faces } = await findFaces(portrait, [], options);
+    expect(faces).toHaveLength(1);
+    const regions = planRegions(faces, portrait.width, portrait.height);
+    expect(coveredFraction(face, regions)).toBe(1);
+    // Hair above and chin below, but not the collar, the badge and the hand further down.
+    expect(regions).toHaveLength(1);
+    expect(regions[0]!.y + regions[0]!.height).toBeLessThan(face.y + 2 * face.height);
+  });
+
+  it('the second look tells the face from the collar the tiles took for one', async () => {
+    const portrait = await decode(path.join(samples, 'portrait-sideways.jpg'));
+    const collar = { x: 102, y: 186, width: 42, height: 51 };
+    const [faceFlag, collarFlag] = await faceFlags(portrait, [face, collar]);
+    expect(faceFlag).toBeGreaterThan(0.9);
+    expect(collarFlag).toBeLessThan(0.1);
+  });
+
+  it('the same portrait as a small WebP: still one face', async () => {
+    const small = await decode(path.join(samples, 'astronaut.webp'));
+    expect((await findFaces(small, [], options)).faces).toHaveLength(1);
   });
 });
 

@@ -1,12 +1,15 @@
-// Multi-scale face detection: the whole frame plus upscaled / tiled copies, merged by NMS.
+// Multi-scale face detection: the whole frame plus upscaled / tiled copies, merged by NMS, then
+// sorted into faces and look-alikes (select.ts, with a second look by verify.ts).
 // SSD MobileNet v1 sees every input at 512×512, so a face under ~30 px at that scale is lost;
 // looking at tiles of a larger copy shows small faces (group photos, backgrounds) at a size the
 // model can see.
 import sharp from 'sharp';
 import type { RawImage, Rect } from '../types.js';
 import { faceApi, withNet, type FaceApi } from './model.js';
-import { suppress, type Detection } from './merge.js';
+import { group, type Detection } from './merge.js';
 import { detectBlaze } from './blazeface.js';
+import { defaultPolicy, dropDuplicates, triage, type Policy } from './select.js';
+import { faceFlags } from './verify.js';
 
 export interface Pass {
   detector: 'ssd' | 'tiny' | 'blaze';
@@ -22,13 +25,16 @@ export interface DetectSettings {
   passes: Pass[];
   /** A pass never enlarges the image more than this (upscaling adds no detail past a point). */
   maxUpscale: number;
+  /** Which of the merged detections are faces (select.ts). */
+  policy: Policy;
 }
 
 /**
  * Chosen on the dev set by `npm run eval` (see the faces issue): SSD on the whole frame finds the
  * large, turned and partly hidden faces; BlazeFace on the whole frame and on 256-px tiles of an
  * 800-px copy finds the small ones. Low thresholds, because a missed face is the failure that
- * matters and a false one costs a covered patch of wall (≈1 per photo on the dev set).
+ * matters; the policy then sends the doubtful mid-size ones to a second look, so that what a low
+ * threshold lets in (a collar, a cup, gravel) is not covered as a face.
  */
 export const defaultSettings: DetectSettings = {
   passes: [
@@ -37,17 +43,42 @@ export const defaultSettings: DetectSettings = {
     { detector: 'blaze', size: 800, tile: 256, minScore: 0.35 },
   ],
   maxUpscale: 3,
+  policy: defaultPolicy,
 };
 
 /** Every face the detector finds in `img` (upright pixels, fractional boxes, best score first). */
 export async function detect(img: RawImage, settings: DetectSettings = defaultSettings): Promise<Detection[]> {
+  return choose(img, await detectPasses(img, settings), settings, (boxes) => faceFlags(img, boxes));
+}
+
+/**
+ * The faces among what the passes found: merged across passes, kept or sent to the second look
+ * (`look`: the face-mesh flag of each box), and counted once.
+ */
+export async function choose(
+  size: { width: number; height: number },
+  perPass: Detection[][],
+  settings: DetectSettings,
+  look: (boxes: Rect[]) => Promise<number[]>,
+): Promise<Detection[]> {
+  const candidates = group(perPass);
+  const verdicts = triage(candidates, settings.passes, Math.max(size.width, size.height), settings.policy);
+  const doubtful = verdicts.flatMap((v, i) => (v === 'verify' ? [i] : []));
+  const flags = doubtful.length > 0 ? await look(doubtful.map((i) => candidates[i]!.seed)) : [];
+  const confirmed = new Set(doubtful.filter((_, k) => flags[k]! >= settings.policy.confirm));
+  const faces = candidates.filter((_, i) => verdicts[i] === 'face' || confirmed.has(i));
+  return dropDuplicates(faces, settings.policy.sameFace).map((c) => ({ box: c.box, score: c.score }));
+}
+
+/** What each pass of `settings` finds in `img`, before merging: one list per pass, in the passes' order. */
+export async function detectPasses(img: RawImage, settings: DetectSettings): Promise<Detection[][]> {
   const api = settings.passes.some((p) => p.detector === 'tiny') ? await withNet('tinyFaceDetector') : await faceApi();
   const long = Math.max(img.width, img.height);
   const sizeOf = (pass: Pass) => Math.min(pass.size, Math.round(long * settings.maxUpscale));
   // Largest copy first: each smaller copy is then resized from the last one, not from the full
   // photo (a 12 MP resize costs ~100 ms; a 1200 px one a few).
   const passes = [...settings.passes].sort((a, b) => sizeOf(b) - sizeOf(a));
-  const found: Detection[] = [];
+  const found = new Map<Pass, Detection[]>();
   let source: Rgb | RawImage = img;
   const copies = new Map<number, Rgb>();
   for (const pass of passes) {
@@ -59,11 +90,9 @@ export async function detect(img: RawImage, settings: DetectSettings = defaultSe
       copies.set(size, copy);
       if (size <= long) source = copy;
     }
-    for (const d of await detectInCopy(api, copy, pass)) {
-      found.push({ box: scaleRect(d.box, 1 / scale), score: d.score });
-    }
+    found.set(pass, (await detectInCopy(api, copy, pass)).map((d) => ({ box: scaleRect(d.box, 1 / scale), score: d.score })));
   }
-  return suppress(found);
+  return settings.passes.map((p) => found.get(p)!);
 }
 
 interface Rgb {

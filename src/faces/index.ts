@@ -6,7 +6,8 @@ import { applyChildrenPolicy } from './children.js';
 import { detect, defaultSettings, type DetectSettings } from './detect.js';
 import { intersection, area } from './merge.js';
 import { faceApi } from './model.js';
-import { detectBlaze } from './blazeface.js';
+import { blazeFace, detectBlaze } from './blazeface.js';
+import { faceFlags, faceMesh } from './verify.js';
 import sharp from 'sharp';
 
 /** Faces narrower than this (px) are near the detector's limit: worth a look before sharing. */
@@ -103,7 +104,12 @@ export async function recheck(covered: RawImage, regions: Rect[], _options: Pick
   return left;
 }
 
-/** Loads both detectors and runs each once, so the first photo does not pay for start-up. */
+/** Loads every model detection may use, without running one (see worker.ts). */
+export async function loadModels(): Promise<void> {
+  await Promise.all([blazeFace(), faceMesh()]);
+}
+
+/** Loads the detectors and the second look and runs each once, so the first photo does not pay for start-up. */
 export async function warmUp(): Promise<void> {
   const api = await faceApi();
   const input = api.tf.zeros([64, 64, 3], 'int32') as import('@vladmandic/face-api/dist/face-api.node-wasm.js').tf.Tensor3D;
@@ -113,4 +119,5 @@ export async function warmUp(): Promise<void> {
     input.dispose();
   }
   await detectBlaze([{ pixels: new Uint8Array(64 * 64 * 3), width: 64, height: 64 }], 0.99);
+  await faceFlags({ data: Buffer.alloc(64 * 64 * 3), width: 64, height: 64, channels: 3 }, [{ x: 16, y: 16, width: 32, height: 32 }]);
 }

@@ -21,33 +21,47 @@ export function iou(a: Rect, b: Rect): number {
   return i === 0 ? 0 : i / (area(a) + area(b) - i);
 }
 
+/** One face as several passes saw it: the detections of it merged. */
+export interface Candidate {
+  /** The bounding box of all its detections: when in doubt, the larger cover. */
+  box: Rect;
+  /** Its best detection's score, and that detection's own box. */
+  score: number;
+  seed: Rect;
+  /** Per pass, the best score among its detections from that pass (0: that pass did not see it). */
+  best: number[];
+}
+
 /**
  * Non-maximum suppression across scales and detectors, keeping the union: the same face seen at
  * two scales gives two boxes of slightly different size, a tile may see only part of a face, and
- * two detectors draw their boxes differently. Boxes are taken best score first; every remaining box
- * that overlaps the taken one by IoU ≥ `maxIou`, or lies mostly inside it or around it
- * (intersection ≥ `maxInside` of the smaller box), joins it, and the face's box becomes their
- * bounding box: when in doubt, the larger cover.
+ * two detectors draw their boxes differently. Detections are taken best score first; every
+ * remaining one that overlaps the taken one by IoU ≥ `maxIou`, or lies mostly inside it or around
+ * it (intersection ≥ `maxInside` of the smaller box), joins it. `perPass` holds each pass's
+ * detections; a candidate remembers which passes saw it, and how surely.
  */
-export function suppress(dets: Detection[], maxIou = 0.3, maxInside = 0.65): Detection[] {
-  const left = [...dets].sort((a, b) => b.score - a.score);
-  const kept: Detection[] = [];
+export function group(perPass: Detection[][], maxIou = 0.3, maxInside = 0.65): Candidate[] {
+  const left = perPass.flatMap((dets, pass) => dets.map((d) => ({ ...d, pass }))).sort((a, b) => b.score - a.score);
+  const out: Candidate[] = [];
   while (left.length > 0) {
     const seed = left.shift()!;
+    const best = perPass.map(() => 0);
+    best[seed.pass] = seed.score;
     let box = seed.box;
     for (let i = left.length - 1; i >= 0; i--) {
-      const other = left[i]!.box;
-      const inter = intersection(seed.box, other);
+      const other = left[i]!;
+      const inter = intersection(seed.box, other.box);
       if (inter === 0) continue;
-      const overlap = inter / (area(seed.box) + area(other) - inter);
-      if (overlap >= maxIou || inter / Math.min(area(seed.box), area(other)) >= maxInside) {
-        box = bounds(box, other);
+      const overlap = inter / (area(seed.box) + area(other.box) - inter);
+      if (overlap >= maxIou || inter / Math.min(area(seed.box), area(other.box)) >= maxInside) {
+        box = bounds(box, other.box);
+        best[other.pass] = Math.max(best[other.pass]!, other.score);
         left.splice(i, 1);
       }
     }
-    kept.push({ box, score: seed.score });
+    out.push({ box, score: seed.score, seed: seed.box, best });
   }
-  return kept;
+  return out;
 }
 
 function bounds(a: Rect, b: Rect): Rect {

@@ -1,0 +1,77 @@
+// Pure policy: which merged candidates are faces, which need a second look (verify.ts), and which
+// are the same face seen twice. Tuned with `npm run eval` on the dev set (faces of every size,
+// masked, turned, in crowds) and on ordinary pictures (portraits, textures, objects; see
+// test/eval/make-precision-set.ts): recall first, but a collar, a coin or a patch of gravel
+// should not become a covered "face".
+import type { Rect } from '../types.js';
+import { expandBox } from '../plan.js';
+import { area, intersection, type Candidate } from './merge.js';
+
+export interface Policy {
+  /** A candidate this sure, by any pass, is a face. */
+  sure: number;
+  /** Candidates the passes agree on are faces: Σ over passes of best score / the pass's minScore. */
+  agreement: number;
+  /** Below this score a candidate only the tiles saw needs the second look, however small. */
+  tileOnly: number;
+  /** Width, as a fraction of the picture's long side, below which a candidate is kept without a second look. */
+  tiny: number;
+  /** People at the same distance: a sure face at most `ratio`× larger or smaller, at most `band` face heights above or below. */
+  company: { ratio: number; band: number };
+  /** The face-mesh flag (0..1) at which the second look confirms a face. */
+  confirm: number;
+  /** A candidate lying this much (fraction of its box) inside a better face's cover is that face again. */
+  sameFace: number;
+}
+
+export const defaultPolicy: Policy = {
+  sure: 0.7,
+  agreement: 4.5,
+  tileOnly: 0.5,
+  tiny: 0.03,
+  company: { ratio: 3, band: 2 },
+  confirm: 0.5,
+  sameFace: 0.9,
+};
+
+export interface PassInfo {
+  minScore: number;
+  tile: number;
+}
+
+export type Verdict = 'face' | 'verify';
+
+/**
+ * A verdict per candidate (candidates best first, as group() returns them): 'face', or 'verify'
+ * when only the second look may keep it. Far faces stay (too small for a second look, and a small
+ * cover costs little), and so do faces beside sure ones of their size: a crowd's turned or masked
+ * faces. What goes to the second look is a mid-size or large detection that one weak pass saw, in a
+ * picture where nobody stands at that distance: the collar under a portrait, a cup, a coin.
+ */
+export function triage(candidates: Candidate[], passes: PassInfo[], longSide: number, policy: Policy = defaultPolicy): Verdict[] {
+  const sure = candidates.filter((c) => c.score >= policy.sure);
+  return candidates.map((c) => {
+    if (c.score >= policy.sure) return 'face';
+    const agreement = c.best.reduce((sum, s, p) => sum + s / passes[p]!.minScore, 0);
+    if (agreement >= policy.agreement) return 'face';
+    const seenBy = c.best.flatMap((s, p) => (s > 0 ? [p] : []));
+    if (seenBy.every((p) => passes[p]!.tile > 0) && c.score < policy.tileOnly) return 'verify';
+    if (c.seed.width < policy.tiny * longSide) return 'face';
+    return sure.some((s) => s !== c && sameDistance(s, c, policy.company)) ? 'face' : 'verify';
+  });
+}
+
+function sameDistance(a: Candidate, b: Candidate, { ratio, band }: Policy['company']): boolean {
+  const size = a.seed.width / b.seed.width;
+  const rows = Math.abs(a.box.y + a.box.height / 2 - (b.box.y + b.box.height / 2));
+  return size <= ratio && size >= 1 / ratio && rows <= band * Math.max(a.box.height, b.box.height);
+}
+
+/** Faces (best first) without the ones that lie `inside` (fraction of their box) within a better one's cover. */
+export function dropDuplicates<T extends { box: Rect }>(faces: T[], inside: number): T[] {
+  const kept: T[] = [];
+  for (const f of faces) {
+    if (!kept.some((k) => intersection(expandBox(k.box), f.box) >= inside * area(f.box))) kept.push(f);
+  }
+  return kept;
+}
