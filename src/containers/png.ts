@@ -77,7 +77,8 @@ export interface PngText {
 /** Caps inflated text so a zip bomb in a text chunk cannot exhaust memory. */
 const maxTextBytes = 4 * 1024 * 1024;
 
-function inflate(data: Buffer, limit: number): Buffer | undefined {
+/** Inflates at most `limit` bytes; undefined when the data is broken or would exceed it. */
+export function inflate(data: Buffer, limit: number): Buffer | undefined {
   if (limit <= 0) return undefined;
   try {
     return inflateSync(data, { maxOutputLength: limit });

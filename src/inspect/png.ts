@@ -1,7 +1,6 @@
 // What a PNG's chunks hold: text (AI prompts, authors, comments), eXIf, XMP, ICC, time stamps,
 // ImageMagick raw profiles, and anything after IEND.
-import { inflateSync } from 'node:zlib';
-import { chunkData, readPngText, walkPng } from '../containers/png.js';
+import { chunkData, inflate, readPngText, walkPng } from '../containers/png.js';
 import { emptyBlocks, tiffStart, type Blocks } from './blocks.js';
 import { Findings, clip, sizeText } from './findings.js';
 import { describeTrailer } from './trailer.js';
@@ -30,7 +29,7 @@ export function inspectPng(b: Buffer, f: Findings): Blocks {
       else f.add('other', 'A PNG eXIf chunk that could not be read', undefined, true);
     } else if (c.type === 'iCCP') {
       const nul = d.indexOf(0);
-      const profile = nul > 0 ? inflateBounded(d.subarray(nul + 2), budget) : undefined;
+      const profile = nul > 0 ? inflate(d.subarray(nul + 2), budget) : undefined;
       budget -= profile?.length ?? 0;
       if (profile) blocks.icc.push({ data: profile, label: 'PNG iCCP chunk' });
       else f.add('color-profile', 'A colour profile (PNG iCCP chunk) that could not be read', undefined, false);
@@ -47,15 +46,6 @@ export function inspectPng(b: Buffer, f: Findings): Blocks {
   for (const issue of s.issues) f.add('other', `Structure: ${issue}`, undefined, false);
   if (s.end !== undefined && s.trailer > 0) describeTrailer(b, s.end, f, 'PNG image');
   return blocks;
-}
-
-function inflateBounded(d: Buffer, limit: number): Buffer | undefined {
-  if (limit <= 0) return undefined;
-  try {
-    return inflateSync(d, { maxOutputLength: limit });
-  } catch {
-    return undefined;
-  }
 }
 
 /** ImageMagick stores profiles as text: "\nexif\n    1234\n4578696600..." (hex). */
