@@ -3,6 +3,7 @@ import path from 'node:path';
 import { collectPhotos, inspectFile, type FileInspection } from '../src/index.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from './exit.js';
 import { shown } from './shown.js';
+import { noteCollected } from './collected.js';
 
 function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -30,5 +31,6 @@ export async function inspectCommand(paths: string[], flags: { recursive?: boole
   }
   if (flags.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   else for (const p of collected.problems) process.stderr.write(`✗ ${shown(p.path)}: ${shown(p.message)}\n`);
+  noteCollected(collected);
   return results.some((r) => !r.ok) ? EXIT_SOME_FAILED : EXIT_OK;
 }

@@ -3,6 +3,7 @@ import { collectPhotos, resolveOptions, runBatch, isSafeError, type Options, typ
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE } from './exit.js';
 import { createProgress } from './progress.js';
 import { shown } from './shown.js';
+import { noteCollected } from './collected.js';
 import { resultJson, resultLine, summarize, summaryLine } from './report.js';
 import path from 'node:path';
 
@@ -66,14 +67,9 @@ export async function makeSafe(paths: string[], flags: SafeFlags): Promise<numbe
   }
   const collected = await collectPhotos(paths, { recursive: Boolean(flags.recursive), outDir: options.outDir });
   for (const p of collected.problems) process.stderr.write(`✗ ${shown(p.path)}: ${shown(p.message)}\n`);
-  if (collected.skippedFolders && !flags.quiet) {
-    process.stderr.write(`(${collected.skippedFolders} subfolder(s) not entered; add -r to include them)\n`);
-  }
+  noteCollected(collected, flags.quiet);
   const items = collected.items.map((p, i) => ({ ...p, index: i + 1 }));
-  if (!items.length) {
-    process.stderr.write('share-safely: no photos found in what was named\n');
-    return collected.problems.length ? EXIT_SOME_FAILED : EXIT_OK;
-  }
+  if (!items.length) return collected.problems.length ? EXIT_SOME_FAILED : EXIT_OK;
 
   const human = !flags.json;
   const progress = createProgress(items.length);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { collectPhotos, verifyFile, type VerifyReport } from '../src/index.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from './exit.js';
 import { shown } from './shown.js';
+import { noteCollected } from './collected.js';
 
 export function verifyText(r: VerifyReport, cwd = process.cwd()): string {
   const name = shown(path.relative(cwd, r.path) || r.path);
@@ -20,5 +21,7 @@ export async function verifyCommand(paths: string[], flags: { recursive?: boolea
   }
   if (flags.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
   else for (const p of collected.problems) process.stderr.write(`✗ ${shown(p.path)}: ${shown(p.message)}\n`);
-  return reports.every((r) => r.clean) ? EXIT_OK : EXIT_SOME_FAILED;
+  noteCollected(collected);
+  // Nothing checked is not "clean": a script that gates an upload on verify must not pass on an empty folder.
+  return reports.length > 0 && reports.every((r) => r.clean) ? EXIT_OK : EXIT_SOME_FAILED;
 }

@@ -176,6 +176,22 @@ describe.skipIf(!hasExiftool)('batch options', () => {
 });
 
 describe('bad input', () => {
+  it('a folder whose photos are all in subfolders: every command says so, and verify does not call nothing clean', () => {
+    const dir = copySamples([]);
+    mkdirSync(path.join(dir, 'summer'));
+    cpSync(path.join(copySamples(['astronaut.webp']), 'astronaut.webp'), path.join(dir, 'summer', 'astronaut.webp'));
+    for (const args of [['--faces', 'none', dir], ['inspect', dir], ['verify', dir]]) {
+      const r = runCli(args);
+      expect(r.stderr, args[0]).toMatch(/1 subfolder\(s\) not entered; add -r/);
+      expect(r.stderr, args[0]).toMatch(/no photos found/);
+      expect(r.code, args[0]).toBe(args[0] === 'verify' ? 1 : 0);
+    }
+    expect(readdirSync(path.join(dir, 'summer'))).toEqual(['astronaut.webp']);
+    const deep = runCli(['verify', '-r', dir]);
+    expect(deep.code).toBe(1); // the original still carries its metadata
+    expect(deep.stdout).toMatch(/astronaut\.webp: not clean/);
+  });
+
   it('gives a one-line reason per file, goes on with the batch, exits 1, leaves no half file', () => {
     const dir = copySamples(['astronaut.webp']);
     writeFileSync(path.join(dir, 'empty.jpg'), '');
