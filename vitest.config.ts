@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Oracles (exiftool, mat2, Chromium…): required under CI, a skip line at the end elsewhere.
+    globalSetup: ['test/helpers/global-setup.ts'],
   },
 });

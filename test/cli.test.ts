@@ -5,14 +5,15 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lacks } from './helpers/oracles.js';
 import { copySamples, runCli } from './helpers/cli.js';
-import { hasExiftool, leakedTags } from './helpers/exiftool.js';
+import { leakedTags } from './helpers/exiftool.js';
 
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 const hashes = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, sha(path.join(dir, f))]));
 const all = ['IMG_20240503_140212.jpg', 'portrait-sideways.jpg', 'cameraman.png', 'astronaut.webp', 'PXL_20240101_083012.MP.jpg', 'IMG_0042.heic'];
 
-describe.skipIf(!hasExiftool)('share-safely PATH… on the sample photos', () => {
+describe.skipIf(lacks(import.meta.filename, 'exiftool'))('share-safely PATH… on the sample photos', () => {
   let dir: string;
   let before: Record<string, string>;
   let run: ReturnType<typeof runCli>;
@@ -115,7 +116,7 @@ describe.skipIf(!hasExiftool)('share-safely PATH… on the sample photos', () =>
   });
 });
 
-describe.skipIf(!hasExiftool)('batch options', () => {
+describe.skipIf(lacks(import.meta.filename, 'exiftool'))('batch options', () => {
   it('--out mirrors subfolders with -r, --rename gives neutral names, --skip-existing finishes a batch', () => {
     const src = copySamples(['astronaut.webp']);
     mkdirSync(path.join(src, 'Summer 2024'));

@@ -5,8 +5,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lacks } from './helpers/oracles.js';
 import { repoRoot, runCli } from './helpers/cli.js';
-import { hasExiftool, leakedTags } from './helpers/exiftool.js';
+import { leakedTags } from './helpers/exiftool.js';
 
 const corpus = path.resolve(repoRoot, '..', 'shared', 'corpus', 'metadata');
 const present = existsSync(corpus);
@@ -26,7 +27,7 @@ function filesUnder(dir: string): string[] {
 // Refusals a person can act on. 'internal', 'verify-failed' and 'timeout' would be defects.
 const acceptableRefusals = new Set(['empty', 'not-an-image', 'unsupported-format', 'truncated', 'corrupt', 'too-many-pixels', 'animated']);
 
-describe.skipIf(!present || !hasExiftool)('the metadata corpus', () => {
+describe.skipIf(!present || lacks(import.meta.filename, 'exiftool'))('the metadata corpus', () => {
   let files: string[];
   let before: Map<string, string>;
   let report: { files: any[] };

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { lacks } from './helpers/oracles.js';
 import { inspectBytes, type Inspection } from '../src/inspect.js';
 import { uprightRegions } from '../src/inspect/regions.js';
 import type { FindingKind, ImageFormat } from '../src/types.js';
@@ -21,7 +22,7 @@ function exiftool(name: string): Record<string, unknown> {
   return JSON.parse(out)[0];
 }
 
-describe('inspect: what a JPEG gives away', () => {
+describe.skipIf(lacks(import.meta.filename, 'exiftool'))('inspect: what a JPEG gives away', () => {
   it('reports GPS, dates, device, serials, owner, thumbnail, people, faces, IPTC, comment, ICC and trailer', async () => {
     const r = await inspect('full.jpg', 'jpeg');
     const oracle = exiftool('full.jpg');
@@ -128,7 +129,7 @@ describe('inspect: face regions in upright pixels', () => {
   });
 });
 
-describe('inspect: other formats', () => {
+describe.skipIf(lacks(import.meta.filename, 'exiftool'))('inspect: other formats', () => {
   it('PNG: AI prompt in tEXt "parameters", EXIF in eXIf, XMP in iTXt', async () => {
     const r = await inspect('text.png', 'png');
     expect(exiftool('text.png')['PNG:Parameters']).toBe(facts.prompt);

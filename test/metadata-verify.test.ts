@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { lacks } from './helpers/oracles.js';
 import type { OutputFormat } from '../src/types.js';
 import { verifyBytes, verifyFile } from '../src/verify.js';
 
@@ -33,7 +34,7 @@ const withSegment = (jpeg: Buffer, marker: number, payload: Buffer) => {
   return Buffer.concat([jpeg.subarray(0, 2), head, payload, jpeg.subarray(2)]);
 };
 
-describe('verify: fresh sharp outputs are clean', () => {
+describe.skipIf(lacks(import.meta.filename, 'exiftool'))('verify: fresh sharp outputs are clean', () => {
   const formats: OutputFormat[] = ['jpeg', 'png', 'webp', 'tiff', 'avif', 'gif'];
   for (const format of formats) {
     it(`${format}: clean, with the expected format and size, and exiftool agrees`, async () => {
@@ -118,20 +119,14 @@ describe('verify: anything beyond the allowlist is a problem', () => {
 // How verify judges other tools' work. Rules (documented in src/verify/*.ts): JFIF APP0 and the bare
 // 12-byte Adobe APP14 that `exiftool -all=` keeps are structural; an ICC profile is not; an Exif item left
 // empty in a HEIC is not metadata. exiftool cannot delete IFD0 tags from a TIFF, so its TIFF output fails.
-describe('verify: files cleaned by other tools', () => {
-  const work = mkdtempSync(path.join(tmpdir(), 'strippers-'));
+const strippers = mkdtempSync(path.join(tmpdir(), 'strippers-'));
+
+describe.skipIf(lacks(import.meta.filename, 'exiftool'))('verify: files cleaned by exiftool -all=', () => {
   const exiftoolAll = (name: string) => {
-    const copy = path.join(work, `et-${name}`);
+    const copy = path.join(strippers, `et-${name}`);
     copyFileSync(path.join(dir, name), copy);
     execFileSync('exiftool', ['-q', '-q', '-all=', '-overwrite_original', copy]);
     return copy;
-  };
-  const mat2 = (name: string) => {
-    const copy = path.join(work, `m2-${name}`);
-    copyFileSync(path.join(dir, name), copy);
-    const run = spawnSync('mat2', [copy]);
-    const cleaned = readdirSync(work).find((f) => f.startsWith(`m2-${path.parse(name).name}.cleaned`));
-    return run.status === 0 && cleaned ? path.join(work, cleaned) : undefined;
   };
 
   const verdicts: [string, boolean][] = [
@@ -147,12 +142,22 @@ describe('verify: files cleaned by other tools', () => {
   }
 
   it('exiftool -all= keeps the Adobe APP14 of a CMYK JPEG, and that is clean', async () => {
-    const cmyk = path.join(work, 'cmyk.jpg');
+    const cmyk = path.join(strippers, 'cmyk.jpg');
     await sharp(fixture('full.jpg')).toColourspace('cmyk').jpeg().toFile(cmyk);
     execFileSync('exiftool', ['-q', '-q', '-all=', '-overwrite_original', cmyk]);
     expect(readFileSync(cmyk).includes('Adobe')).toBe(true);
     expect((await verifyFile(cmyk)).problems).toEqual([]);
   });
+});
+
+describe.skipIf(lacks(import.meta.filename, 'mat2'))('verify: files cleaned by mat2', () => {
+  const mat2 = (name: string) => {
+    const copy = path.join(strippers, `m2-${name}`);
+    copyFileSync(path.join(dir, name), copy);
+    const run = spawnSync('mat2', [copy]);
+    const cleaned = readdirSync(strippers).find((f) => f.startsWith(`m2-${path.parse(name).name}.cleaned`));
+    return run.status === 0 && cleaned ? path.join(strippers, cleaned) : undefined;
+  };
 
   for (const name of ['full.jpg', 'motion.jpg', 'text.png', 'gps.tif', 'comment.gif', 'gps.heic']) {
     it(`mat2 on ${name} → clean`, async () => {

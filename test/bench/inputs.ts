@@ -1,22 +1,26 @@
 // The benchmark's input set, generated (never committed: 12 MP files) into a cache folder outside
-// git. Deterministic: a seeded generator places real faces — the astronaut (NASA, public domain)
+// git ($SHARE_SAFELY_CACHE, else the temp folder), keyed by the content of the code that makes it. Deterministic: a seeded generator places real faces — the astronaut (NASA, public domain)
 // and the cameraman (CC0), both from Debian's python3-skimage — at realistic sizes on PD/CC0
 // skimage backgrounds with sensor-like grain, as a phone would store them: some sideways with EXIF
 // Orientation 6/8, some with GPS and an EXIF thumbnail. The same pictures are written as PNG and,
 // where heif-enc exists, as HEIC.
 import { execFile, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp, { type OverlayOptions } from 'sharp';
 import { has } from './tools.js';
+import { skimageData as skimage } from '../helpers/oracles.js';
 import { random } from '../../src/cover/noise.js';
 
 const run = promisify(execFile);
-const skimage = '/usr/lib/python3/dist-packages/skimage/data';
-/** Bump when the generated pictures change, so old caches are not reused. */
-const version = 4;
+/**
+ * The files whose code decides the generated pictures: a cache made by other code is never reused
+ * (a version number to bump by hand once hid a generator that no longer ran).
+ */
+const generators = [new URL(import.meta.url), new URL('../../src/cover/noise.ts', import.meta.url)];
 
 export type Format = 'jpeg' | 'png' | 'heic';
 
@@ -74,6 +78,24 @@ const scenes = [
 ];
 
 
+/** A head at a given face width, with a soft elliptical edge so it blends into the background. */
+async function headImage(h: Head, faceWidth: number, flip: boolean): Promise<{ png: Buffer; width: number; height: number; face: number[] }> {
+  const k = faceWidth / h.face[2];
+  const width = Math.round(h.crop.width * k);
+  const height = Math.round(h.crop.height * k);
+  const mask = Buffer.from(
+    `<svg width="${width}" height="${height}"><defs><radialGradient id="g"><stop offset="82%" stop-color="#fff"/><stop offset="100%" stop-color="#000"/></radialGradient></defs>` +
+      `<ellipse cx="${width / 2}" cy="${height / 2}" rx="${width / 2}" ry="${height / 2}" fill="url(#g)"/></svg>`,
+  );
+  let img = sharp(path.join(skimage, h.file)).extract(h.crop).toColourspace('srgb').resize(width, height, { kernel: 'cubic' });
+  if (flip) img = img.flop();
+  const rgb = await img.removeAlpha().toBuffer();
+  const alpha = await sharp(mask).extractChannel(0).toBuffer();
+  const fx = flip ? h.crop.width - h.face[0] - h.face[2] : h.face[0];
+  const face = [fx * k, h.face[1] * k, h.face[2] * k, h.face[3] * k].map(Math.round);
+  return { png: await sharp(rgb).joinChannel(alpha).png().toBuffer(), width, height, face };
+}
+
 /** Upright RGB pixels of picture `i` and the face boxes placed in it. */
 async function compose(i: number, spec: SetSpec): Promise<{ raw: Buffer; width: number; height: number; faces: number[][] }> {
   const rand = random(1000 + i);
@@ -127,7 +149,7 @@ const phoneArgs = (i: number) => ['-Make=Apple', '-Model=iPhone 13', '-SerialNum
 /** Writes the set for `spec` into `dir` (reusing a complete cache) and returns it. */
 export async function makeInputs(spec: SetSpec, dir: string = defaultDir(spec)): Promise<InputSet> {
   const manifestFile = path.join(dir, 'manifest.json');
-  const key = JSON.stringify({ version, spec, heic: has('heif-enc'), exiftool: has('exiftool') });
+  const key = JSON.stringify({ code: generatorHash(), spec, heic: has('heif-enc'), exiftool: has('exiftool') });
   if (existsSync(manifestFile)) {
     const cached = JSON.parse(readFileSync(manifestFile, 'utf8')) as InputSet & { key: string };
     if (cached.key === key && cached.files.every((f) => existsSync(f.path))) return cached;
@@ -186,5 +208,11 @@ async function encodeHeic(png: string, heic: string, exif: string[]): Promise<vo
 }
 
 export function defaultDir(spec: SetSpec): string {
-  return path.join(tmpdir(), 'share-safely-bench', `${spec.count}x${spec.long}`);
+  return path.join(process.env.SHARE_SAFELY_CACHE || tmpdir(), 'share-safely-bench', `${spec.count}x${spec.long}`);
+}
+
+function generatorHash(): string {
+  const h = createHash('sha256');
+  for (const file of generators) h.update(readFileSync(file));
+  return h.digest('hex').slice(0, 16);
 }

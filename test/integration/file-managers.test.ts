@@ -7,6 +7,7 @@ import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readd
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lacks } from '../helpers/oracles.js';
 import { cliPath, runCli, samplesDir } from '../helpers/cli.js';
 import { leakedTags } from '../helpers/exiftool.js';
 import { desktopExecSplit, expandFieldCodes, fileUri, gShellParseArgv, gShellQuote, keyFileGroup, makeStubs, run } from './launch.js';
@@ -118,7 +119,7 @@ beforeAll(() => {
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-describe('Linux file-manager entries, installed in a temporary HOME', () => {
+describe.skipIf(lacks(import.meta.filename, 'exiftool'))('Linux file-manager entries, installed in a temporary HOME', () => {
   it('installs for the current user; installing twice changes nothing', () => {
     const first = runCli(['integrate', 'install'], { env });
     expect(first.stderr).toBe('');
