@@ -25,7 +25,7 @@ function safeCommand(): Command {
     .option('-o, --out <dir>', 'write copies under this folder (mirroring subfolders) instead of beside the originals')
     .option('--rename', 'neutral names (photo-001.jpg): camera names such as PXL_20240101_083012.jpg leak the date')
     .addOption(new Option('--faces <which>', 'faces to cover').choices(['all', 'children', 'none']).default('all'))
-    .addOption(new Option('--style <style>', 'how covered faces look').choices(['blur', 'pixelate', 'solid']).default('blur'))
+    .addOption(new Option('--style <style>', 'how covered faces look').choices(['blur', 'pixelate', 'solid', 'sticker']).default('blur'))
     .option('--color <hex>', 'fill colour for --style solid', '#808080')
     .addOption(new Option('--format <format>', 'output format; keep = same as the input (HEIC becomes JPEG)').choices(['keep', 'jpeg', 'png', 'webp']).default('keep'))
     .option('--quality <n>', 'JPEG/WebP/AVIF quality, 50-100', '92')

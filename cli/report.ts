@@ -35,8 +35,9 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** Faces covered in a written copy: one per cover (a face found, declared by the file or drawn by hand). */
 export function facesCovered(r: Result): number {
-  return r.status === 'done' ? Math.max(0, r.faces - r.kept.length) : 0;
+  return r.status === 'done' ? r.facesCovered : 0;
 }
 
 /** One line per photo: what happened, where the copy went, what it no longer says. */
@@ -90,7 +91,11 @@ export function summaryLine(s: Summary): string {
 
 const rect = (r: Rect) => [r.x, r.y, r.width, r.height];
 
-/** The --json form of one result: regions as [x, y, width, height] in the output's pixels. */
+/**
+ * The --json form of one result. `regions` has one entry per cover, in the output's pixels:
+ * {shape: "ellipse", x, y, width, height} is the ellipse inscribed in that box (a face's cover),
+ * {shape: "rect", ...} the box itself (drawn by hand in the desktop app).
+ */
 export function resultJson(r: Result) {
   return {
     input: r.input,
@@ -102,7 +107,7 @@ export function resultJson(r: Result) {
     height: r.height ?? null,
     faces: r.faces,
     facesCovered: facesCovered(r),
-    regions: r.regions.map(rect),
+    regions: r.regions.map((c) => ({ shape: c.shape, x: c.x, y: c.y, width: c.width, height: c.height })),
     kept: r.kept.map((k) => ({ box: rect(k.box), reason: k.reason })),
     removed: r.removed,
     warnings: r.warnings,

@@ -26,7 +26,7 @@ export interface TaskDone {
 const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
 
 function failedResult(input: string, err: SafeError, ms: number): Result {
-  return { input, status: 'failed', error: { code: err.code, message: err.message }, faces: 0, regions: [], kept: [], removed: [], warnings: [], ms };
+  return { input, status: 'failed', error: { code: err.code, message: err.message }, faces: 0, facesCovered: 0, regions: [], kept: [], removed: [], warnings: [], ms };
 }
 
 /** The folder each placement's output lands in (the same whatever the output format). */

@@ -1,5 +1,5 @@
 // The engine's public API. Every door (CLI, desktop app, right-click action) imports from here only.
-export { analyze, render, renderPreview, processFile, sanitizeRegions, outputFormatFor } from './pipeline.js';
+export { analyze, render, renderPreview, processFile, sanitizeCovers, outputFormatFor } from './pipeline.js';
 export type { Analysis, Result, ResultStatus, Preview, AnalyzeExtras } from './pipeline.js';
 export { runBatch } from './batch.js';
 export type { OnResult } from './batch.js';
@@ -15,6 +15,6 @@ export type { ErrorCode } from './errors.js';
 export { imageExtensions } from './formats.js';
 export type { Placement } from './naming.js';
 export type * from './types.js';
-// The desktop app keeps the engine's own region geometry when the user edits covers, and shares the saved settings.
-export { planRegions, mergeRects } from './plan.js';
+// The desktop app keeps the engine's own cover geometry when the user edits covers, and shares the saved settings.
+export { headCover, planCovers } from './plan.js';
 export * from './settings.js';

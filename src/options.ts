@@ -3,7 +3,7 @@ import os from 'node:os';
 import { SafeError } from './errors.js';
 
 export type FacesPolicy = 'all' | 'children' | 'none';
-export type CoverStyle = 'blur' | 'pixelate' | 'solid';
+export type CoverStyle = 'blur' | 'pixelate' | 'solid' | 'sticker';
 export type FormatChoice = 'keep' | 'jpeg' | 'png' | 'webp';
 
 export interface Options {
@@ -56,7 +56,7 @@ export const defaultOptions: Readonly<Options> = Object.freeze({
 
 const choices = {
   faces: ['all', 'children', 'none'],
-  style: ['blur', 'pixelate', 'solid'],
+  style: ['blur', 'pixelate', 'solid', 'sticker'],
   format: ['keep', 'jpeg', 'png', 'webp'],
 } as const;
 

@@ -6,15 +6,16 @@ import sharp from 'sharp';
 import { decode, streamable, type Streamable } from './decode.js';
 import { encode, encodeStream } from './encode.js';
 import { SafeError, toSafeError, type ErrorCode } from './errors.js';
-import { findFaces, recheck } from './faces/index.js';
+import { findFaces } from './faces/index.js';
+import { coverAndCheck } from './cover-and-check.js';
 import { keptFormat } from './formats.js';
 import { inspectBytes } from './inspect.js';
 import { outputPathFor, type Placement } from './naming.js';
 import { cover } from './obscure.js';
 import { resolveOptions, type Options } from './options.js';
-import { clampRect, planRegions } from './plan.js';
+import { clampRect, outward, planCovers, readingOrder, visible } from './plan.js';
 import { readSource, sniffFile, type Source } from './read.js';
-import type { Face, Finding, ImageFormat, OutputFormat, RawImage, Rect, Warning } from './types.js';
+import type { Cover, Face, Finding, ImageFormat, OutputFormat, RawImage, Rect, Warning } from './types.js';
 import { verifyFile } from './verify.js';
 import { publish } from './write.js';
 import { timed, type Timings } from './timings.js';
@@ -38,9 +39,10 @@ export interface Analysis {
   height: number;
   /** What the original gives away (all of it is gone from the output). */
   findings: Finding[];
+  /** In reading order (rows top to bottom, left to right): the numbers the review shows. */
   faces: Face[];
-  /** The regions the engine proposes to cover, in upright pixels. */
-  regions: Rect[];
+  /** The covers the engine proposes, one per face not left visible, in upright pixels. */
+  regions: Cover[];
   warnings: Warning[];
   preview?: Preview;
 }
@@ -55,10 +57,12 @@ export interface Result {
   format?: OutputFormat;
   width?: number;
   height?: number;
-  /** Faces found (by the detector or declared in the file). */
+  /** Faces found (by the detector or declared in the file), each once. */
   faces: number;
-  /** The regions covered in the output, [x, y, width, height] in its pixels. */
-  regions: Rect[];
+  /** Covers painted: one per face covered (found, declared or drawn by hand). */
+  facesCovered: number;
+  /** The covers painted in the output, in its pixels. */
+  regions: Cover[];
   /** Faces left uncovered on purpose, with the reason. */
   kept: { box: Rect; reason: string }[];
   /** What the original gave away and the output no longer does. */
@@ -98,10 +102,10 @@ export async function analyze(path: string, options: Partial<Options> = {}, extr
   if (image && o.faces !== 'none') {
     const hints = scaleHints(inspection.faceRegions, inspection, image);
     const found = await timed(t, 'detect', () => findFaces(image, hints, o));
-    faces = found.faces;
+    faces = readingOrder(found.faces);
     warnings.push(...found.warnings);
   }
-  const regions = await timed(t, 'plan', async () => planRegions(faces, width, height));
+  const regions = await timed(t, 'plan', async () => planCovers(faces, width, height));
   const analysis: Analysis = {
     path,
     format: src.format,
@@ -157,61 +161,52 @@ async function pixelsFor(analysis: Analysis, o: Options): Promise<RawImage> {
   return image;
 }
 
-/** Regions from any door are untrusted: integers, inside the image, not empty. */
-export function sanitizeRegions(regions: Rect[], width: number, height: number): Rect[] {
-  const out: Rect[] = [];
-  for (const r of regions) {
-    if (![r?.x, r?.y, r?.width, r?.height].every((v) => typeof v === 'number' && Number.isFinite(v))) continue;
-    const c = clampRect(r, width, height);
-    if (c) out.push(c);
+/**
+ * Covers from any door are untrusted: a known shape (a bare rectangle counts as one drawn by hand),
+ * finite numbers rounded outward to whole pixels, some part inside the picture, and no larger than
+ * a few pictures. Rectangles are clipped to the picture; an ellipse may run past it (a head cut by
+ * the frame keeps its shape).
+ */
+export function sanitizeCovers(covers: unknown[], width: number, height: number): Cover[] {
+  const out: Cover[] = [];
+  for (const v of covers) {
+    if (typeof v !== 'object' || v === null) continue;
+    const r = v as Partial<Cover>;
+    if (![r.x, r.y, r.width, r.height].every((n) => typeof n === 'number' && Number.isFinite(n))) continue;
+    const shape = r.shape === 'ellipse' ? 'ellipse' : r.shape === undefined || r.shape === 'rect' ? 'rect' : null;
+    if (!shape || r.width! <= 0 || r.height! <= 0 || r.width! > 4 * width || r.height! > 4 * height) continue;
+    const box = { x: r.x!, y: r.y!, width: r.width!, height: r.height! };
+    // A rectangle cut by the frame is still a rectangle; an ellipse keeps its whole box, so its shape does not change.
+    const fitted = shape === 'rect' ? clampRect(box, width, height) : visible(box, width, height) ? outward(box) : null;
+    if (fitted) out.push({ shape, ...fitted });
   }
   return out;
-}
-
-/**
- * Covers the regions (and re-checks with the detector that no face shows through), once or with
- * the regions grown once. Returns the covered pixels and the regions actually covered.
- */
-async function coverAndCheck(img: RawImage, regions: Rect[], o: Options, t: Timings): Promise<{ pixels: RawImage; regions: Rect[]; warnings: Warning[] }> {
-  if (!regions.length) return { pixels: img, regions, warnings: [] };
-  let current = regions;
-  let pixels = await timed(t, 'cover', () => cover(img, current, o));
-  if (o.faces === 'none') return { pixels, regions: current, warnings: [] };
-  let left = await timed(t, 'recheck', () => recheck(pixels, current, o));
-  if (!left.length) return { pixels, regions: current, warnings: [] };
-  // The cover was too small for what the detector still sees: grow, and cover the original again.
-  current = planRegions([...current, ...left].map((box) => ({ box, score: 1, source: 'detector' as const })), img.width, img.height);
-  pixels = await timed(t, 'cover', () => cover(img, current, o));
-  left = await timed(t, 'recheck', () => recheck(pixels, current, o));
-  if (left.length) {
-    throw new SafeError('faces-remain', 'a face was still recognisable after covering it twice; nothing was written — cover this photo by hand in the desktop app');
-  }
-  return { pixels, regions: current, warnings: [{ code: 'cover-grown', message: 'a cover was too small and was enlarged' }] };
 }
 
 export function outputFormatFor(input: ImageFormat, o: Options): OutputFormat {
   return o.format === 'keep' ? keptFormat(input) : o.format;
 }
 
-/** Covers the chosen regions and builds a preview of the result, without writing anything. */
-export async function renderPreview(analysis: Analysis, regions: Rect[], options: Partial<Options> = {}, size = 1600): Promise<Preview> {
+/** Paints the chosen covers and builds a preview of the result, without writing anything. */
+export async function renderPreview(analysis: Analysis, regions: Cover[], options: Partial<Options> = {}, size = 1600): Promise<Preview> {
   const o = resolveOptions(options);
   const img = await pixelsFor(analysis, o);
-  const safe = sanitizeRegions(regions, img.width, img.height);
+  const safe = sanitizeCovers(regions, img.width, img.height);
   const pixels = safe.length ? await cover(img, safe, o) : img;
   return makePreview(pixels, size);
 }
 
 /**
- * Covers `regions` (normally analysis.regions, as reviewed), encodes a fresh file from the pixels,
+ * Paints `regions` (normally analysis.regions, as reviewed), encodes a fresh file from the pixels,
  * writes it under a temp name, verifies it and publishes it. Never throws: failures are in the Result.
  */
-export async function render(analysis: Analysis, regions: Rect[], options: Partial<Options> = {}, placement?: Placement): Promise<Result> {
+export async function render(analysis: Analysis, regions: Cover[], options: Partial<Options> = {}, placement?: Placement): Promise<Result> {
   const started = Date.now();
   const result: Result = {
     input: analysis.path,
     status: 'failed',
     faces: analysis.faces.length,
+    facesCovered: 0,
     regions: [],
     kept: analysis.faces.filter((f) => f.keep).map((f) => ({ box: f.box, reason: f.keepReason ?? 'left uncovered' })),
     removed: analysis.findings,
@@ -226,12 +221,12 @@ export async function render(analysis: Analysis, regions: Rect[], options: Parti
     // Streamed only as analysed: JPEG out, full size, nothing to paint (PNG would differ by its pHYs chunk).
     const stream = format === 'jpeg' && o.maxSize === 0 ? streamCache.get(analysis) : undefined;
     let bytes: Buffer;
-    let coveredRegions: Rect[] = [];
-    if (stream && !sanitizeRegions(regions, analysis.width, analysis.height).length) {
+    let coveredRegions: Cover[] = [];
+    if (stream && !sanitizeCovers(regions, analysis.width, analysis.height).length) {
       bytes = await timed(t, 'encode', () => encodeStream(stream.open(), settings).catch((e: unknown) => Promise.reject(stream.decodeError(e))));
     } else {
       const img = await pixelsFor(analysis, o);
-      const covered = await coverAndCheck(img, sanitizeRegions(regions, img.width, img.height), o, t);
+      const covered = await coverAndCheck(img, sanitizeCovers(regions, img.width, img.height), o, t);
       result.warnings.push(...covered.warnings);
       coveredRegions = covered.regions;
       bytes = await timed(t, 'encode', () => encode(covered.pixels, settings));
@@ -249,7 +244,7 @@ export async function render(analysis: Analysis, regions: Rect[], options: Parti
       }),
     );
     t.write = Math.round((performance.now() - writeStarted - (t.verify ?? 0)) * 10) / 10;
-    Object.assign(result, { status: 'done', format, width: analysis.width, height: analysis.height, regions: coveredRegions });
+    Object.assign(result, { status: 'done', format, width: analysis.width, height: analysis.height, regions: coveredRegions, facesCovered: coveredRegions.length });
   } catch (e) {
     const err = toSafeError(e);
     result.error = { code: err.code, message: err.message };
@@ -274,7 +269,7 @@ export async function processFile(placement: Placement, options: Partial<Options
   const started = Date.now();
   const failed = (e: unknown): Result => {
     const err = toSafeError(e);
-    return { input: placement.input, status: 'failed', error: { code: err.code, message: err.message }, faces: 0, regions: [], kept: [], removed: [], warnings: [], ms: Date.now() - started };
+    return { input: placement.input, status: 'failed', error: { code: err.code, message: err.message }, faces: 0, facesCovered: 0, regions: [], kept: [], removed: [], warnings: [], ms: Date.now() - started };
   };
   let analysis: Analysis;
   try {
@@ -282,7 +277,7 @@ export async function processFile(placement: Placement, options: Partial<Options
     if (o.skipExisting) {
       const format = await sniffFile(placement.input);
       if (format && (await exists(outputPathFor(placement, outputFormatFor(format, o), o)))) {
-        return { input: placement.input, status: 'skipped', faces: 0, regions: [], kept: [], removed: [], warnings: [], ms: Date.now() - started };
+        return { input: placement.input, status: 'skipped', faces: 0, facesCovered: 0, regions: [], kept: [], removed: [], warnings: [], ms: Date.now() - started };
       }
     }
     analysis = await analyze(placement.input, o);

@@ -1,10 +1,14 @@
-// Pure geometry: from face boxes to the integer regions that get covered.
-import type { Face, Rect } from './types.js';
+// Pure geometry: from face boxes to the covers painted over them. One head-shaped cover per face,
+// never a box around several: a thin seam of photo between two heads identifies nobody, while a
+// slab over a group spoils the photo, and a spoiled photo is one a parent posts uncovered.
+import type { Cover, Face, Rect } from './types.js';
 
 /**
- * How far a tight face box grows, as fractions of its width/height. Detector boxes run roughly
- * from the brows to the chin; hair and forehead above, chin and jaw below and the ears beside
- * identify a person too, so the region grows more up and down than sideways.
+ * How far a tight face box grows into the head's box, as fractions of its width/height. Detector
+ * boxes run roughly from the brows to the chin; hair and forehead above, chin and jaw below and the
+ * ears beside identify a person too. The cover is the ellipse inscribed in the grown box: it holds
+ * the face box's corners ((0.5/0.8)² + (0.5/1)² < 1) and leaves the box's corners, which are
+ * background or shoulders, alone.
  */
 export const expansion = { side: 0.3, up: 0.5, down: 0.5 } as const;
 
@@ -27,47 +31,67 @@ export function clampRect(r: Rect, width: number, height: number): Rect | null {
   return x1 > x0 && y1 > y0 ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : null;
 }
 
-function touches(a: Rect, b: Rect): boolean {
-  return a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height;
+/** The smallest integer rectangle holding `r` (not clipped: a head at the picture's edge keeps its shape). */
+export function outward(r: Rect): Rect {
+  const x = Math.floor(r.x);
+  const y = Math.floor(r.y);
+  return { x, y, width: Math.ceil(r.x + r.width) - x, height: Math.ceil(r.y + r.height) - y };
 }
 
-function bounds(a: Rect, b: Rect): Rect {
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
+/** The head-shaped cover of one face box: the ellipse inscribed in its grown box, in whole pixels. */
+export function headCover(face: Rect): Cover {
+  return { shape: 'ellipse', ...outward(expandBox(face)) };
+}
+
+/** Does any part of `c` lie inside a width×height picture? */
+export function visible(c: Rect, width: number, height: number): boolean {
+  return clampRect(c, width, height) !== null;
 }
 
 /**
- * Replaces every group of overlapping or touching rectangles by their bounding box, until no two
- * touch: one covered patch per group, never a seam of original pixels between two faces.
+ * Faces in reading order: rows from top to bottom, left to right within a row. Faces whose centres
+ * lie within half a face height of a row's first face belong to that row, so a group standing
+ * unevenly still reads as one row. Numbers in the review and the report follow this order.
  */
-export function mergeRects(rects: Rect[]): Rect[] {
-  let out = rects.map((r) => ({ ...r }));
-  let changed = true;
-  while (changed) {
-    changed = false;
-    const next: Rect[] = [];
-    for (const r of out) {
-      const i = next.findIndex((n) => touches(n, r));
-      if (i >= 0) {
-        next[i] = bounds(next[i]!, r);
-        changed = true;
-      } else {
-        next.push(r);
-      }
-    }
-    out = next;
+export function readingOrder<T extends { box: Rect }>(faces: T[]): T[] {
+  const byTop = [...faces].sort((a, b) => centreY(a.box) - centreY(b.box));
+  const rows: T[][] = [];
+  for (const f of byTop) {
+    const row = rows.at(-1);
+    if (row && Math.abs(centreY(f.box) - centreY(row[0]!.box)) <= 0.5 * Math.max(f.box.height, row[0]!.box.height)) row.push(f);
+    else rows.push([f]);
   }
-  return out.sort((a, b) => a.y - b.y || a.x - b.x);
+  return rows.flatMap((row) => row.sort((a, b) => a.box.x - b.box.x));
 }
 
-/** The regions to cover for `faces` in a width×height image; faces marked keep are left out. */
-export function planRegions(faces: Face[], width: number, height: number): Rect[] {
-  const rects: Rect[] = [];
-  for (const f of faces) {
-    if (f.keep) continue;
-    const r = clampRect(expandBox(f.box), width, height);
-    if (r) rects.push(r);
+const centreY = (r: Rect) => r.y + r.height / 2;
+
+/** One cover per face to cover in a width×height image, in the faces' order; faces marked keep are left out. */
+export function planCovers(faces: Face[], width: number, height: number): Cover[] {
+  return faces.filter((f) => !f.keep).map((f) => headCover(f.box)).filter((c) => visible(c, width, height));
+}
+
+/**
+ * The covers after a look at the covered picture still found faces (`left`) showing around them.
+ * A leftover whose centre lies in a cover is that face peeking out: the cover grows to hold the
+ * leftover's head too. Any other leftover is a face of its own and gets its own cover (growing a
+ * neighbour's cover over it would make a slab over two people).
+ */
+export function growCovers(covers: Cover[], left: Rect[]): Cover[] {
+  const out = covers.map((c) => ({ ...c }));
+  for (const l of left) {
+    const head = headCover(l);
+    const cx = l.x + l.width / 2;
+    const cy = l.y + l.height / 2;
+    const i = out.findIndex((c) => cx >= c.x && cx <= c.x + c.width && cy >= c.y && cy <= c.y + c.height);
+    if (i < 0) {
+      out.push(head);
+      continue;
+    }
+    const c = out[i]!;
+    const x = Math.min(c.x, head.x);
+    const y = Math.min(c.y, head.y);
+    out[i] = { ...c, x, y, width: Math.max(c.x + c.width, head.x + head.width) - x, height: Math.max(c.y + c.height, head.y + head.height) - y };
   }
-  return mergeRects(rects);
+  return out;
 }

@@ -48,7 +48,7 @@ const oneOf = <T extends string>(v: unknown, allowed: readonly T[], fallback: T)
 export function sanitizeSettings(raw: unknown): Settings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const s: Settings = {
-    style: oneOf(r.style, ['blur', 'pixelate', 'solid'], defaultSettings.style),
+    style: oneOf(r.style, ['blur', 'pixelate', 'solid', 'sticker'], defaultSettings.style),
     faces: oneOf(r.faces, ['all', 'children', 'none'], defaultSettings.faces),
     format: oneOf(r.format, ['keep', 'jpeg', 'png', 'webp'], defaultSettings.format),
     rename: typeof r.rename === 'boolean' ? r.rename : defaultSettings.rename,

@@ -14,6 +14,16 @@ export interface Rect {
   height: number;
 }
 
+/**
+ * One cover, in the upright output's pixels: the ellipse inscribed in the box (a head, as the
+ * engine plans it) or the box itself (drawn by hand: a name badge, a house number). Inside it the
+ * output keeps nothing of the original finer than a few cell averages; the box may run past the
+ * picture's edges, so a head cut by the frame keeps its shape.
+ */
+export interface Cover extends Rect {
+  shape: 'ellipse' | 'rect';
+}
+
 /** Decoded, upright (orientation applied), sRGB pixels of the primary image. */
 export interface RawImage {
   data: Buffer;

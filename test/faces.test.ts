@@ -10,7 +10,7 @@ import { faceApi, engine } from '../src/faces/model.js';
 import { defaultSettings, detect } from '../src/faces/detect.js';
 import { faceFlags } from '../src/faces/verify.js';
 import { cover } from '../src/obscure.js';
-import { planRegions } from '../src/plan.js';
+import { planCovers } from '../src/plan.js';
 import { resolveOptions } from '../src/options.js';
 import type { RawImage, Rect } from '../src/types.js';
 import { coveredFraction, iou } from './eval/score.js';
@@ -44,10 +44,13 @@ describe('detector setup', () => {
 });
 
 describe('findFaces on a group photo', () => {
-  it('finds every face, down to 16 px wide, and the planned regions cover each one', async () => {
+  it('finds every face, down to 16 px wide, and gives each its own head-shaped cover', async () => {
     const { faces, warnings } = await findFaces(group, [], options);
-    const regions = planRegions(faces, group.width, group.height);
+    const regions = planCovers(faces, group.width, group.height);
     for (const f of placed) expect(coveredFraction(f, regions), JSON.stringify(f)).toBeGreaterThanOrEqual(0.8);
+    expect(regions.every((r) => r.shape === 'ellipse')).toBe(true);
+    // No cover holds two faces' centres.
+    for (const r of regions) expect(placed.filter((f) => coveredFraction({ x: f.x + f.width / 2, y: f.y + f.height / 2, width: 1, height: 1 }, [r]) > 0).length).toBeLessThanOrEqual(1);
     expect(faces.every((f) => f.source === 'detector' && f.score > 0 && f.score <= 1)).toBe(true);
     expect(warnings.map((w) => w.code)).not.toContain('no-face');
     // One detection per face, not a cloud of duplicates from the different scales.
@@ -67,7 +70,7 @@ describe('findFaces on a group photo', () => {
     const hint = { x: f.x - 4, y: f.y - 8, width: f.width + 8, height: f.height + 10 };
     const { faces } = await findFaces(group, [hint], options);
     expect(faces).toHaveLength(alone.faces.length);
-    expect(coveredFraction(hint, planRegions(faces, group.width, group.height))).toBeGreaterThanOrEqual(0.9);
+    expect(coveredFraction(hint, planCovers(faces, group.width, group.height))).toBeGreaterThanOrEqual(0.9);
   });
 
   it('warns "no face found" on a photo without faces', async () => {
@@ -86,18 +89,18 @@ describe('findFaces on a group photo', () => {
   it('accepts four-channel pixels', async () => {
     const rgba = await decode(path.join(fixtures, 'group.jpg'), true);
     const { faces } = await findFaces(rgba, [], options);
-    const regions = planRegions(faces, rgba.width, rgba.height);
+    const regions = planCovers(faces, rgba.width, rgba.height);
     expect(coveredFraction(placed[0]!, regions)).toBeGreaterThanOrEqual(0.8);
   });
 });
 
 describe('after covering', () => {
   for (const style of ['blur', 'pixelate', 'solid'] as const) {
-    it(`${style}: the detector finds no face in a covered region`, async () => {
+    it(`${style}: the detector finds no face in a covered head`, async () => {
       const { faces } = await findFaces(group, [], options);
-      const regions = planRegions(faces, group.width, group.height);
+      const regions = planCovers(faces, group.width, group.height);
       const covered = await cover(group, regions, resolveOptions({ style }));
-      expect(await recheck(covered, regions, options)).toEqual([]);
+      expect(await recheck(covered, regions)).toEqual([]);
       // And directly, every pass of the detector at an even bar: nothing lies mostly inside a
       // region. (At the recall-first thresholds of findFaces a blob can score 0.3 anywhere, wall
       // or cover alike; that is not a face the cover failed to hide.)
@@ -108,8 +111,8 @@ describe('after covering', () => {
   }
 
   it('recheck reports a face left visible inside a region that was not covered', async () => {
-    const region = planRegions([{ box: placed[0]!, score: 1, source: 'file' }], group.width, group.height);
-    const found = await recheck(group, region, options);
+    const region = planCovers([{ box: placed[0]!, score: 1, source: 'file' }], group.width, group.height);
+    const found = await recheck(group, region);
     expect(found.some((r) => iou(r, placed[0]!) > 0.3)).toBe(true);
   });
 });
@@ -123,7 +126,7 @@ describe('ordinary photos', () => {
     const portrait = await decode(path.join(samples, 'portrait-sideways.jpg'));
     const { faces } = await findFaces(portrait, [], options);
     expect(faces).toHaveLength(1);
-    const regions = planRegions(faces, portrait.width, portrait.height);
+    const regions = planCovers(faces, portrait.width, portrait.height);
     expect(coveredFraction(face, regions)).toBe(1);
     // Hair above and chin below, but not the collar, the badge and the hand further down.
     expect(regions).toHaveLength(1);
@@ -156,7 +159,7 @@ describe('children policy', () => {
     }
     const kept = faces.filter((f) => f.keep);
     expect(warnings.filter((w) => w.code === 'face-left-uncovered').length).toBe(kept.length);
-    const regions = planRegions(faces, group.width, group.height);
+    const regions = planCovers(faces, group.width, group.height);
     for (const f of faces.filter((x) => !x.keep)) expect(coveredFraction(f.box, regions)).toBe(1);
   });
 });

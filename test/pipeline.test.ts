@@ -4,7 +4,7 @@ import { appendFileSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { analyze, processFile, render, renderPreview, type Analysis } from '../src/index.js';
+import { analyze, processFile, render, renderPreview, type Analysis, type Cover } from '../src/index.js';
 import { copySamples } from './helpers/cli.js';
 
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
@@ -37,21 +37,29 @@ describe('analyze → render', () => {
     expect(sha(viaDesktop.output!)).toBe(sha(viaCli.output!));
   });
 
-  it('covers what the user chose: regions cleaned of junk and clamped to the picture', async () => {
+  it('covers what the user chose: covers cleaned of junk, rectangles clipped to the picture, ellipses kept whole', async () => {
     const dir = copySamples(['astronaut.webp']);
     const a = overIpc(await analyze(path.join(dir, 'astronaut.webp'), { faces: 'none' }));
     const junk = [
-      { x: -50, y: -50, width: 100, height: 100 },
-      { x: 350, y: 350, width: 500, height: 500 },
+      { x: -50, y: -50, width: 100, height: 100 }, // a bare rectangle: drawn by hand
+      { shape: 'rect', x: 350, y: 350, width: 500, height: 500 },
+      { shape: 'ellipse', x: 380.5, y: -20, width: 40, height: 60 },
+      { shape: 'star', x: 10, y: 10, width: 10, height: 10 },
+      { shape: 'ellipse', x: 0, y: 0, width: 1e7, height: 10 },
       { x: Number.NaN, y: 0, width: 10, height: 10 },
       { x: 10, y: 10, width: 0, height: 10 },
-    ];
+      { x: 900, y: 900, width: 10, height: 10 },
+      null,
+      'a string',
+    ] as unknown as Cover[];
     const r = await render(a, junk, { faces: 'none' });
     expect(r.status).toBe('done');
     expect(r.regions).toEqual([
-      { x: 0, y: 0, width: 50, height: 50 },
-      { x: 350, y: 350, width: 50, height: 50 },
+      { shape: 'rect', x: 0, y: 0, width: 50, height: 50 },
+      { shape: 'rect', x: 350, y: 350, width: 50, height: 50 },
+      { shape: 'ellipse', x: 380, y: -20, width: 41, height: 60 },
     ]);
+    expect(r.facesCovered).toBe(3);
   });
 
   it('renders nothing covered when the user keeps every face, but still strips everything', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clampRect, expandBox, mergeRects, planRegions } from '../src/plan.js';
-import type { Face, Rect } from '../src/types.js';
+import { clampRect, expandBox, growCovers, headCover, planCovers, readingOrder } from '../src/plan.js';
+import { inside } from '../src/cover/mask.js';
+import type { Cover, Face, Rect } from '../src/types.js';
 
 const face = (x: number, y: number, width: number, height: number, extra: Partial<Face> = {}): Face => ({
   box: { x, y, width, height },
@@ -10,21 +11,29 @@ const face = (x: number, y: number, width: number, height: number, extra: Partia
 });
 
 const isInt = (r: Rect) => [r.x, r.y, r.width, r.height].every(Number.isInteger);
-const contains = (outer: Rect, inner: Rect) =>
-  outer.x <= inner.x && outer.y <= inner.y && outer.x + outer.width >= inner.x + inner.width && outer.y + outer.height >= inner.y + inner.height;
+
+/** Share of the pixels of `box` whose centres lie inside some cover. */
+function underCovers(box: Rect, covers: Cover[]): number {
+  let n = 0;
+  let inn = 0;
+  for (let y = Math.round(box.y); y < Math.round(box.y + box.height); y++) {
+    for (let x = Math.round(box.x); x < Math.round(box.x + box.width); x++) {
+      n++;
+      if (covers.some((c) => inside(c, x, y))) inn++;
+    }
+  }
+  return inn / n;
+}
 
 describe('expandBox', () => {
   it('grows a face box more up and down than sideways, and keeps it centred horizontally', () => {
     const b = { x: 100, y: 100, width: 40, height: 40 };
     const e = expandBox(b);
-    expect(contains(e, b)).toBe(true);
     const left = b.x - e.x;
     const right = e.x + e.width - (b.x + b.width);
-    const up = b.y - e.y;
-    const down = e.y + e.height - (b.y + b.height);
     expect(left).toBeCloseTo(right);
-    expect(up).toBeGreaterThan(left);
-    expect(down).toBeGreaterThan(left);
+    expect(b.y - e.y).toBeGreaterThan(left);
+    expect(e.y + e.height - (b.y + b.height)).toBeGreaterThan(left);
   });
 });
 
@@ -39,63 +48,67 @@ describe('clampRect', () => {
   });
 });
 
-describe('mergeRects', () => {
-  it('replaces overlapping rectangles by their bounding box and leaves separate ones alone', () => {
-    const merged = mergeRects([
-      { x: 0, y: 0, width: 10, height: 10 },
-      { x: 5, y: 5, width: 10, height: 10 },
-      { x: 50, y: 50, width: 5, height: 5 },
-    ]);
-    expect(merged).toEqual([
-      { x: 0, y: 0, width: 15, height: 15 },
-      { x: 50, y: 50, width: 5, height: 5 },
-    ]);
+describe('headCover', () => {
+  it('is an ellipse in whole pixels that holds the whole face box, and less of its own box than a rectangle would', () => {
+    for (const b of [{ x: 10.3, y: 20.7, width: 40, height: 48 }, { x: 0, y: 0, width: 12, height: 12 }, { x: 5, y: 5, width: 200, height: 260 }]) {
+      const c = headCover(b);
+      expect(c.shape).toBe('ellipse');
+      expect(isInt(c)).toBe(true);
+      expect(underCovers(b, [c])).toBe(1);
+      // The box's corners (background, shoulders) stay out: about π/4 of the box is the ellipse.
+      expect(underCovers(c, [c])).toBeLessThan(0.82);
+    }
   });
-  it('merges chains: a bounding box that grows into a third rectangle takes it in too', () => {
-    const merged = mergeRects([
-      { x: 0, y: 0, width: 10, height: 14 },
-      { x: 30, y: 12, width: 10, height: 10 }, // touches nothing at first
-      { x: 8, y: 5, width: 23, height: 2 }, // joins the first, and the union then reaches the second
-    ]);
-    expect(merged).toEqual([{ x: 0, y: 0, width: 40, height: 22 }]);
-  });
-  it('merges rectangles that only touch, so no seam of original pixels is left between them', () => {
-    expect(mergeRects([{ x: 0, y: 0, width: 10, height: 10 }, { x: 10, y: 0, width: 10, height: 10 }])).toEqual([
-      { x: 0, y: 0, width: 20, height: 10 },
-    ]);
+  it('keeps its shape at the picture edge instead of being cut to fit', () => {
+    const c = headCover({ x: -10, y: -5, width: 40, height: 40 });
+    expect(c.x).toBeLessThan(0);
+    expect(c.width).toBeGreaterThan(60);
   });
 });
 
-describe('planRegions', () => {
-  it('gives integer regions inside the image that contain each face box', () => {
-    const faces = [face(3.4, 2.6, 30.2, 31.7), face(150, 80, 12, 14), face(180.5, 0, 30, 30)];
-    const regions = planRegions(faces, 200, 120);
-    expect(regions.length).toBeGreaterThan(0);
-    for (const r of regions) {
-      expect(isInt(r)).toBe(true);
-      expect(r.x).toBeGreaterThanOrEqual(0);
-      expect(r.y).toBeGreaterThanOrEqual(0);
-      expect(r.x + r.width).toBeLessThanOrEqual(200);
-      expect(r.y + r.height).toBeLessThanOrEqual(120);
+describe('planCovers', () => {
+  it('gives one cover per face, even for faces side by side in a row, and none that holds two faces', () => {
+    // Seven faces touching shoulder to shoulder: the old planner chained them into one slab.
+    const faces = Array.from({ length: 7 }, (_, i) => face(20 + i * 44, 50, 40, 46));
+    const covers = planCovers(faces, 360, 200);
+    expect(covers).toHaveLength(7);
+    for (const c of covers) {
+      const centres = faces.filter((f) => inside(c, Math.floor(f.box.x + f.box.width / 2), Math.floor(f.box.y + f.box.height / 2)));
+      expect(centres).toHaveLength(1);
     }
-    for (const f of faces) {
-      const visible = clampRect(f.box, 200, 120)!;
-      expect(regions.some((r) => contains(r, visible))).toBe(true);
-    }
+    for (const f of faces) expect(underCovers(f.box, covers)).toBe(1);
   });
-  it('leaves out faces marked keep and returns nothing for no faces', () => {
-    expect(planRegions([face(10, 10, 20, 20, { keep: true, keepReason: 'adult' })], 100, 100)).toEqual([]);
-    expect(planRegions([], 100, 100)).toEqual([]);
+  it('gives a 12-px face in a crowd its own small cover', () => {
+    const covers = planCovers([face(100, 100, 12, 12)], 400, 300);
+    expect(covers).toHaveLength(1);
+    expect(covers[0]!.width).toBeLessThan(25);
+    expect(covers[0]!.height).toBeLessThan(30);
   });
-  it('returns regions that do not touch one another', () => {
-    const faces = Array.from({ length: 12 }, (_, i) => face((i * 37) % 300, (i * 53) % 200, 20 + i, 22 + i));
-    const regions = planRegions(faces, 320, 240);
-    for (const a of regions) {
-      for (const b of regions) {
-        if (a === b) continue;
-        const apart = a.x + a.width < b.x || b.x + b.width < a.x || a.y + a.height < b.y || b.y + b.height < a.y;
-        expect(apart).toBe(true);
-      }
-    }
+  it('leaves out faces marked keep and faces entirely outside, and returns nothing for no faces', () => {
+    expect(planCovers([face(10, 10, 20, 20, { keep: true, keepReason: 'adult' })], 100, 100)).toEqual([]);
+    expect(planCovers([face(300, 300, 20, 20)], 100, 100)).toEqual([]);
+    expect(planCovers([], 100, 100)).toEqual([]);
+  });
+});
+
+describe('readingOrder', () => {
+  it('numbers rows top to bottom and faces left to right within a row, even when a row stands unevenly', () => {
+    const back = [face(200, 40, 30, 30), face(20, 48, 30, 30), face(110, 35, 30, 30)];
+    const front = [face(150, 120, 40, 40), face(60, 125, 40, 40)];
+    const order = readingOrder([...front, ...back]).map((f) => f.box.x);
+    expect(order).toEqual([20, 110, 200, 60, 150]);
+  });
+});
+
+describe('growCovers', () => {
+  it('grows the cover a leftover face peeks out of, and gives a face beside it a cover of its own', () => {
+    const covers = planCovers([face(100, 100, 40, 40)], 400, 300);
+    const peeking = { x: 110, y: 130, width: 40, height: 50 }; // its centre lies in the first cover
+    const neighbour = { x: 250, y: 100, width: 40, height: 40 };
+    const grown = growCovers(covers, [peeking, neighbour]);
+    expect(grown).toHaveLength(2);
+    expect(underCovers(peeking, [grown[0]!])).toBe(1);
+    expect(underCovers(neighbour, [grown[0]!])).toBe(0);
+    expect(underCovers(neighbour, [grown[1]!])).toBe(1);
   });
 });

@@ -5,13 +5,12 @@ import sharp from 'sharp';
 import {
   analyze,
   collectPhotos,
+  headCover,
   loadSettings,
-  mergeRects,
   optionsFromSettings,
-  planRegions,
   render,
   renderPreview,
-  sanitizeRegions,
+  sanitizeCovers,
   sanitizeSettings,
   saveSettings,
   SUBFOLDER_NAME,
@@ -19,9 +18,8 @@ import {
   type Analysis,
   type Face,
   type Placement,
-  type Rect,
 } from '../../src/index.js';
-import type { Cover, FaceView, ImageBytes, SettingsView } from '../preload/bridge-api.js';
+import type { Cover, FaceView, ImageBytes, SettingsView, Shape } from '../preload/bridge-api.js';
 import type { Analysed, Collection, Engine, Exported } from './engine-protocol.js';
 
 /** Longest side of the picture the review screen shows (and the before/after preview). */
@@ -32,21 +30,20 @@ function photoDir(p: Placement): string {
   return p.root ?? path.dirname(p.input);
 }
 
-function faceView(f: Face, width: number, height: number): FaceView {
-  // The engine's own geometry for this face alone, so an untouched photo is covered exactly as the CLI would.
-  const cover = planRegions([{ ...f, keep: false }], width, height)[0] ?? f.box;
-  const view: FaceView = { box: f.box, cover, score: f.score, source: f.source, keep: f.keep === true };
+function faceView(f: Face): FaceView {
+  // The engine's own geometry for this face, so an untouched photo is covered exactly as the CLI would.
+  const view: FaceView = { box: f.box, cover: headCover(f.box), score: f.score, source: f.source, keep: f.keep === true };
   if (f.keepReason) view.keepReason = f.keepReason;
   return view;
 }
 
 /**
- * The regions to cover for a reviewed photo: the covers of the faces still covered plus the user's
- * rectangles, merged as the engine merges. With nothing changed this equals analysis.regions.
+ * The covers to paint for a reviewed photo: those of the faces still covered, then the user's
+ * shapes, each on its own. With nothing changed this equals analysis.regions.
  */
-export function regionsFor(analysis: Analysis, cover: Cover): Rect[] {
-  const chosen = [...cover.faces.filter((r): r is Rect => r !== null), ...cover.extra];
-  return mergeRects(sanitizeRegions(chosen, analysis.width, analysis.height));
+export function regionsFor(analysis: Analysis, cover: Cover): Shape[] {
+  const chosen = [...cover.faces.filter((r): r is Shape => r !== null), ...cover.extra];
+  return sanitizeCovers(chosen, analysis.width, analysis.height);
 }
 
 function bytes(b: Buffer | Uint8Array): Uint8Array {
@@ -87,7 +84,7 @@ export const localEngine: Engine = {
         format: a.format,
         width: a.width,
         height: a.height,
-        faces: a.faces.map((f) => faceView(f, a.width, a.height)),
+        faces: a.faces.map(faceView),
         findings: a.findings,
         warnings: a.warnings,
         preview: { mime: preview.mime, data: bytes(preview.data), width: preview.width, height: preview.height },
@@ -104,7 +101,7 @@ export const localEngine: Engine = {
   async exportPhoto(analysis: Analysis, cover: Cover, settings: SettingsView, placement: Placement): Promise<Exported> {
     const options = optionsFromSettings(sanitizeSettings(settings), photoDir(placement));
     const r = await render(analysis, regionsFor(analysis, cover), options, placement);
-    const outcome: Exported['outcome'] = { status: r.status, covered: r.regions.length, removed: r.removed, warnings: r.warnings };
+    const outcome: Exported['outcome'] = { status: r.status, covered: r.facesCovered, removed: r.removed, warnings: r.warnings };
     if (r.error) outcome.error = r.error;
     if (r.status === 'done' && r.output) {
       // render already refused anything unclean; this second read is what the window shows as proof.

@@ -1,7 +1,7 @@
 // Everything that arrives from the window is checked here before main acts on it. The window is
 // treated as untrusted: a wrong type, a huge list or an odd number is refused with a clear error.
 import path from 'node:path';
-import type { Cover, PhotoId, Rect, SettingsView } from '../preload/bridge-api.js';
+import type { Cover, PhotoId, Rect, Shape, SettingsView } from '../preload/bridge-api.js';
 
 export class IpcArgumentError extends Error {
   constructor(message: string) {
@@ -39,12 +39,20 @@ export function asRect(v: unknown): Rect {
   return out;
 }
 
-/** A cover for a photo with `faceCount` faces: one entry per face (a rectangle, or null), plus drawn rectangles. */
+/** A cover's outline: a rectangle with its shape (the ellipse inscribed in it, or the rectangle itself). */
+export function asShape(v: unknown): Shape {
+  const r = asRect(v);
+  const shape = (v as Record<string, unknown>).shape;
+  if (shape !== 'ellipse' && shape !== 'rect') fail('a cover must be an ellipse or a rectangle');
+  return { shape, ...r };
+}
+
+/** A cover for a photo with `faceCount` faces: one entry per face (a shape, or null), plus drawn shapes. */
 export function asCover(v: unknown, faceCount: number): Cover {
   if (!isRecord(v) || !Array.isArray(v.faces) || !Array.isArray(v.extra)) fail('a cover must list faces and extra regions');
   if (v.faces.length !== faceCount) fail(`this photo has ${faceCount} faces, the cover lists ${v.faces.length}`);
   if (v.extra.length > MAX_RECTS) fail(`at most ${MAX_RECTS} drawn regions per photo`);
-  return { faces: v.faces.map((f) => (f === null ? null : asRect(f))), extra: v.extra.map(asRect) };
+  return { faces: v.faces.map((f) => (f === null ? null : asShape(f))), extra: v.extra.map(asShape) };
 }
 
 /** Export requests: ids and covers; covers are checked against each photo by the caller. */
@@ -72,7 +80,7 @@ export function asDroppedPaths(v: unknown): string[] {
 }
 
 const choices = {
-  style: ['blur', 'pixelate', 'solid'],
+  style: ['blur', 'pixelate', 'solid', 'sticker'],
   faces: ['all', 'children', 'none'],
   format: ['keep', 'jpeg', 'png', 'webp'],
   place: ['beside', 'subfolder', 'folder'],

@@ -13,7 +13,12 @@ export interface Rect {
   height: number;
 }
 
-export type CoverStyle = 'blur' | 'pixelate' | 'solid';
+/** A cover's outline in the upright photo's pixels: the ellipse inscribed in the box (a face), or the box itself. */
+export interface Shape extends Rect {
+  shape: 'ellipse' | 'rect';
+}
+
+export type CoverStyle = 'blur' | 'pixelate' | 'solid' | 'sticker';
 export type FacesPolicy = 'all' | 'children' | 'none';
 export type FormatChoice = 'keep' | 'jpeg' | 'png' | 'webp';
 export type OutputPlace = 'beside' | 'subfolder' | 'folder';
@@ -46,8 +51,8 @@ export interface WarningView {
 export interface FaceView {
   /** The face as found. */
   box: Rect;
-  /** What the engine would cover for this face alone (the box grown for hair, chin and ears). */
-  cover: Rect;
+  /** The head-shaped cover the engine paints for this face (the box grown for hair, chin and ears). */
+  cover: Shape;
   score: number;
   source: 'detector' | 'file';
   /** Left uncovered by policy (e.g. an adult under "children only"). */
@@ -92,12 +97,12 @@ export interface AddOutcome {
 }
 
 /**
- * What to cover in one photo: per detected face the rectangle to cover, or null to leave that face
- * visible; plus the rectangles the user drew.
+ * What to cover in one photo: per detected face (in reading order) its cover, or null to leave that
+ * face visible; plus the shapes the user drew.
  */
 export interface Cover {
-  faces: (Rect | null)[];
-  extra: Rect[];
+  faces: (Shape | null)[];
+  extra: Shape[];
 }
 
 export interface ExportRequest {
@@ -111,7 +116,7 @@ export interface ExportOutcome {
   outputName?: string;
   outputFolder?: string;
   error?: { code: string; message: string };
-  /** Regions covered in the written copy. */
+  /** Faces covered in the written copy (one per cover painted). */
   covered: number;
   /** What the original gave away and the copy no longer does. */
   removed: FindingView[];

@@ -191,7 +191,7 @@ function renderReview(p: Photo): void {
         panelNote = ok ? tr.t('review.copied') : '';
         render();
       }),
-  }, panelNote);
+  }, panelNote, images.get(`preview-${p.id}`));
 }
 
 function render(): void {
@@ -246,6 +246,9 @@ async function boot(): Promise<void> {
   ui.previous.addEventListener('click', () => step(-1));
   ui.next.addEventListener('click', () => step(1));
   byId('add-cover').addEventListener('click', () => editor.addCentred());
+  byId<HTMLSelectElement>('draw-shape').addEventListener('change', (e) => {
+    editor.drawShape = (e.target as HTMLSelectElement).value === 'rect' ? 'rect' : 'ellipse';
+  });
   ui.toggle.addEventListener('click', () => void toggleResult());
   ui.grid.addEventListener('click', (e) => {
     const id = (e.target as HTMLElement).closest<HTMLElement>('[data-id]')?.dataset.id;

@@ -1,7 +1,8 @@
 // The layer over the picture where the user decides what is covered: faces (click to leave one
-// visible or cover it again), rectangles drawn by dragging on the picture, and moving or resizing
-// any cover by pointer or keyboard. All positions are photo pixels; the layer shows them in %.
-import type { Cover, Rect } from '../preload/bridge-api.js';
+// visible or cover it again), ovals or rectangles drawn by dragging on the picture, and moving or
+// resizing any cover by pointer or keyboard. Each cover is drawn in the shape the engine paints
+// (an oval is the ellipse inscribed in its box). All positions are photo pixels; the layer shows them in %.
+import type { Cover, Rect, Shape } from '../preload/bridge-api.js';
 import { el } from './dom.js';
 import { centredRect, fromCorners, keyStep, MIN_SIZE, moveBy, percentBox, resizeBy, toPhoto } from './geometry.js';
 import type { Translator } from './i18n.js';
@@ -19,14 +20,17 @@ interface Gesture {
   live?: HTMLElement;
 }
 
-function rectOf(c: Cover, key: Key): Rect | null {
+function rectOf(c: Cover, key: Key): Shape | null {
   const [kind, n] = key.split('-') as ['face' | 'extra', string];
   return (kind === 'face' ? c.faces[Number(n)] : c.extra[Number(n)]) ?? null;
 }
 
-function withRect(c: Cover, key: Key, r: Rect | null): Cover {
+/** The cover with the shape at `key` moved to rectangle `r` (keeping its shape), or removed (null). */
+function withRect(c: Cover, key: Key, r: Rect | Shape | null): Cover {
   const [kind, n] = key.split('-') as ['face' | 'extra', string];
   const i = Number(n);
+  const old = rectOf(c, key);
+  if (r !== null) r = { shape: 'shape' in r ? r.shape : (old?.shape ?? 'rect'), x: r.x, y: r.y, width: r.width, height: r.height };
   if (kind === 'face') return { ...c, faces: c.faces.map((f, j) => (j === i ? r : f)) };
   if (r === null) return { ...c, extra: c.extra.filter((_, j) => j !== i) };
   return { ...c, extra: c.extra.map((f, j) => (j === i ? r : f)) };
@@ -34,12 +38,15 @@ function withRect(c: Cover, key: Key, r: Rect | null): Cover {
 
 function place(node: HTMLElement, r: Rect, w: number, h: number): void {
   Object.assign(node.style, percentBox(r, w, h));
+  if ('shape' in r) node.classList.toggle('ellipse', r.shape === 'ellipse');
 }
 
 export class CoverEditor {
   private photo: Ready | undefined;
   private cover: Cover = { faces: [], extra: [] };
   private gesture: Gesture | undefined;
+  /** The shape of the next cover the user draws or adds. */
+  drawShape: Shape['shape'] = 'ellipse';
 
   constructor(
     private readonly layer: HTMLElement,
@@ -71,7 +78,8 @@ export class CoverEditor {
   /** Adds a centred cover (the keyboard way to cover something the detector missed) and focuses it. */
   addCentred(): void {
     if (!this.photo) return;
-    this.commit({ ...this.cover, extra: [...this.cover.extra, centredRect(this.photo.width, this.photo.height)] }, `extra-${this.cover.extra.length}`);
+    const added: Shape = { shape: this.drawShape, ...centredRect(this.photo.width, this.photo.height) };
+    this.commit({ ...this.cover, extra: [...this.cover.extra, added] }, `extra-${this.cover.extra.length}`);
   }
 
   private commit(next: Cover, focus?: Key): void {
@@ -132,7 +140,7 @@ export class CoverEditor {
       this.gesture = { mode: target.classList.contains('handle') ? 'resize' : 'move', key, start, moved: false, pointerId: e.pointerId, live: holder! };
       if (rect) this.gesture.startRect = rect;
     } else {
-      const live = el('div', { class: 'cover drawing', 'aria-hidden': 'true' });
+      const live = el('div', { class: `cover drawing${this.drawShape === 'ellipse' ? ' ellipse' : ''}`, 'aria-hidden': 'true' });
       this.layer.append(live);
       this.gesture = { mode: 'draw', start, moved: false, pointerId: e.pointerId, live };
     }
@@ -176,7 +184,7 @@ export class CoverEditor {
     const r = this.gestureRect(g, this.point(e));
     if (g.mode === 'draw') {
       g.live?.remove();
-      if (r && r.width >= MIN_SIZE && r.height >= MIN_SIZE) this.commit({ ...this.cover, extra: [...this.cover.extra, r] }, `extra-${this.cover.extra.length}`);
+      if (r && r.width >= MIN_SIZE && r.height >= MIN_SIZE) this.commit({ ...this.cover, extra: [...this.cover.extra, { shape: this.drawShape, ...r }] }, `extra-${this.cover.extra.length}`);
       return;
     }
     if (r && g.key) this.commit(withRect(this.cover, g.key, r), g.key);

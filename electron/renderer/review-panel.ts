@@ -23,7 +23,26 @@ function section(title: string, ...children: (Node | null)[]): HTMLElement {
   return el('section', { class: 'panel-section' }, el('h3', {}, title), ...children);
 }
 
-export function renderPanel(panel: HTMLElement, p: Photo, tr: Translator, actions: PanelActions, note = ''): void {
+/** Side of a face's thumbnail in the face list, in CSS pixels. */
+const cropSide = 48;
+
+/**
+ * A small picture of one head, cut from the review picture with CSS, so a parent can tell who is
+ * who ("this one is me") before choosing which face to leave visible.
+ */
+function faceCrop(head: { x: number; y: number; width: number; height: number }, photo: { width: number; height: number }, previewUrl: string): HTMLElement {
+  const side = Math.max(head.width, head.height);
+  const k = cropSide / side;
+  const node = el('span', { class: 'face-crop', 'aria-hidden': 'true' });
+  Object.assign(node.style, {
+    backgroundImage: `url("${previewUrl}")`,
+    backgroundSize: `${photo.width * k}px ${photo.height * k}px`,
+    backgroundPosition: `${-(head.x + head.width / 2 - side / 2) * k}px ${-(head.y + head.height / 2 - side / 2) * k}px`,
+  });
+  return node;
+}
+
+export function renderPanel(panel: HTMLElement, p: Photo, tr: Translator, actions: PanelActions, note = '', previewUrl?: string): void {
   const s = p.state;
   if (s.state === 'analysing') return panel.replaceChildren(el('p', {}, tr.t('review.analysing')));
   if (s.state === 'failed') return panel.replaceChildren(el('p', { class: 'error' }, tr.t('status.failed', { message: errorText(s.error, tr) })));
@@ -43,7 +62,7 @@ export function renderPanel(panel: HTMLElement, p: Photo, tr: Translator, action
           const notes = [f.source === 'file' ? tr.t('review.faceFromFile') : '', f.source === 'detector' && f.score < 0.5 ? tr.t('review.faceUnsure') : '', f.keepReason ?? ''].filter(Boolean);
           const button = el('button', { type: 'button', class: covered ? 'toggle on' : 'toggle', 'aria-pressed': String(covered), 'data-face': i }, tr.t(covered ? 'review.faceCovered' : 'review.faceVisible', { n: i + 1 }));
           button.addEventListener('click', () => actions.toggleFace(i));
-          return el('li', {}, button, notes.length ? el('span', { class: 'muted small' }, ` ${notes.join(' · ')}`) : null);
+          return el('li', {}, previewUrl ? faceCrop(f.cover, s, previewUrl) : null, button, notes.length ? el('span', { class: 'muted small' }, ` ${notes.join(' · ')}`) : null);
         }),
       )
     : el('p', { class: 'check' }, tr.t('review.noFaces'));

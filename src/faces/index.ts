@@ -77,7 +77,7 @@ const recheckScore = 0.6;
  * scale where a face as large as that area is plainly visible, so a face the cover only partly hid
  * shows up, at a fraction of the cost of a second full detection.
  */
-export async function recheck(covered: RawImage, regions: Rect[], _options: Pick<Options, 'faces'>): Promise<Rect[]> {
+export async function recheck(covered: RawImage, regions: Rect[]): Promise<Rect[]> {
   const left: Rect[] = [];
   for (const region of regions) {
     const around = clampRect(

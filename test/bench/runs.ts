@@ -44,7 +44,7 @@ interface PhotoResult {
   input: string;
   status: string;
   ms: number;
-  regions: { x: number; y: number; width: number; height: number }[];
+  regions: { shape: 'ellipse' | 'rect'; x: number; y: number; width: number; height: number }[];
   timings?: Record<string, number>;
   error?: { message: string };
 }
@@ -115,7 +115,7 @@ export async function pipeline(files: InputFile[], options: Record<string, unkno
   }
 }
 
-/** Share of box [x, y, w, h] inside the union of the regions (sampled on a 32×32 grid). */
+/** Share of box [x, y, w, h] inside the union of the covers (sampled on a 32×32 grid; an ellipse is the one inscribed in its box). */
 export function coveredFraction(box: number[], regions: PhotoResult['regions']): number {
   const [x, y, w, h] = box as [number, number, number, number];
   let inside = 0;
@@ -123,7 +123,7 @@ export function coveredFraction(box: number[], regions: PhotoResult['regions']):
     for (let j = 0; j < 32; j++) {
       const px = x + ((i + 0.5) * w) / 32;
       const py = y + ((j + 0.5) * h) / 32;
-      if (regions.some((r) => px >= r.x && px < r.x + r.width && py >= r.y && py < r.y + r.height)) inside++;
+      if (regions.some((r) => holds(r, px, py))) inside++;
     }
   }
   return inside / 1024;
@@ -184,4 +184,9 @@ export async function cliOnePhotoMs(file: InputFile): Promise<number> {
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+function holds(r: PhotoResult['regions'][number], px: number, py: number): boolean {
+  if (r.shape === 'ellipse') return ((px - r.x - r.width / 2) / (r.width / 2)) ** 2 + ((py - r.y - r.height / 2) / (r.height / 2)) ** 2 <= 1;
+  return px >= r.x && px < r.x + r.width && py >= r.y && py < r.y + r.height;
 }

@@ -57,7 +57,7 @@ describe('main\'s handlers, over the real engine', () => {
     const faces = ready(1)!.photo.faces;
     await expect(h()['photos:preview'](99, { faces: [], extra: [] })).rejects.toThrow(/not one the user opened/);
     await expect(h()['photos:preview'](1, { faces: [], extra: [] })).rejects.toThrow(/faces/);
-    await expect(h()['photos:export']([{ id: 1, cover: { faces: faces.map(() => null), extra: [{ x: 0, y: 0, width: -5, height: 5 }] } }])).rejects.toThrow(/positive/);
+    await expect(h()['photos:export']([{ id: 1, cover: { faces: faces.map(() => null), extra: [{ shape: 'rect', x: 0, y: 0, width: -5, height: 5 }] } }])).rejects.toThrow(/positive/);
     await expect(h()['photos:add-dropped'](['relative/path.jpg'])).rejects.toThrow(/absolute/);
     await expect(h()['photos:show-in-folder']('1')).rejects.toThrow(/whole number/);
     // Nothing was written by the refused export.
@@ -66,7 +66,7 @@ describe('main\'s handlers, over the real engine', () => {
 
   it('preview without writing, export with the reviewed cover, then show and copy the copy', async () => {
     const faces = ready(1)!.photo.faces;
-    const cover = { faces: faces.map((f) => f.cover), extra: [{ x: 0, y: 0, width: 40, height: 40 }] };
+    const cover = { faces: faces.map((f) => f.cover), extra: [{ shape: 'rect' as const, x: 0, y: 0, width: 40, height: 40 }] };
     const preview = await h()['photos:preview'](1, cover);
     expect(preview.mime).toBe('image/jpeg');
     expect(Buffer.from(preview.data).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));

@@ -43,11 +43,12 @@ describe('files handed over by the OS', () => {
 });
 
 describe('arguments from the window', () => {
-  const rect = { x: 1, y: 2, width: 3, height: 4 };
+  const rect = { shape: 'rect', x: 1, y: 2, width: 3, height: 4 } as const;
+  const oval = { shape: 'ellipse', x: 1, y: 2, width: 3, height: 4 } as const;
 
   it('accepts well-formed values', () => {
     expect(asPhotoId(7)).toBe(7);
-    expect(asCover({ faces: [rect, null], extra: [rect] }, 2)).toEqual({ faces: [rect, null], extra: [rect] });
+    expect(asCover({ faces: [oval, null], extra: [rect, oval] }, 2)).toEqual({ faces: [oval, null], extra: [rect, oval] });
     expect(asExportRequests([{ id: 1, cover: {} }])).toEqual([{ id: 1, cover: {} }]);
     expect(asDroppedPaths(['/home/ann/a.jpg'])).toEqual(['/home/ann/a.jpg']);
   });
@@ -58,6 +59,8 @@ describe('arguments from the window', () => {
       () => asPhotoId(0),
       () => asPhotoId(1.5),
       () => asCover({ faces: [rect], extra: [] }, 2),
+      () => asCover({ faces: [], extra: [{ x: 1, y: 2, width: 3, height: 4 }] }, 0),
+      () => asCover({ faces: [], extra: [{ ...rect, shape: 'star' }] }, 0),
       () => asCover({ faces: [{ ...rect, width: -1 }], extra: [] }, 1),
       () => asCover({ faces: [{ ...rect, x: Number.NaN }], extra: [] }, 1),
       () => asCover({ faces: [], extra: Array(1001).fill(rect) }, 0),

@@ -20,7 +20,7 @@ export interface CachedImage {
   height: number;
   truth: number[][];
   child: boolean;
-  animal: boolean;
+  personFree: boolean;
   /** Per pass of `floors`: [x, y, width, height, score, face-mesh flag (-1: below the product's minScore, not looked at)]. */
   passes: number[][][];
 }
@@ -51,7 +51,7 @@ for (const dir of dirs) {
       height: img.height,
       truth: truth.map((b) => [b.x, b.y, b.width, b.height]),
       child: item.child,
-      animal: item.animal,
+      personFree: set.personFree,
       passes: rows.map((list) => list.map((r) => [...r, flagOf.get(r) ?? -1])),
     });
   }

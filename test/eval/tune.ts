@@ -4,7 +4,7 @@
 // Prints one JSON line per set, as `npm run eval` does (without timings or the re-check).
 import { readFileSync } from 'node:fs';
 import { choose, defaultSettings, type DetectSettings } from '../../src/faces/detect.js';
-import { clampRect, planRegions } from '../../src/plan.js';
+import { clampRect, planCovers, readingOrder } from '../../src/plan.js';
 import type { Face } from '../../src/types.js';
 import type { CachedImage } from './cache-passes.js';
 import { SetTally } from './tally.js';
@@ -49,11 +49,11 @@ for (const file of files) {
       const box = clampRect(d.box, im.width, im.height);
       if (box) faces.push({ box, score: d.score, source: 'detector' });
     }
-    const regions = planRegions(faces, im.width, im.height);
+    const covers = planCovers(readingOrder(faces), im.width, im.height);
     const truth = im.truth.map(([x, y, width, height]) => ({ x: x!, y: y!, width: width!, height: height! }));
     let tally = tallies.get(im.set);
     if (!tally) tallies.set(im.set, (tally = new SetTally()));
-    tally.add({ ...im, truth, faces, regions });
+    tally.add({ name: im.name, width: im.width, height: im.height, child: im.child, personFree: im.personFree, truth, faces, covers });
   }
 }
 for (const [set, tally] of tallies) {

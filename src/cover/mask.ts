@@ -1,0 +1,67 @@
+// Pure geometry: which pixels a cover paints, and how much. A pixel whose centre lies inside the
+// cover's shape is painted fully (alpha 1): that is the zone the irreversibility promise is about.
+// Outside it, within `feather` pixels, the cover fades into the photo, so the edge looks soft
+// rather than cut out; nothing outside the shape is ever needed to hide a face.
+import type { Cover, Rect } from '../types.js';
+import { clampRect } from '../plan.js';
+
+export interface Mask {
+  /** The pixels the mask spans, clipped to the picture. */
+  rect: Rect;
+  /** rect.width × rect.height values, row by row: 1 inside the shape, fading to 0 outside. */
+  alpha: Float32Array;
+}
+
+/** Is the centre of pixel (x, y) inside the cover's shape? The same rule the reports are scored with. */
+export function inside(c: Cover, x: number, y: number): boolean {
+  const px = x + 0.5;
+  const py = y + 0.5;
+  if (c.shape === 'rect') return px >= c.x && px <= c.x + c.width && py >= c.y && py <= c.y + c.height;
+  const a = Math.max(c.width / 2, 0.5);
+  const b = Math.max(c.height / 2, 0.5);
+  const u = (px - c.x - c.width / 2) / a;
+  const v = (py - c.y - c.height / 2) / b;
+  return u * u + v * v <= 1;
+}
+
+/** Distance in pixels from the centre of pixel (x, y) to the cover's shape (0 inside). */
+function distance(c: Cover, x: number, y: number): number {
+  const px = x + 0.5;
+  const py = y + 0.5;
+  if (c.shape === 'rect') {
+    const dx = Math.max(c.x - px, 0, px - c.x - c.width);
+    const dy = Math.max(c.y - py, 0, py - c.y - c.height);
+    return Math.hypot(dx, dy);
+  }
+  const dx = px - c.x - c.width / 2;
+  const dy = py - c.y - c.height / 2;
+  const r = Math.hypot(dx / Math.max(c.width / 2, 0.5), dy / Math.max(c.height / 2, 0.5));
+  // Along the ray from the centre, the boundary is at 1/r of the way: a close estimate of the
+  // true distance for the feather's few pixels.
+  return r <= 1 ? 0 : Math.hypot(dx, dy) * (1 - 1 / r);
+}
+
+/** The mask of cover `c` with an edge fading over `feather` pixels, in a width×height picture; null when it lies outside. */
+export function coverMask(c: Cover, feather: number, width: number, height: number): Mask | null {
+  const f = Math.max(0, feather);
+  const rect = clampRect({ x: c.x - f, y: c.y - f, width: c.width + 2 * f, height: c.height + 2 * f }, width, height);
+  if (!rect) return null;
+  const alpha = new Float32Array(rect.width * rect.height);
+  let any = false;
+  for (let y = 0; y < rect.height; y++) {
+    for (let x = 0; x < rect.width; x++) {
+      const gx = rect.x + x;
+      const gy = rect.y + y;
+      let v: number;
+      if (inside(c, gx, gy)) v = 1;
+      else if (f === 0) v = 0;
+      else {
+        const s = 1 - distance(c, gx, gy) / f;
+        v = s <= 0 ? 0 : s * s * (3 - 2 * s);
+      }
+      alpha[y * rect.width + x] = v;
+      if (v > 0) any = true;
+    }
+  }
+  return any ? { rect, alpha } : null;
+}
