@@ -38,7 +38,7 @@ async function load(name: string): Promise<tfjs.GraphModel> {
 const loading = new Map<string, Promise<tfjs.GraphModel>>();
 
 /** The named model, loaded once per thread (a failed load is tried again by the next call). */
-export function humanModel(name: 'blazeface' | 'facemesh'): Promise<tfjs.GraphModel> {
+export function humanModel(name: 'blazeface' | 'facemesh' | 'centernet' | 'faceres'): Promise<tfjs.GraphModel> {
   let model = loading.get(name);
   if (!model) {
     model = load(name).catch((e: unknown) => {
