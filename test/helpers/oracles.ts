@@ -1,7 +1,7 @@
 // Outside programs and data the tests judge with or build from (exiftool, mat2, Chromium, the
-// skimage pictures, Wine and mingw for the Windows door). One rule for all of them: under CI=true a missing one fails the run, naming
-// the Debian package; elsewhere the suite that needs it is skipped, and the run ends with one
-// line saying what to install (test/helpers/global-setup.ts prints it).
+// skimage pictures, Wine and mingw for the Windows door). One rule for all of them: under CI=true a
+// missing one fails the run, naming the Debian package; elsewhere the suite that needs it is
+// skipped, and the run ends with one line saying what to install (test/helpers/global-setup.ts prints it).
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
