@@ -97,10 +97,15 @@ async function review(paths: string[], ctx: Context): Promise<number> {
   return 1;
 }
 
+/** Ends a log entry whose notification could not be shown, so the log says where the news stopped. */
+export const notShownLine = '  (the notification could not be shown on this computer)\n';
+
 /** The log first: when there is no way to notify, it is where the user finds what happened. */
 async function tell(notice: Notice, entry: string, ctx: Context): Promise<void> {
-  await appendLog(ctx.log, entry).catch(() => undefined);
-  await notify(notice, ctx.env, ctx.platform);
+  const body = entry.replace(/\n+$/, '\n');
+  await appendLog(ctx.log, body).catch(() => undefined);
+  const shown = await notify(notice, ctx.env, ctx.platform);
+  await appendLog(ctx.log, shown ? '\n' : `${notShownLine}\n`).catch(() => undefined);
 }
 
 export async function runAction(args: string[], flags: ActionFlags, env = process.env, platform = process.platform): Promise<number> {

@@ -3,6 +3,7 @@
 // which finds the Electron binary and says so when there is none.
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Command } from './notify.js';
 
@@ -22,7 +23,20 @@ export function desktopAppCommand(paths: string[], at: AppLocation): Command | u
   const app = at.env.SHARE_SAFELY_APP;
   if (app) return existsSync(app) ? { command: app, args: ['--', ...paths] } : undefined;
   const launch = path.join(path.dirname(at.script), '..', 'electron', 'launch.js');
-  return existsSync(launch) ? { command: at.node, args: [launch, '--', ...paths] } : undefined;
+  return existsSync(launch) && hasElectron(launch) ? { command: at.node, args: [launch, '--', ...paths] } : undefined;
+}
+
+/**
+ * The launcher is built with the CLI, but the app needs the electron package beside it, which an
+ * install without dev dependencies (npm install -g, npm ci --omit=dev) leaves out.
+ */
+function hasElectron(launch: string): boolean {
+  try {
+    createRequire(launch).resolve('electron/package.json');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export type AppStart = { ok: true } | { ok: false; message: string };

@@ -6,10 +6,10 @@ import { configDir, imageExtensions } from '../../src/index.js';
 import type { Launcher } from './launcher.js';
 import { dolphinServiceMenus, nautilusScripts, nemoActions, openWithEntry, thunarActions, thunarFile, xdgDirs, type FileSpec } from './linux.js';
 import { quickActions } from './macos.js';
-import { exists, loadManifest, removeEmptyDirs, saveManifest, sha256, writeAtomic, type Entry, type FileEntry, type Host, type Manifest, type RegistryEntry, type ThunarEntry } from './manifest.js';
+import { ensureDir, exists, loadManifest, removeEmptyDirs, saveManifest, sha256, writeAtomic, type Entry, type FileEntry, type Host, type Manifest, type RegistryEntry, type ThunarEntry } from './manifest.js';
 import type { Target } from './targets.js';
 import { emptyUca, mergeActions, removeActions } from './thunar-uca.js';
-import { encodeRegFile, registryKeys, regFileText, verbKeys } from './windows.js';
+import { emptyCreatedKeys, encodeRegFile, exportedKeys, parentKeys, registryKeys, registryRoot, regFileText, verbKeys } from './windows.js';
 
 export interface TargetReport {
   target: Target;
@@ -141,20 +141,38 @@ async function regImport(host: Host, name: string, text: string, m: Manifest, re
   return true;
 }
 
+/** The keys that exist now below the top keys of `verbs` (SystemFileAssociations, Directory), read with `reg export`. */
+async function keysPresent(host: Host, verbs: string[], m: Manifest): Promise<Map<string, boolean>> {
+  const file = path.join(configDir(host.env, host.platform, host.home), 'integration-export.reg');
+  await ensureDir(path.dirname(file), m.createdDirs);
+  const present = new Map<string, boolean>();
+  for (const top of new Set(verbs.map((v) => v.split('\\')[0]))) {
+    const r = await host.run('reg', ['export', `${registryRoot}\\${top}`, file, '/y']).catch(() => ({ code: -1 }));
+    // A failure is most often "no such key"; either way nothing is known to be there.
+    const bytes = r.code === 0 ? await readFile(file).catch(() => undefined) : undefined;
+    if (bytes) for (const [key, hasValues] of exportedKeys(bytes)) present.set(key, hasValues);
+  }
+  await rm(file, { force: true });
+  return present;
+}
+
 async function installExplorer(l: Launcher, host: Host, m: Manifest, report: TargetReport): Promise<void> {
   const keys = registryKeys(l, imageExtensions);
   const verbs = verbKeys(keys);
-  const previous = ofTarget(m, 'explorer', 'registry')[0]?.keys ?? [];
-  const remove = [...new Set([...previous, ...verbs])];
+  const previous = ofTarget(m, 'explorer', 'registry')[0];
+  const remove = [...new Set([...(previous?.keys ?? []), ...verbs])];
+  const present = await keysPresent(host, verbs, m);
+  const created = [...new Set([...(previous?.created ?? []), ...parentKeys(verbs).filter((k) => !present.has(k.toLowerCase()))])];
   if (!(await regImport(host, 'integration-install.reg', regFileText(keys, remove), m, report))) return;
   m.entries = m.entries.filter((e) => e.kind !== 'registry');
-  m.entries.push({ kind: 'registry', target: 'explorer', keys: verbs });
-  report.lines.push(`added ${verbs.length} verbs under HKEY_CURRENT_USER\\Software\\Classes (Windows 11: under "Show more options")`);
+  m.entries.push({ kind: 'registry', target: 'explorer', keys: verbs, created });
+  report.lines.push(`added ${verbs.length} verbs under ${registryRoot} (Windows 11: under "Show more options")`);
 }
 
 async function uninstallExplorer(e: RegistryEntry, host: Host, m: Manifest, report: TargetReport): Promise<Entry[]> {
-  if (!(await regImport(host, 'integration-uninstall.reg', regFileText([], e.keys), m, report))) return [e];
-  report.lines.push(`removed ${e.keys.length} verbs from HKEY_CURRENT_USER\\Software\\Classes`);
+  const empty = emptyCreatedKeys(e.created ?? [], e.keys, await keysPresent(host, e.keys, m));
+  if (!(await regImport(host, 'integration-uninstall.reg', regFileText([], [...e.keys, ...empty]), m, report))) return [e];
+  report.lines.push(`removed ${e.keys.length} verbs from ${registryRoot}`);
   return [];
 }
 

@@ -30,6 +30,8 @@ export interface RegistryEntry {
   target: 'explorer';
   /** Verb keys below HKCU\Software\Classes. */
   keys: string[];
+  /** Keys above them that install created (SystemFileAssociations\.heic\shell…): uninstall removes those left empty. */
+  created?: string[];
 }
 
 export type Entry = FileEntry | ThunarEntry | RegistryEntry;

@@ -16,6 +16,12 @@ const powershellAppId = '{1AC14E77-02E7-4E5D-B744-2EB1AE5198B7}\\WindowsPowerShe
 /** A PowerShell single-quoted literal; PowerShell also closes such strings on typographic single quotes. */
 const psString = (s: string) => `'${s.replace(/['\u2018\u2019\u201a\u201b]/g, (c) => c + c)}'`;
 
+/**
+ * What the toast script prints once the toast is handed to Windows. An exit code of 0 alone proves
+ * nothing: Wine's powershell.exe is a stub that exits 0 without running anything.
+ */
+export const toastShown = 'toast shown';
+
 export function toastScript(n: Notice): string {
   return [
     "$ErrorActionPreference = 'Stop'",
@@ -25,6 +31,7 @@ export function toastScript(n: Notice): string {
     `$text.Item(0).AppendChild($xml.CreateTextNode(${psString(n.title)})) | Out-Null`,
     `$text.Item(1).AppendChild($xml.CreateTextNode(${psString(n.body)})) | Out-Null`,
     `[Windows.UI.Notifications.ToastNotificationManager]::CreateToastNotifier(${psString(powershellAppId)}).Show([Windows.UI.Notifications.ToastNotification]::new($xml))`,
+    `'${toastShown}'`,
   ].join('\n');
 }
 
@@ -90,11 +97,37 @@ export function runDetached(c: Command, waitMs = 5000): Promise<number | null> {
   });
 }
 
+/**
+ * Runs a tool and resolves with what it printed when it ended with code 0, '' otherwise. After
+ * `waitMs` it resolves with '' and the tool is left to finish on its own.
+ */
+export function outputOf(c: Command, waitMs = 5000): Promise<string> {
+  return new Promise((resolve) => {
+    let out = '';
+    const child = spawn(c.command, c.args, { stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const timer = setTimeout(() => {
+      child.stdout.destroy();
+      child.unref();
+      resolve('');
+    }, waitMs);
+    child.on('error', () => {
+      clearTimeout(timer);
+      resolve('');
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve(code === 0 ? out : '');
+    });
+  });
+}
+
 /** Shows the notice; false when this system has no way to (the log still has everything). */
 export async function notify(n: Notice, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): Promise<boolean> {
   const c = notifyCommand(n, platform);
   const program = findProgram(c.command, env, platform);
   if (!program) return false;
+  if (platform === 'win32') return (await outputOf({ command: program, args: c.args })).includes(toastShown);
   return (await runDetached({ command: program, args: c.args })) === 0;
 }
 

@@ -44,6 +44,46 @@ export function verbKeys(keys: RegKey[]): string[] {
   return keys.filter((k) => !k.key.endsWith('\\command')).map((k) => k.key);
 }
 
+/** The keys above the verbs, below registryRoot: what importing the verbs creates where missing. */
+export function parentKeys(verbs: string[]): string[] {
+  const parents = new Set<string>();
+  for (const v of verbs) {
+    const parts = v.split('\\');
+    for (let i = 1; i < parts.length; i++) parents.add(parts.slice(0, i).join('\\'));
+  }
+  return [...parents];
+}
+
+/** The keys in a file `reg export` wrote, below registryRoot and in lower case (keys ignore case), each with whether it holds values. */
+export function exportedKeys(bytes: Buffer): Map<string, boolean> {
+  const text = bytes.subarray(0, 2).equals(Buffer.from([0xff, 0xfe])) ? bytes.subarray(2).toString('utf16le') : bytes.toString('utf8');
+  const keys = new Map<string, boolean>();
+  const prefix = `[${registryRoot}\\`.toLowerCase();
+  let current: string | undefined;
+  for (const line of text.split(/\r?\n/)) {
+    if (line.startsWith('[')) {
+      current = line.toLowerCase().startsWith(prefix) && line.endsWith(']') ? line.slice(prefix.length, -1).toLowerCase() : undefined;
+      if (current) keys.set(current, false);
+    } else if (current && line.trim()) {
+      keys.set(current, true);
+    }
+  }
+  return keys;
+}
+
+/**
+ * The keys install created (`created`) that now hold nothing but our verbs and other such empty
+ * keys, deepest first: uninstall deletes them. A key missing from `present` is never deleted.
+ */
+export function emptyCreatedKeys(created: string[], verbs: string[], present: Map<string, boolean>): string[] {
+  const inside = (key: string, parent: string) => key === parent || key.startsWith(`${parent}\\`);
+  const ours = verbs.map((v) => v.toLowerCase());
+  const made = new Set(created.map((c) => c.toLowerCase()));
+  const onlyOurs = (c: string) =>
+    [...present].every(([key, hasValues]) => !inside(key, c) || ours.some((v) => inside(key, v)) || (made.has(key) && !hasValues));
+  return created.filter((c) => present.has(c.toLowerCase()) && onlyOurs(c.toLowerCase())).sort((a, b) => b.length - a.length);
+}
+
 const regString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 /** A .reg file: removes `remove` (older copies of ours), then writes `keys`. */

@@ -1,7 +1,7 @@
 // Outside programs and data the tests judge with or build from (exiftool, mat2, Chromium, the
-// skimage pictures). One rule for all of them: under CI=true a missing one fails the run, naming
-// the Debian package; elsewhere the suite that needs it is skipped, and the run ends with one
-// line saying what to install (test/helpers/global-setup.ts prints it).
+// skimage pictures, Wine and mingw for the Windows door). One rule for all of them: under CI=true a
+// missing one fails the run, naming the Debian package; elsewhere the suite that needs it is
+// skipped, and the run ends with one line saying what to install (test/helpers/global-setup.ts prints it).
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +12,8 @@ export const oracles = {
   chromium: { pkg: 'chromium', present: () => existsSync('/usr/bin/chromium') },
   skimage: { pkg: 'python3-skimage', present: () => existsSync(skimageData) },
   'heif-enc': { pkg: 'libheif-examples', present: () => onPath('heif-enc') },
+  wine: { pkg: 'wine64', present: () => existsSync('/usr/lib/wine/wine64') || onPath('wine64') },
+  mingw: { pkg: 'gcc-mingw-w64-x86-64', present: () => onPath('x86_64-w64-mingw32-gcc') },
 } as const;
 
 export type Oracle = keyof typeof oracles;

@@ -174,6 +174,11 @@ describe('the review window', () => {
     const launch = path.join(root, 'dist', 'electron', 'launch.js');
     mkdirSync(path.dirname(launch), { recursive: true });
     writeFileSync(launch, '');
+    // Installed without dev dependencies: the launcher is there, the app (the electron package) is not.
+    expect(desktopAppCommand(files, { script, node: '/usr/bin/node', env: {} })).toBeUndefined();
+    const electron = path.join(root, 'node_modules', 'electron', 'package.json');
+    mkdirSync(path.dirname(electron), { recursive: true });
+    writeFileSync(electron, '{"name":"electron"}');
     expect(desktopAppCommand(files, { script, node: '/usr/bin/node', env: {} })).toEqual({ command: '/usr/bin/node', args: [launch, '--', ...files] });
   });
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { install, uninstall } from '../../cli/integrate/install.js';
+import { encodeRegFile } from '../../cli/integrate/windows.js';
 import type { Host } from '../../cli/integrate/manifest.js';
 import { imageExtensions } from '../../src/index.js';
 import { makeStubs, run } from './launch.js';
@@ -85,12 +86,22 @@ describe('Windows Explorer verbs (HKCU, via reg import)', () => {
   const appData = path.join(home, 'AppData', 'Roaming');
   const imports: Buffer[] = [];
   let regExit = 0;
+  // What `reg export KEY FILE /y` finds, by key; a key not here does not exist.
+  const registry = new Map<string, string>();
   const host: Host = {
     platform: 'win32',
     home,
     env: { APPDATA: appData, LOCALAPPDATA: path.join(home, 'AppData', 'Local') },
     run: async (command, args) => {
-      expect([command, args[0]]).toEqual(['reg', 'import']);
+      expect(command).toBe('reg');
+      if (args[0] === 'export') {
+        expect(args[3]).toBe('/y');
+        const text = registry.get(args[1]);
+        if (text === undefined) return { code: 1, stdout: '', stderr: 'ERROR: The system was unable to find the specified registry key or value.' };
+        writeFileSync(args[2], encodeRegFile(`Windows Registry Editor Version 5.00\r\n\r\n${text}`));
+        return { code: 0, stdout: '', stderr: '' };
+      }
+      expect(args[0]).toBe('import');
       imports.push(readFileSync(args[1]));
       return { code: regExit, stdout: '', stderr: regExit ? 'ERROR: Access is denied.' : '' };
     },
@@ -151,8 +162,34 @@ describe('Windows Explorer verbs (HKCU, via reg import)', () => {
     expect(report.ok).toBe(true);
     const reg = parseReg(imports.at(-1)!);
     expect(reg.sections.every((s) => s.remove && !Object.keys(s.values).length)).toBe(true);
+    // reg export found nothing, so no key above the verbs is known to be there: none is deleted.
     expect(reg.sections.map((s) => s.key).sort()).toEqual([...verbs].sort());
     expect(existsSync(appData)).toBe(false);
+  });
+
+  it('the keys install created above the verbs go too, unless something else is in them', async () => {
+    const sfa = `${classes}\\SystemFileAssociations`;
+    // The user's own verb on .jpg exists before install; everything else install creates.
+    registry.set(sfa, `[${sfa}]\r\n\r\n[${sfa}\\.JPG]\r\n\r\n[${sfa}\\.JPG\\shell]\r\n\r\n[${sfa}\\.JPG\\shell\\Edit with Paint]\r\n@="Edit"\r\n\r\n`);
+    await install(['explorer'], launcher, host);
+    // What reg import made of it: the same keys, plus ours and the parents it had to create.
+    const after = [...new Set(verbs.flatMap((v) => v.split('\\').map((_, i, parts) => parts.slice(0, i + 1).join('\\'))))].filter((k) => k.startsWith(`${sfa}\\`) || k === sfa);
+    registry.set(sfa, `${registry.get(sfa)}${after.map((k) => `[${k}]\r\n\r\n`).join('')}`);
+    registry.set(`${classes}\\Directory`, [`${classes}\\Directory`, `${classes}\\Directory\\shell`, ...verbs.filter((v) => v.includes('Directory'))].map((k) => `[${k}]\r\n`).join('\r\n'));
+    // A key someone added after install, under one install created: that one stays.
+    registry.set(sfa, `${registry.get(sfa)}[${sfa}\\.png\\shell\\Print]\r\n@="Print"\r\n\r\n`);
+    await uninstall(['explorer'], host);
+    const removed = parseReg(imports.at(-1)!).sections.map((s) => s.key);
+    const parents = removed.filter((k) => !verbs.includes(k));
+    expect(removed.filter((k) => verbs.includes(k)).sort()).toEqual([...verbs].sort());
+    expect(parents).toContain(`${classes}\\Directory\\shell`);
+    expect(parents).toContain(`${classes}\\Directory`);
+    expect(parents).toContain(`${sfa}\\.webp\\shell`);
+    expect(parents).toContain(`${sfa}\\.webp`);
+    for (const kept of [sfa, `${sfa}\\.jpg`, `${sfa}\\.jpg\\shell`, `${sfa}\\.png`, `${sfa}\\.png\\shell`]) expect(parents).not.toContain(kept);
+    // Deepest first, so each key is empty by the time it goes.
+    expect(parents.indexOf(`${sfa}\\.webp\\shell`)).toBeLessThan(parents.indexOf(`${sfa}\\.webp`));
+    registry.clear();
   });
 });
 
