@@ -11,7 +11,6 @@ import { coverAndCheck } from './cover-and-check.js';
 import { keptFormat } from './formats.js';
 import { inspectBytes } from './inspect.js';
 import { outputPathFor, type Placement } from './naming.js';
-import { cover } from './obscure.js';
 import { resolveOptions, type Options } from './options.js';
 import { clampRect, outward, planCovers, readingOrder, visible } from './plan.js';
 import { readSource, sniffFile, type Source } from './read.js';
@@ -187,12 +186,12 @@ export function outputFormatFor(input: ImageFormat, o: Options): OutputFormat {
   return o.format === 'keep' ? keptFormat(input) : o.format;
 }
 
-/** Paints the chosen covers and builds a preview of the result, without writing anything. */
+/** Paints the chosen covers as render would and builds a preview of the result, without writing anything. */
 export async function renderPreview(analysis: Analysis, regions: Cover[], options: Partial<Options> = {}, size = 1600): Promise<Preview> {
   const o = resolveOptions(options);
   const img = await pixelsFor(analysis, o);
-  const safe = sanitizeCovers(regions, img.width, img.height);
-  const pixels = safe.length ? await cover(img, safe, o) : img;
+  // The same covering and second look as render, so the result shown is the result written.
+  const { pixels } = await coverAndCheck(img, sanitizeCovers(regions, img.width, img.height), o);
   return makePreview(pixels, size);
 }
 

@@ -10,6 +10,8 @@ export type OutputPlace = 'beside' | 'subfolder' | 'folder';
 
 export interface Settings {
   style: CoverStyle;
+  /** Fill colour of the solid style, #rrggbb; undefined = the default grey. */
+  color?: string;
   faces: FacesPolicy;
   format: FormatChoice;
   rename: boolean;
@@ -54,6 +56,7 @@ export function sanitizeSettings(raw: unknown): Settings {
     rename: typeof r.rename === 'boolean' ? r.rename : defaultSettings.rename,
     place: oneOf(r.place, ['beside', 'subfolder', 'folder'], defaultSettings.place),
   };
+  if (typeof r.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(r.color)) s.color = r.color.toLowerCase();
   if (typeof r.folder === 'string' && path.isAbsolute(r.folder)) s.folder = r.folder;
   if (s.place === 'folder' && !s.folder) s.place = defaultSettings.place;
   if (r.language === 'en' || r.language === 'fr') s.language = r.language;
@@ -80,5 +83,5 @@ export async function saveSettings(settings: Settings, file = settingsPath()): P
 /** The engine options for photos in `photoDir` under these settings. */
 export function optionsFromSettings(s: Settings, photoDir: string): Partial<Options> {
   const outDir = s.place === 'subfolder' ? path.join(photoDir, SUBFOLDER_NAME) : s.place === 'folder' ? s.folder : undefined;
-  return { style: s.style, faces: s.faces, format: s.format, rename: s.rename, outDir };
+  return { style: s.style, ...(s.color && { color: s.color }), faces: s.faces, format: s.format, rename: s.rename, outDir };
 }

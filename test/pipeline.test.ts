@@ -83,6 +83,23 @@ describe('analyze → render', () => {
     expect(readdirSync(dir)).toEqual(['astronaut.webp']);
   });
 
+  it('"Show the result" is the export: the preview and the written copy are the same pixels', async () => {
+    const dir = copySamples(['IMG_20240503_140212.jpg']);
+    const a = await analyze(path.join(dir, 'IMG_20240503_140212.jpg'));
+    for (const style of ['blur', 'sticker'] as const) {
+      const covers: Cover[] = [...a.regions, { shape: 'rect', x: 40, y: 800, width: 200, height: 120 }];
+      const preview = await renderPreview(overIpc(a), covers, { style }, Math.max(a.width, a.height));
+      const written = await render(overIpc(a), covers, { style, format: 'png' });
+      expect(written.status).toBe('done');
+      const [p, w] = await Promise.all([preview.data, written.output!].map((f) => sharp(f).removeAlpha().raw().toBuffer()));
+      expect(p!.length).toBe(w!.length);
+      // The preview is a JPEG of the very pixels the PNG holds: only its compression differs.
+      let diff = 0;
+      for (let i = 0; i < p!.length; i++) diff += Math.abs(p![i]! - w![i]!);
+      expect(diff / p!.length).toBeLessThan(2);
+    }
+  });
+
   it('previews the covered result without writing anything', async () => {
     const dir = copySamples(['astronaut.webp']);
     const a = await analyze(path.join(dir, 'astronaut.webp'));

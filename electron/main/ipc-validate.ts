@@ -97,6 +97,10 @@ export function asSettings(v: unknown, allowedFolders: ReadonlySet<string>): Set
   }
   if (typeof v.rename !== 'boolean') fail('rename must be true or false');
   const s = { style: v.style, faces: v.faces, format: v.format, rename: v.rename, place: v.place } as SettingsView;
+  if (v.color !== undefined) {
+    if (typeof v.color !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(v.color)) fail('color must look like #808080');
+    s.color = v.color;
+  }
   if (v.folder !== undefined) {
     if (typeof v.folder !== 'string' || !allowedFolders.has(v.folder)) fail('the output folder must be chosen with the folder dialog');
     s.folder = v.folder;

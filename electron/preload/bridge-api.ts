@@ -27,6 +27,8 @@ export type Language = 'en' | 'fr';
 /** The saved settings (shared with the right-click action). */
 export interface SettingsView {
   style: CoverStyle;
+  /** Fill colour of the solid style, #rrggbb. */
+  color?: string;
   faces: FacesPolicy;
   format: FormatChoice;
   rename: boolean;

@@ -46,6 +46,7 @@ export class SettingsDialog {
       for (const input of this.form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) input.checked = input.value === s[name];
     }
     this.field<HTMLSelectElement>('format').value = s.format;
+    this.field<HTMLInputElement>('color').value = s.color ?? '#808080';
     this.field<HTMLInputElement>('rename').checked = s.rename;
     this.field<HTMLSelectElement>('language').value = s.language ?? '';
     const folderRadio = this.form.querySelector<HTMLInputElement>('input[name="place"][value="folder"]')!;
@@ -62,6 +63,8 @@ export class SettingsDialog {
       format: this.field<HTMLSelectElement>('format').value as SettingsView['format'],
       rename: this.field<HTMLInputElement>('rename').checked,
     };
+    const color = this.field<HTMLInputElement>('color').value;
+    if (/^#[0-9a-f]{6}$/i.test(color)) next.color = color.toLowerCase();
     if (this.settings.folder) next.folder = this.settings.folder;
     const lang = this.field<HTMLSelectElement>('language').value;
     if (lang === 'en' || lang === 'fr') next.language = lang as Language;

@@ -233,6 +233,29 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
     expect(await page.textContent(`#grid .card:has-text("${GROUP}") .badge`)).toBe('Enregistrée');
   });
 
+  it('shows each style as the result: blur, pixelate, a solid colour of the user\'s choosing, stickers', async () => {
+    const { page } = host;
+    await page.click(`#grid .card:has-text("${GROUP}")`);
+    for (const style of ['blur', 'pixelate', 'solid', 'sticker'] as const) {
+      await page.click('#settings-button');
+      await page.check(`input[name="style"][value="${style}"]`);
+      if (style === 'solid') await page.locator('input[name="color"]').fill('#2e7d32');
+      await page.click('#settings-close');
+      await page.click('#toggle-result');
+      await page.waitForFunction(() => {
+        const img = document.querySelector<HTMLImageElement>('#picture');
+        return img?.dataset.showing === 'result' && img.complete && img.naturalWidth > 0;
+      });
+      await shot(`result-${style}.png`);
+      await page.click('#toggle-result');
+    }
+    const saved = JSON.parse(readFileSync(path.join(work, '.config', 'settings.json'), 'utf8'));
+    expect(saved).toMatchObject({ style: 'sticker', color: '#2e7d32' });
+    // The previews came from the engine with the chosen style and colour.
+    const previews = host.calls.filter((c) => c.channel === 'photos:preview');
+    expect(previews.length).toBeGreaterThanOrEqual(4);
+  });
+
   it('makes no network request: only its own files, and the CSP stops a script that tries', async () => {
     const { page } = host;
     const outside = () => host.requests.filter((u) => !u.startsWith(`${TEST_ORIGIN}/`) && !u.startsWith('blob:') && !u.startsWith('data:'));

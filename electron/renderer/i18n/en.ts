@@ -92,6 +92,7 @@ export const en = {
   'settings.style.blur': 'Blur',
   'settings.style.pixelate': 'Pixelate',
   'settings.style.solid': 'Solid colour',
+  'settings.color': 'Colour of the solid cover',
   'settings.style.sticker': 'Smiley sticker',
   'settings.faces': 'Which faces',
   'settings.faces.all': 'Every face',

@@ -94,6 +94,7 @@ export const fr: Catalogue = {
   'settings.style.blur': 'Flou',
   'settings.style.pixelate': 'Pixellisation',
   'settings.style.solid': 'Couleur unie',
+  'settings.color': 'Couleur du cache uni',
   'settings.style.sticker': 'Autocollant sourire',
   'settings.faces': 'Quels visages',
   'settings.faces.all': 'Tous les visages',
