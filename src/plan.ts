@@ -66,9 +66,38 @@ export function readingOrder<T extends { box: Rect }>(faces: T[]): T[] {
 
 const centreY = (r: Rect) => r.y + r.height / 2;
 
-/** One cover per face to cover in a width×height image, in the faces' order; faces marked keep are left out. */
+/**
+ * The smallest a head cover may shrink to, as a fraction of its full size: the ellipse through the
+ * face box's corners ((0.5/0.8)² + 0.5² = 0.8²), so the face itself always stays covered.
+ */
+export const minHeadScale = 0.81;
+
+/**
+ * One cover per face to cover in a width×height image, in the faces' order; faces marked keep are
+ * left out. In a crowd, a head's cover would reach over the face behind or beside it: each cover
+ * shrinks (down to minHeadScale) until no other face's centre lies under it. That face has its own
+ * cover, or was left visible on purpose, and a cover should not decide otherwise.
+ */
 export function planCovers(faces: Face[], width: number, height: number): Cover[] {
-  return faces.filter((f) => !f.keep).map((f) => headCover(f.box)).filter((c) => visible(c, width, height));
+  return faces
+    .filter((f) => !f.keep)
+    .map((f) => {
+      const full = expandBox(f.box);
+      const cx = full.x + full.width / 2;
+      const cy = full.y + full.height / 2;
+      let scale = 1;
+      for (const other of faces) {
+        if (other === f) continue;
+        const u = (other.box.x + other.box.width / 2 - cx) / (full.width / 2);
+        const v = (other.box.y + other.box.height / 2 - cy) / (full.height / 2);
+        const r = Math.hypot(u, v);
+        if (r < 1) scale = Math.min(scale, Math.max(minHeadScale, 0.97 * r));
+      }
+      const w = full.width * scale;
+      const h = full.height * scale;
+      return { shape: 'ellipse' as const, ...outward({ x: cx - w / 2, y: cy - h / 2, width: w, height: h }) };
+    })
+    .filter((c) => visible(c, width, height));
 }
 
 /**

@@ -78,6 +78,19 @@ describe('planCovers', () => {
     }
     for (const f of faces) expect(underCovers(f.box, covers)).toBe(1);
   });
+  it('in a crowd, shrinks a cover off the centre of the face behind, never below the face itself', () => {
+    const front = face(100, 100, 40, 40);
+    const behind = face(104, 64, 36, 36); // its centre lies where the front face's hair cover would reach
+    const [a, b] = planCovers([front, behind], 400, 300);
+    expect(inside(a!, 121, 81)).toBe(false);
+    expect(underCovers(front.box, [a!])).toBe(1);
+    expect(underCovers(behind.box, [b!])).toBe(1);
+    // A kept face's centre is not taken under a neighbour's cover either.
+    const [c] = planCovers([front, { ...behind, keep: true }], 400, 300);
+    expect(inside(c!, 121, 81)).toBe(false);
+    // Far apart, covers keep their full size.
+    expect(planCovers([front, face(300, 100, 40, 40)], 400, 300)[0]).toEqual(headCover(front.box));
+  });
   it('gives a 12-px face in a crowd its own small cover', () => {
     const covers = planCovers([face(100, 100, 12, 12)], 400, 300);
     expect(covers).toHaveLength(1);

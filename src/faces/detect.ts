@@ -67,7 +67,8 @@ export async function choose(
   const flags = doubtful.length > 0 ? await look(doubtful.map((i) => candidates[i]!.seed)) : [];
   const confirmed = new Set(doubtful.filter((_, k) => flags[k]! >= settings.policy.confirm));
   const faces = candidates.filter((_, i) => verdicts[i] === 'face' || confirmed.has(i));
-  return dropDuplicates(faces, settings.policy.sameFace).map((c) => ({ box: c.box, score: c.score }));
+  const boxed = faces.map((c) => ({ ...c, box: c[settings.policy.box === 'union' ? 'box' : settings.policy.box] }));
+  return dropDuplicates(boxed, settings.policy.sameFace).map((c) => ({ box: c.box, score: c.score }));
 }
 
 /** What each pass of `settings` finds in `img`, before merging: one list per pass, in the passes' order. */

@@ -28,6 +28,8 @@ export interface Candidate {
   /** Its best detection's score, and that detection's own box. */
   score: number;
   seed: Rect;
+  /** The bounding box of the detections that match the best one closely (IoU ≥ maxIou): the face itself, without a larger box that took it in. */
+  core: Rect;
   /** Per pass, the best score among its detections from that pass (0: that pass did not see it). */
   best: number[];
 }
@@ -48,6 +50,7 @@ export function group(perPass: Detection[][], maxIou = 0.3, maxInside = 0.65): C
     const best = perPass.map(() => 0);
     best[seed.pass] = seed.score;
     let box = seed.box;
+    let core = seed.box;
     for (let i = left.length - 1; i >= 0; i--) {
       const other = left[i]!;
       const inter = intersection(seed.box, other.box);
@@ -55,11 +58,12 @@ export function group(perPass: Detection[][], maxIou = 0.3, maxInside = 0.65): C
       const overlap = inter / (area(seed.box) + area(other.box) - inter);
       if (overlap >= maxIou || inter / Math.min(area(seed.box), area(other.box)) >= maxInside) {
         box = bounds(box, other.box);
+        if (overlap >= maxIou) core = bounds(core, other.box);
         best[other.pass] = Math.max(best[other.pass]!, other.score);
         left.splice(i, 1);
       }
     }
-    out.push({ box, score: seed.score, seed: seed.box, best });
+    out.push({ box, score: seed.score, seed: seed.box, core, best });
   }
   return out;
 }

@@ -22,6 +22,8 @@ export interface Policy {
   confirm: number;
   /** A candidate lying this much (fraction of its box) inside a better face's cover is that face again. */
   sameFace: number;
+  /** The box a face is covered by: all its detections' bounds, only those that match its best one, or its best one alone. */
+  box: 'union' | 'core' | 'seed';
 }
 
 export const defaultPolicy: Policy = {
@@ -32,6 +34,7 @@ export const defaultPolicy: Policy = {
   company: { ratio: 3, band: 2 },
   confirm: 0.5,
   sameFace: 0.9,
+  box: 'union',
 };
 
 export interface PassInfo {

@@ -2,7 +2,8 @@
 // takes the second look (face-mesh flag) at every detection the product's thresholds keep, and
 // saves it all, so that the selection policy can be scored offline in seconds (tune.ts) instead
 // of running the detector again for every combination.
-// Usage: npx tsx test/eval/cache-passes.ts OUT.json SET_DIR...
+// Usage: npx tsx test/eval/cache-passes.ts OUT.json SET_DIR... [--passes '[{"detector":"blaze","size":1600,"tile":256,"minScore":0.35}, ...]']
+// (--passes: the passes to cache instead of the product's, for trying new ones.)
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { warmUp } from '../../src/faces/index.js';
@@ -10,8 +11,11 @@ import { defaultSettings, detectPasses, type DetectSettings } from '../../src/fa
 import { faceFlags } from '../../src/faces/verify.js';
 import { loadSet } from './sets.js';
 
-/** The product's passes, each with a lower floor. */
-export const floors: DetectSettings = { ...defaultSettings, passes: defaultSettings.passes.map((p) => ({ ...p, minScore: Math.min(p.minScore, 0.1) })) };
+const args = process.argv.slice(2);
+const passesAt = args.indexOf('--passes');
+const passes: DetectSettings['passes'] = passesAt >= 0 ? JSON.parse(args.splice(passesAt, 2)[1]!) : defaultSettings.passes;
+/** The passes, each with a lower floor. */
+export const floors: DetectSettings = { ...defaultSettings, passes: passes.map((p) => ({ ...p, minScore: Math.min(p.minScore, 0.1) })) };
 
 export interface CachedImage {
   set: string;
@@ -27,7 +31,7 @@ export interface CachedImage {
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
-const [outFile, ...dirs] = process.argv.slice(2);
+const [outFile, ...dirs] = args;
 if (!outFile || dirs.length === 0) {
   console.error('usage: cache-passes.ts OUT.json SET_DIR...');
   process.exit(2);
@@ -41,7 +45,7 @@ for (const dir of dirs) {
     const passes = await detectPasses(img, floors);
     const rows = passes.map((list) => list.map((d) => [d.box.x, d.box.y, d.box.width, d.box.height, d.score].map(round)));
     // The flags are taken on the rounded boxes, the ones tune.ts will ask about.
-    const looked = rows.flatMap((list, p) => list.filter((r) => r[4]! >= defaultSettings.passes[p]!.minScore));
+    const looked = rows.flatMap((list, p) => list.filter((r) => r[4]! >= passes[p]!.minScore));
     const flags = await faceFlags(img, looked.map(([x, y, width, height]) => ({ x: x!, y: y!, width: width!, height: height! })));
     const flagOf = new Map(looked.map((r, i) => [r, round(flags[i]!)]));
     cached.push({
@@ -57,4 +61,4 @@ for (const dir of dirs) {
   }
   console.error(`${set.name}: ${set.images.length} images`);
 }
-writeFileSync(outFile, JSON.stringify({ floors, images: cached }));
+writeFileSync(outFile, JSON.stringify({ floors, passes, images: cached }));

@@ -19,9 +19,11 @@ const policy = JSON.parse(option('--policy') ?? '{}') as Partial<DetectSettings[
 const lines = args.includes('--lines');
 const files = args.filter((a) => a !== '--lines');
 
+// The passes the caches were made with (the product's, unless cache-passes.ts was given others).
+const cachedPasses = (JSON.parse(readFileSync(files[0]!, 'utf8')) as { passes?: DetectSettings['passes'] }).passes ?? defaultSettings.passes;
 const settings: DetectSettings = {
   ...defaultSettings,
-  passes: defaultSettings.passes.map((p, i) => ({ ...p, minScore: minScores?.[i] ?? p.minScore })),
+  passes: cachedPasses.map((p, i) => ({ ...p, minScore: minScores?.[i] ?? p.minScore })),
   policy: { ...defaultSettings.policy, ...policy },
 };
 
