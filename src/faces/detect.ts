@@ -6,9 +6,10 @@
 import sharp from 'sharp';
 import type { RawImage, Rect } from '../types.js';
 import { faceApi, withNet, type FaceApi } from './model.js';
-import { group, type Detection } from './merge.js';
+import { group, type Candidate, type Detection } from './merge.js';
 import { detectBlaze } from './blazeface.js';
-import { defaultPolicy, dropDuplicates, triage, type Policy } from './select.js';
+import { defaultPolicy, dropDuplicates, needsPeople, onPeople, triage, type Policy } from './select.js';
+import { findThings, type Thing } from './people.js';
 import { faceFlags } from './verify.js';
 
 export interface Pass {
@@ -48,27 +49,39 @@ export const defaultSettings: DetectSettings = {
 
 /** Every face the detector finds in `img` (upright pixels, fractional boxes, best score first). */
 export async function detect(img: RawImage, settings: DetectSettings = defaultSettings): Promise<Detection[]> {
-  return choose(img, await detectPasses(img, settings), settings, (boxes) => faceFlags(img, boxes));
+  return choose(img, await detectPasses(img, settings), settings, (boxes) => faceFlags(img, boxes), () => findThings(img));
 }
 
 /**
  * The faces among what the passes found: merged across passes, kept or sent to the second look
- * (`look`: the face-mesh flag of each box), and counted once.
+ * (`look`: the face-mesh flag of each box), checked against the people in the picture when in
+ * doubt (`things`: the person and animal detector, only run when needed), and counted once.
  */
 export async function choose(
   size: { width: number; height: number },
   perPass: Detection[][],
   settings: DetectSettings,
   look: (boxes: Rect[]) => Promise<number[]>,
+  things: () => Promise<Thing[]>,
 ): Promise<Detection[]> {
+  const { policy } = settings;
   const candidates = group(perPass);
-  const verdicts = triage(candidates, settings.passes, Math.max(size.width, size.height), settings.policy);
-  const doubtful = verdicts.flatMap((v, i) => (v === 'verify' ? [i] : []));
-  const flags = doubtful.length > 0 ? await look(doubtful.map((i) => candidates[i]!.seed)) : [];
-  const confirmed = new Set(doubtful.filter((_, k) => flags[k]! >= settings.policy.confirm));
-  const faces = candidates.filter((_, i) => verdicts[i] === 'face' || confirmed.has(i));
-  const boxed = faces.map((c) => ({ ...c, box: c[settings.policy.box === 'union' ? 'box' : settings.policy.box] }));
-  return dropDuplicates(boxed, settings.policy.sameFace).map((c) => ({ box: c.box, score: c.score }));
+  const verdicts = triage(candidates, settings.passes, Math.max(size.width, size.height), policy);
+  const flags = new Map<Candidate, number>();
+  const lookAt = async (list: Candidate[]) => {
+    const todo = list.filter((c) => !flags.has(c));
+    if (todo.length) (await look(todo.map((c) => c.seed))).forEach((f, i) => flags.set(todo[i]!, f));
+  };
+  await lookAt(candidates.filter((_, i) => verdicts[i] === 'verify'));
+  let faces = candidates.filter((c, i) => verdicts[i] === 'face' || flags.get(c)! >= policy.confirm);
+  // A face needs a person: in doubt, ask the person detector (select.ts onPeople).
+  if (faces.length > 0 && faces.length < policy.people.crowd) {
+    await lookAt(faces);
+    const flagged = faces.map((c) => ({ c, box: c.seed, score: c.score, flag: flags.get(c)! }));
+    if (needsPeople(flagged, policy.people)) faces = onPeople(flagged, await things(), policy.people).map((f) => f.c);
+  }
+  const boxed = faces.map((c) => ({ ...c, box: c[policy.box === 'union' ? 'box' : policy.box] }));
+  return dropDuplicates(boxed, policy.sameFace).map((c) => ({ box: c.box, score: c.score }));
 }
 
 /** What each pass of `settings` finds in `img`, before merging: one list per pass, in the passes' order. */

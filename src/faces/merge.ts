@@ -30,6 +30,8 @@ export interface Candidate {
   seed: Rect;
   /** The bounding box of the detections that match the best one closely (IoU ≥ maxIou): the face itself, without a larger box that took it in. */
   core: Rect;
+  /** Those same detections' boxes averaged, weighted by score: where the passes agree the face is. */
+  mean: Rect;
   /** Per pass, the best score among its detections from that pass (0: that pass did not see it). */
   best: number[];
 }
@@ -51,6 +53,7 @@ export function group(perPass: Detection[][], maxIou = 0.3, maxInside = 0.65): C
     best[seed.pass] = seed.score;
     let box = seed.box;
     let core = seed.box;
+    const sum = { x: seed.box.x * seed.score, y: seed.box.y * seed.score, width: seed.box.width * seed.score, height: seed.box.height * seed.score, w: seed.score };
     for (let i = left.length - 1; i >= 0; i--) {
       const other = left[i]!;
       const inter = intersection(seed.box, other.box);
@@ -58,12 +61,17 @@ export function group(perPass: Detection[][], maxIou = 0.3, maxInside = 0.65): C
       const overlap = inter / (area(seed.box) + area(other.box) - inter);
       if (overlap >= maxIou || inter / Math.min(area(seed.box), area(other.box)) >= maxInside) {
         box = bounds(box, other.box);
-        if (overlap >= maxIou) core = bounds(core, other.box);
+        if (overlap >= maxIou) {
+          core = bounds(core, other.box);
+          for (const k of ['x', 'y', 'width', 'height'] as const) sum[k] += other.box[k] * other.score;
+          sum.w += other.score;
+        }
         best[other.pass] = Math.max(best[other.pass]!, other.score);
         left.splice(i, 1);
       }
     }
-    out.push({ box, score: seed.score, seed: seed.box, core, best });
+    const mean = { x: sum.x / sum.w, y: sum.y / sum.w, width: sum.width / sum.w, height: sum.height / sum.w };
+    out.push({ box, score: seed.score, seed: seed.box, core, mean, best });
   }
   return out;
 }

@@ -47,6 +47,7 @@ function setsToRun(): string[] {
 
 /** Sets this small get a line per image. */
 const smallSet = 30;
+const summaries: { set: string; s: ReturnType<SetTally['summary']> }[] = [];
 const report: { input: string; status: 'done'; width: number; height: number; faces: number; regions: Cover[] }[] = [];
 
 async function evalSet(dir: string) {
@@ -79,12 +80,26 @@ async function evalSet(dir: string) {
   if (images <= smallSet) for (const line of tally.lines) console.log(line);
   for (const line of tally.table()) console.log(line);
   console.log(`ms/image ${Math.round(ms / images)} (detect, plan, cover, re-check); a cover grew in ${grown} image(s), ${failed} would have failed`);
+  summaries.push({ set: set.name, s: tally.summary() });
   console.log(JSON.stringify({ set: set.name, ...tally.summary(), msPerImage: Math.round(ms / images), grown, failed, settings: { detect: defaultSettings, expansion } }));
 }
 
 await warmUp();
 const sets = setsToRun();
 for (const dir of sets) await evalSet(dir);
+
+// Every set side by side: what the covers hide next to what they cost.
+console.log('\nside by side (coverage: share of faces ≥ 80 % under the covers; collateral: covered outside every face zone)');
+console.log(`${'set'.padEnd(20)} ${'faces'.padStart(6)} ${'≥10px'.padStart(6)} ${'≥20px'.padStart(6)} ${'kids'.padStart(5)} ${'covered'.padStart(8)} ${'collateral mean/p90/>10%'.padStart(25)} ${'merged'.padStart(7)}   person-free: photos with a cover, covers/photo, covers > 5 %`);
+for (const { set, s } of summaries) {
+  const v = (x: unknown) => String(x ?? '-');
+  if ('personFree' in s && s.personFree) {
+    console.log(`${set.padEnd(20)} ${v(s.images).padStart(6)} ${''.padStart(6)} ${''.padStart(6)} ${''.padStart(5)} ${''.padStart(8)} ${''.padStart(25)} ${''.padStart(7)}   ${s.personFree.photosWithCover} %, ${s.personFree.coversPerPhoto}, ${s.personFree.coversOver5Pct}`);
+  } else if ('coverage10' in s) {
+    const coll = `${s.collateralMeanPct} / ${s.collateralP90Pct} / ${s.imagesCollateralOver10Pct}`;
+    console.log(`${set.padEnd(20)} ${v(s.faces).padStart(6)} ${v(s.coverage10).padStart(6)} ${v(s.coverage20).padStart(6)} ${v(s.children?.coverage).padStart(5)} ${v(s.coveredMeanPct).padStart(8)} ${coll.padStart(25)} ${v(s.mergedCovers).padStart(7)}`);
+  }
+}
 
 const out = option('--report')[0];
 if (out) {

@@ -101,9 +101,15 @@ export class SetTally {
       };
     }
     const coll = this.collateral.map((c) => c.share);
+    const atLeast = (...b: (typeof buckets)[number][]) => {
+      const f = b.reduce((n, k) => n + this.bySize[k].faces, 0);
+      return pct(b.reduce((n, k) => n + this.bySize[k].covered, 0), f);
+    };
     return {
       images: this.images,
       ...s(this.all),
+      coverage10: atLeast('10-20', '20-50', '>=50'),
+      coverage20: atLeast('20-50', '>=50'),
       buckets: Object.fromEntries(buckets.map((b) => [b, s(this.bySize[b])])),
       ...(this.kidImages > 0 && { children: { images: this.kidImages, ...s(this.kids) } }),
       coveredMeanPct: pct(this.covered.reduce((a, b) => a + b, 0), this.images),

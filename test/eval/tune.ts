@@ -1,11 +1,13 @@
 // Scores the product's selection (detect.ts choose(), select.ts) and region planning over
 // detections cached by cache-passes.ts, in seconds, for trying thresholds and policies:
-//   npx tsx test/eval/tune.ts CACHE.json... [--minScore 0.15,0.2,0.35] [--policy '{"sure":0.8}'] [--lines]
+//   npx tsx test/eval/tune.ts CACHE.json... [--things THINGS.json] [--minScore 0.15,0.2,0.35] [--policy '{"sure":0.8}'] [--lines]
+// (THINGS.json from cache-things.ts: the people and animals in each image, for the people check.)
 // Prints one JSON line per set, as `npm run eval` does (without timings or the re-check).
 import { readFileSync } from 'node:fs';
 import { choose, defaultSettings, type DetectSettings } from '../../src/faces/detect.js';
 import { clampRect, planCovers, readingOrder } from '../../src/plan.js';
 import type { Face } from '../../src/types.js';
+import type { Thing } from '../../src/faces/people.js';
 import type { CachedImage } from './cache-passes.js';
 import { SetTally } from './tally.js';
 
@@ -14,6 +16,7 @@ const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args.splice(i, 2)[1] : undefined;
 };
+const thingsFile = option('--things');
 const minScores = option('--minScore')?.split(',').map(Number);
 const policy = JSON.parse(option('--policy') ?? '{}') as Partial<DetectSettings['policy']>;
 const lines = args.includes('--lines');
@@ -26,6 +29,16 @@ const settings: DetectSettings = {
   passes: cachedPasses.map((p, i) => ({ ...p, minScore: minScores?.[i] ?? p.minScore })),
   policy: { ...defaultSettings.policy, ...policy },
 };
+
+type CachedThings = { set: string; name: string; things: number[][] };
+const thingsOf = new Map<string, Thing[]>(
+  thingsFile
+    ? (JSON.parse(readFileSync(thingsFile, 'utf8')).images as CachedThings[]).map((t) => [
+        `${t.set}/${t.name}`,
+        t.things.map(([x, y, width, height, score, kind]) => ({ box: { x: x!, y: y!, width: width!, height: height! }, score: score!, kind: kind === 1 ? 'person' : 'animal' })),
+      ])
+    : [],
+);
 
 const tallies = new Map<string, SetTally>();
 for (const file of files) {
@@ -47,7 +60,12 @@ for (const file of files) {
         return flag;
       });
     const faces: Face[] = [];
-    for (const d of await choose(im, perPass, settings, look)) {
+    const things = async () => {
+      const t = thingsOf.get(`${im.set}/${im.name}`);
+      if (!t) throw new Error(`${im.set}/${im.name}: no cached people and animals; pass --things from cache-things.ts`);
+      return t;
+    };
+    for (const d of await choose(im, perPass, settings, look, things)) {
       const box = clampRect(d.box, im.width, im.height);
       if (box) faces.push({ box, score: d.score, source: 'detector' });
     }
