@@ -191,7 +191,7 @@ export async function renderPreview(analysis: Analysis, regions: Cover[], option
   const o = resolveOptions(options);
   const img = await pixelsFor(analysis, o);
   // The same covering and second look as render, so the result shown is the result written.
-  const { pixels } = await coverAndCheck(img, sanitizeCovers(regions, img.width, img.height), o);
+  const { pixels } = await coverAndCheck(img, sanitizeCovers(regions, img.width, img.height), o, analysis.faces);
   return makePreview(pixels, size);
 }
 
@@ -225,7 +225,7 @@ export async function render(analysis: Analysis, regions: Cover[], options: Part
       bytes = await timed(t, 'encode', () => encodeStream(stream.open(), settings).catch((e: unknown) => Promise.reject(stream.decodeError(e))));
     } else {
       const img = await pixelsFor(analysis, o);
-      const covered = await coverAndCheck(img, sanitizeCovers(regions, img.width, img.height), o, t);
+      const covered = await coverAndCheck(img, sanitizeCovers(regions, img.width, img.height), o, analysis.faces, t);
       result.warnings.push(...covered.warnings);
       coveredRegions = covered.regions;
       bytes = await timed(t, 'encode', () => encode(covered.pixels, settings));

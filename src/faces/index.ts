@@ -1,10 +1,11 @@
 // The faces stage as the pipeline sees it: find faces, re-check a covered image, warm up.
 import type { Options } from '../options.js';
-import type { Face, RawImage, Rect, Warning } from '../types.js';
+import type { Cover, Face, RawImage, Rect, Warning } from '../types.js';
+import { inside } from '../cover/mask.js';
 import { clampRect, expandBox } from '../plan.js';
 import { applyChildrenPolicy } from './children.js';
 import { detect, defaultSettings, type DetectSettings } from './detect.js';
-import { intersection, area } from './merge.js';
+import { intersection, area, iou } from './merge.js';
 import { faceApi } from './model.js';
 import { blazeFace, detectBlaze } from './blazeface.js';
 import { faceFlags, faceMesh } from './verify.js';
@@ -72,16 +73,20 @@ function warningsFor(faces: Face[]): Warning[] {
 const recheckScore = 0.6;
 
 /**
- * Faces the detector still finds overlapping the covered regions of `covered` (the cover was too
- * small). It looks around each region — the region grown by half its size on every side — at a
- * scale where a face as large as that area is plainly visible, so a face the cover only partly hid
- * shows up, at a fraction of the cost of a second full detection.
+ * Faces the detector still finds at the edge of the covers in `covered`: a face whose cover was
+ * too small. It looks around each cover — the cover's box grown by its size on every side, room
+ * for a face twice as large — at a scale where such a face is plainly visible, at a fraction of
+ * the cost of a second full detection. What counts is a face peeking out: one centred outside
+ * every cover but reaching under one, or one much larger than the cover it is centred in. A
+ * detection centred in a cover and no larger is the cover itself (a blurred oval is face-shaped,
+ * and holds nothing of the face but its cell averages). Faces left visible on purpose (`kept`)
+ * are not leftovers.
  */
-export async function recheck(covered: RawImage, regions: Rect[]): Promise<Rect[]> {
+export async function recheck(covered: RawImage, covers: Cover[], kept: Rect[] = []): Promise<Rect[]> {
   const left: Rect[] = [];
-  for (const region of regions) {
+  for (const region of covers) {
     const around = clampRect(
-      { x: region.x - region.width / 2, y: region.y - region.height / 2, width: region.width * 2, height: region.height * 2 },
+      { x: region.x - region.width, y: region.y - region.height, width: region.width * 3, height: region.height * 3 },
       covered.width,
       covered.height,
     );
@@ -96,9 +101,14 @@ export async function recheck(covered: RawImage, regions: Rect[]): Promise<Rect[
     const [dets] = await detectBlaze([{ pixels: data, width: info.width, height: info.height }], recheckScore);
     for (const d of dets!) {
       const box = { x: around.x + d.box.x * k, y: around.y + d.box.y * k, width: d.box.width * k, height: d.box.height * k };
-      const inside = regions.reduce((sum, r) => sum + intersection(r, box), 0);
+      const cx = Math.floor(box.x + box.width / 2);
+      const cy = Math.floor(box.y + box.height / 2);
+      const holder = covers.find((c) => inside(c, cx, cy));
+      const under = covers.reduce((sum, r) => sum + intersection(r, box), 0);
+      const peeks = holder ? area(box) > 1.5 * area(holder) : under >= 0.1 * area(box);
       const clamped = clampRect(box, covered.width, covered.height);
-      if (clamped && inside >= 0.3 * area(box) && !left.some((l) => intersection(l, clamped) > 0.5 * area(clamped))) left.push(clamped);
+      if (kept.some((k) => iou(k, box) >= 0.3)) continue;
+      if (clamped && peeks && !left.some((l) => intersection(l, clamped) > 0.5 * area(clamped))) left.push(clamped);
     }
   }
   return left;

@@ -65,7 +65,7 @@ async function evalSet(dir: string) {
     const ordered = readingOrder(faces);
     let covers = planCovers(ordered, img.width, img.height);
     try {
-      const checked = await coverAndCheck(img, covers, options);
+      const checked = await coverAndCheck(img, covers, options, ordered);
       if (checked.warnings.some((w) => w.code === 'cover-grown')) grown++;
       covers = checked.regions;
     } catch {
