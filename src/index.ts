@@ -8,7 +8,7 @@ export type { Collected, CollectOptions } from './collect.js';
 export { inspectFile } from './inspect-file.js';
 export type { FileInspection } from './inspect-file.js';
 export { verifyFile } from './verify.js';
-export { defaultOptions, resolveOptions } from './options.js';
+export { choices, defaultOptions, resolveOptions } from './options.js';
 export type { Options, FacesPolicy, CoverStyle, FormatChoice } from './options.js';
 export { SafeError, isSafeError } from './errors.js';
 export type { ErrorCode } from './errors.js';
@@ -18,3 +18,5 @@ export type * from './types.js';
 // The desktop app keeps the engine's own region geometry when the user edits covers, and shares the saved settings.
 export { planRegions, mergeRects } from './plan.js';
 export * from './settings.js';
+// Temp-then-rename writes with fsync, for the doors' own small files (the integration manifest, the spool).
+export { writeFileDurably } from './util/durable-write.js';

@@ -2,9 +2,16 @@
 import os from 'node:os';
 import { SafeError } from './errors.js';
 
-export type FacesPolicy = 'all' | 'children' | 'none';
-export type CoverStyle = 'blur' | 'pixelate' | 'solid';
-export type FormatChoice = 'keep' | 'jpeg' | 'png' | 'webp';
+/** The choice lists, the one source for every door's flags, settings and checks. */
+export const choices = {
+  faces: ['all', 'children', 'none'],
+  style: ['blur', 'pixelate', 'solid'],
+  format: ['keep', 'jpeg', 'png', 'webp'],
+} as const;
+
+export type FacesPolicy = (typeof choices.faces)[number];
+export type CoverStyle = (typeof choices.style)[number];
+export type FormatChoice = (typeof choices.format)[number];
 
 export interface Options {
   /** Which faces to cover: every face (default), children only (age estimate, cover when unsure), none. */
@@ -53,12 +60,6 @@ export const defaultOptions: Readonly<Options> = Object.freeze({
   timeoutMs: 120_000,
   seed: undefined,
 });
-
-const choices = {
-  faces: ['all', 'children', 'none'],
-  style: ['blur', 'pixelate', 'solid'],
-  format: ['keep', 'jpeg', 'png', 'webp'],
-} as const;
 
 function bad(message: string): never {
   throw new SafeError('bad-option', message);

@@ -1,12 +1,16 @@
 // Saved choices shared by the desktop app and the right-click action (the CLI uses its flags).
 // A small JSON file in the user's config folder; a damaged or missing file means the defaults.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultOptions, type CoverStyle, type FacesPolicy, type FormatChoice, type Options } from './options.js';
+import * as v from 'valibot';
+import { choices, defaultOptions, type CoverStyle, type FacesPolicy, type FormatChoice, type Options } from './options.js';
+import { writeFileDurably } from './util/durable-write.js';
 
 /** Where safe copies go: beside the originals, in a "Safe to share" folder beside them, or one chosen folder. */
-export type OutputPlace = 'beside' | 'subfolder' | 'folder';
+export const outputPlaces = ['beside', 'subfolder', 'folder'] as const;
+export type OutputPlace = (typeof outputPlaces)[number];
+export const languages = ['en', 'fr'] as const;
 
 export interface Settings {
   style: CoverStyle;
@@ -17,7 +21,7 @@ export interface Settings {
   /** The chosen folder when place is 'folder'. */
   folder?: string;
   /** UI language; undefined = follow the system. */
-  language?: 'en' | 'fr';
+  language?: (typeof languages)[number];
 }
 
 export const SUBFOLDER_NAME = 'Safe to share';
@@ -42,21 +46,24 @@ export function settingsPath(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(configDir(env), 'settings.json');
 }
 
-const oneOf = <T extends string>(v: unknown, allowed: readonly T[], fallback: T): T => (allowed.includes(v as T) ? (v as T) : fallback);
+// A hand-edited or older file: each field that does not fit falls back on its own, unknown ones are dropped.
+const settingsFile = v.object({
+  style: v.fallback(v.picklist(choices.style), defaultSettings.style),
+  faces: v.fallback(v.picklist(choices.faces), defaultSettings.faces),
+  format: v.fallback(v.picklist(choices.format), defaultSettings.format),
+  rename: v.fallback(v.boolean(), defaultSettings.rename),
+  place: v.fallback(v.picklist(outputPlaces), defaultSettings.place),
+  folder: v.fallback(v.optional(v.pipe(v.string(), v.check((f) => path.isAbsolute(f)))), undefined),
+  language: v.fallback(v.optional(v.picklist(languages)), undefined),
+});
 
 /** Keeps only known keys with valid values, so a hand-edited file can never break a door. */
 export function sanitizeSettings(raw: unknown): Settings {
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const s: Settings = {
-    style: oneOf(r.style, ['blur', 'pixelate', 'solid'], defaultSettings.style),
-    faces: oneOf(r.faces, ['all', 'children', 'none'], defaultSettings.faces),
-    format: oneOf(r.format, ['keep', 'jpeg', 'png', 'webp'], defaultSettings.format),
-    rename: typeof r.rename === 'boolean' ? r.rename : defaultSettings.rename,
-    place: oneOf(r.place, ['beside', 'subfolder', 'folder'], defaultSettings.place),
-  };
-  if (typeof r.folder === 'string' && path.isAbsolute(r.folder)) s.folder = r.folder;
+  const r = v.safeParse(settingsFile, raw);
+  const s: Settings = r.success ? r.output : { ...defaultSettings };
+  if (s.folder === undefined) delete s.folder;
+  if (s.language === undefined) delete s.language;
   if (s.place === 'folder' && !s.folder) s.place = defaultSettings.place;
-  if (r.language === 'en' || r.language === 'fr') s.language = r.language;
   return s;
 }
 
@@ -70,10 +77,7 @@ export async function loadSettings(file = settingsPath()): Promise<Settings> {
 
 export async function saveSettings(settings: Settings, file = settingsPath()): Promise<Settings> {
   const clean = sanitizeSettings(settings);
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(clean, null, 2)}\n`);
-  await rename(temp, file);
+  await writeFileDurably(file, `${JSON.stringify(clean, null, 2)}\n`);
   return clean;
 }
 

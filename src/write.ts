@@ -7,6 +7,7 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { SafeError, toSafeError } from './errors.js';
 import { alternativePath, isTempName, tempNameFor } from './naming.js';
+import { syncFolder } from './util/durable-write.js';
 
 const MAX_ALTERNATIVES = 9999;
 
@@ -80,15 +81,6 @@ export async function publish(bytes: Buffer, first: string, check: (writtenPath:
     if (wrote) await unlink(temp).catch(() => {});
     throw outputError(e, dir);
   }
-}
-
-/** Makes the new name itself durable (a power cut right after publishing must not lose it). */
-async function syncFolder(dir: string): Promise<void> {
-  // Windows cannot open a folder this way; there the rename is journaled by NTFS anyway.
-  const handle = await open(dir, 'r').catch(() => undefined);
-  if (!handle) return;
-  await handle.sync().catch(() => {});
-  await handle.close();
 }
 
 // Folders this process has already cleaned of an interrupted run's temp files (checked once each).

@@ -1,9 +1,9 @@
 // The record of everything `integrate install` wrote, so `uninstall` removes exactly that and
 // nothing of the user's. Kept in the config folder as integration.json.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { configDir } from '../../src/index.js';
+import { configDir, writeFileDurably } from '../../src/index.js';
 import type { Launcher } from './launcher.js';
 import type { Target } from './targets.js';
 
@@ -98,9 +98,7 @@ export async function ensureDir(dir: string, created: string[]): Promise<void> {
 
 export async function writeAtomic(file: string, content: string | Buffer, mode: number, created: string[]): Promise<void> {
   await ensureDir(path.dirname(file), created);
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.share-safely-${process.pid}.tmp`);
-  await writeFile(temp, content, { mode });
-  await rename(temp, file);
+  await writeFileDurably(file, content, mode);
 }
 
 /** Removes the folders we created that are empty now, deepest first; returns those still there. */
