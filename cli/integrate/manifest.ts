@@ -4,43 +4,52 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { configDir, writeFileDurably } from '../../src/index.js';
-import type { Launcher } from './launcher.js';
-import type { Target } from './targets.js';
+import * as v from 'valibot';
+import { allTargets } from './targets.js';
 
-export interface FileEntry {
-  kind: 'file';
-  target: Target;
-  path: string;
+const sha = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
+const absolute = v.pipe(v.string(), v.check((p) => path.isAbsolute(p)));
+
+const fileEntry = v.object({
+  kind: v.literal('file'),
+  target: v.picklist(allTargets),
+  path: absolute,
   /** Of the content we wrote: a file that no longer matches was edited by someone, and is left alone. */
-  sha256: string;
-}
+  sha256: sha,
+});
 
-export interface ThunarEntry {
-  kind: 'thunar';
-  target: 'thunar';
-  path: string;
-  ids: string[];
-  commands: string[];
+const thunarEntry = v.object({
+  kind: v.literal('thunar'),
+  target: v.literal('thunar'),
+  path: absolute,
+  ids: v.array(v.string()),
+  commands: v.array(v.string()),
   /** uca.xml did not exist: it started as `seed`, and goes away when only that is left. */
-  createdFrom?: { seedSha256: string };
-}
+  createdFrom: v.optional(v.object({ seedSha256: sha })),
+});
 
-export interface RegistryEntry {
-  kind: 'registry';
-  target: 'explorer';
+const registryEntry = v.object({
+  kind: v.literal('registry'),
+  target: v.literal('explorer'),
   /** Verb keys below HKCU\Software\Classes. */
-  keys: string[];
-}
+  keys: v.array(v.string()),
+});
 
-export type Entry = FileEntry | ThunarEntry | RegistryEntry;
-
-export interface Manifest {
-  version: 1;
-  launcher: Launcher;
-  entries: Entry[];
+// integration.json is read back from the user's config folder, where anything may have changed it:
+// its shape is checked here, and uninstall acts only on entries that name what install writes.
+const manifestFile = v.object({
+  version: v.literal(1),
+  launcher: v.object({ node: v.string(), script: v.string() }),
+  entries: v.array(v.variant('kind', [fileEntry, thunarEntry, registryEntry])),
   /** Folders that did not exist before we wrote into them; removed again once empty. */
-  createdDirs: string[];
-}
+  createdDirs: v.optional(v.array(absolute), []),
+});
+
+export type FileEntry = v.InferOutput<typeof fileEntry>;
+export type ThunarEntry = v.InferOutput<typeof thunarEntry>;
+export type RegistryEntry = v.InferOutput<typeof registryEntry>;
+export type Entry = FileEntry | ThunarEntry | RegistryEntry;
+export type Manifest = v.InferOutput<typeof manifestFile>;
 
 export interface Host {
   platform: NodeJS.Platform;
@@ -56,10 +65,11 @@ export function manifestPath(host: Host): string {
   return path.join(configDir(host.env, host.platform, host.home), 'integration.json');
 }
 
+/** The manifest, or undefined when there is none or it is not one we could have written. */
 export async function loadManifest(host: Host): Promise<Manifest | undefined> {
   try {
-    const m = JSON.parse(await readFile(manifestPath(host), 'utf8')) as Manifest;
-    return m.version === 1 && Array.isArray(m.entries) ? { ...m, createdDirs: m.createdDirs ?? [] } : undefined;
+    const r = v.safeParse(manifestFile, JSON.parse(await readFile(manifestPath(host), 'utf8')));
+    return r.success ? r.output : undefined;
   } catch {
     return undefined;
   }
