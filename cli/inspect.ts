@@ -9,7 +9,7 @@ function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-export function inspectionText(i: FileInspection, cwd = process.cwd()): string {
+function inspectionText(i: FileInspection, cwd = process.cwd()): string {
   const name = shown(path.relative(cwd, i.path) || i.path);
   if (!i.ok) return `✗ ${name}: ${shown(i.error?.message ?? '')}`;
   const dims = i.width && i.height ? `, ${i.width}×${i.height}` : '';

@@ -21,7 +21,7 @@ const shortKind: Partial<Record<FindingKind, string>> = {
 };
 
 /** The sensitive kinds a file gave away, in a short list ("location, dates, camera"). */
-export function removedSummary(findings: Finding[]): string {
+function removedSummary(findings: Finding[]): string {
   const kinds: string[] = [];
   for (const f of findings) {
     const word = shortKind[f.kind];

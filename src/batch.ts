@@ -29,7 +29,17 @@ const fromSources = !existsSync(compiled);
 const workerFile = fromSources ? fileURLToPath(new URL('./worker.ts', import.meta.url)) : compiled;
 
 function failedResult(input: string, err: SafeError, ms: number): Result {
-  return { input, status: 'failed', error: { code: err.code, message: err.message }, faces: 0, regions: [], kept: [], removed: [], warnings: [], ms };
+  return {
+    input,
+    status: 'failed',
+    error: { code: err.code, message: err.message },
+    faces: 0,
+    regions: [],
+    kept: [],
+    removed: [],
+    warnings: [],
+    ms,
+  };
 }
 
 /** The folder each placement's output lands in (the same whatever the output format). */
@@ -47,7 +57,12 @@ function exited(worker: Worker): Promise<void> {
  * Aborting `signal` stops the photos in progress (their workers are terminated, their temp files
  * removed) and rejects with the signal's reason; results already reported stay written.
  */
-export async function runBatch(items: Placement[], options: Partial<Options> = {}, onResult?: OnResult, signal?: AbortSignal): Promise<Result[]> {
+export async function runBatch(
+  items: Placement[],
+  options: Partial<Options> = {},
+  onResult?: OnResult,
+  signal?: AbortSignal,
+): Promise<Result[]> {
   const o = resolveOptions(options);
   const results: Result[] = new Array(items.length);
   if (items.length === 0) return results;
@@ -90,7 +105,10 @@ export async function runBatch(items: Placement[], options: Partial<Options> = {
       if (stopAll.signal.aborted) throw stopAll.signal.reason;
       const err = timeout.signal.aborted
         ? new SafeError('timeout', `gave up after ${Number((o.timeoutMs / 1000).toPrecision(3))} s; nothing was written`)
-        : new SafeError('internal', `the worker processing this photo stopped (${e instanceof Error ? e.message : String(e)}); nothing was written`);
+        : new SafeError(
+            'internal',
+            `the worker processing this photo stopped (${e instanceof Error ? e.message : String(e)}); nothing was written`,
+          );
       results[index] = failedResult(items[index].input, err, Date.now() - started);
     } finally {
       clearTimeout(timer);

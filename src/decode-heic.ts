@@ -84,12 +84,17 @@ export async function decodeHeicPixels(bytes: Uint8Array, check: (width: number,
     const width = lib.heif_image_handle_get_width(handle);
     const height = lib.heif_image_handle_get_height(handle);
     check(width, height);
-    const image = await lib.heif_js_decode_image2(handle, lib.heif_colorspace.heif_colorspace_RGB, lib.heif_chroma.heif_chroma_interleaved_RGBA);
+    const image = await lib.heif_js_decode_image2(
+      handle,
+      lib.heif_colorspace.heif_colorspace_RGB,
+      lib.heif_chroma.heif_chroma_interleaved_RGBA,
+    );
     const notDecoded = failed(lib, image);
     if (notDecoded) throw new Error(notDecoded);
     try {
       const plane = image.channels.find((c) => c.id === lib.heif_channel.heif_channel_interleaved);
-      if (!plane || plane.width !== width || plane.height !== height) throw new Error('libheif returned no RGBA plane of the declared size');
+      if (!plane || plane.width !== width || plane.height !== height)
+        throw new Error('libheif returned no RGBA plane of the declared size');
       const row = width * 4;
       const data = Buffer.alloc(row * height);
       for (let y = 0; y < height; y++) data.set(plane.data.subarray(y * plane.stride, y * plane.stride + row), y * row);

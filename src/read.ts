@@ -13,7 +13,7 @@ export interface Source {
   hash: string;
 }
 
-export function hashBytes(bytes: Buffer): string {
+function hashBytes(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 

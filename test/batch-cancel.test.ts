@@ -16,11 +16,16 @@ describe('runBatch with an AbortSignal', () => {
     const items = names.map((n) => ({ input: path.join(dir, n) }));
     const cancel = new AbortController();
     const reported: number[] = [];
-    const run = engine.runBatch(items, { jobs: 2 }, (_r, i) => {
-      reported.push(i);
-      // The second result comes while the other worker is in the middle of its photo.
-      if (reported.length === 2) cancel.abort(new Error('cancelled by the user'));
-    }, cancel.signal);
+    const run = engine.runBatch(
+      items,
+      { jobs: 2 },
+      (_r, i) => {
+        reported.push(i);
+        // The second result comes while the other worker is in the middle of its photo.
+        if (reported.length === 2) cancel.abort(new Error('cancelled by the user'));
+      },
+      cancel.signal,
+    );
     await expect(run).rejects.toThrow('cancelled by the user');
     expect(reported).toHaveLength(2);
     const after = readdirSync(dir).sort();

@@ -23,7 +23,9 @@ describe('HEIC decode', () => {
       expect(console.log).toBe(recorder);
       expect(printed).toEqual([]);
       expect(a.status === 'fulfilled' && a.value.image).toMatchObject({ width: 1024, height: 683, channels: 3 });
-      expect(c.status === 'fulfilled' && c.value.image.data.equals(a.status === 'fulfilled' ? a.value.image.data : Buffer.alloc(0))).toBe(true);
+      expect(c.status === 'fulfilled' && c.value.image.data.equals(a.status === 'fulfilled' ? a.value.image.data : Buffer.alloc(0))).toBe(
+        true,
+      );
       expect(b.status).toBe('rejected');
       const reason = b.status === 'rejected' ? (b.reason as unknown) : undefined;
       expect(isSafeError(reason) && reason.code).toBe('corrupt');

@@ -23,7 +23,7 @@ setTimeout(() => console.log(JSON.stringify({ kept, seen, uncaught: process.list
 `;
 
 describe('loading the face detector', () => {
-  it("keeps a rejection listener added during the load, and an unhandled rejection goes to it instead of crashing", () => {
+  it('keeps a rejection listener added during the load, and an unhandled rejection goes to it instead of crashing', () => {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ kept: true, seen: ['Error: nobody awaits this'], uncaught: 0 });

@@ -28,7 +28,7 @@ export function xdgDirs(env: NodeJS.ProcessEnv, home: string): XdgDirs {
 }
 
 /** The image types the engine reads (formats.ts), as MIME types for "Open with" and menus. */
-export const imageMimeTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/tiff', 'image/avif', 'image/heic', 'image/heif', 'image/gif'];
+const imageMimeTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/tiff', 'image/avif', 'image/heic', 'image/heif', 'image/gif'];
 const icon = 'security-high';
 const variants: Variant[] = ['share', 'review'];
 const marker = 'Added by `share-safely integrate install`; `share-safely integrate uninstall` removes it.';

@@ -96,7 +96,7 @@ export async function exists(p: string): Promise<boolean> {
 }
 
 /** mkdir -p that remembers which folders it made. */
-export async function ensureDir(dir: string, created: string[]): Promise<void> {
+async function ensureDir(dir: string, created: string[]): Promise<void> {
   const missing: string[] = [];
   for (let d = dir; !(await exists(d)); d = path.dirname(d)) {
     missing.unshift(d);

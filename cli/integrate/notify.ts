@@ -16,7 +16,7 @@ const powershellAppId = '{1AC14E77-02E7-4E5D-B744-2EB1AE5198B7}\\WindowsPowerShe
 /** A PowerShell single-quoted literal; PowerShell also closes such strings on typographic single quotes. */
 const psString = (s: string) => `'${s.replace(/['\u2018\u2019\u201a\u201b]/g, (c) => c + c)}'`;
 
-export function toastScript(n: Notice): string {
+function toastScript(n: Notice): string {
   return [
     "$ErrorActionPreference = 'Stop'",
     '[Windows.UI.Notifications.ToastNotificationManager, Windows.UI.Notifications, ContentType = WindowsRuntime] | Out-Null',
@@ -29,7 +29,7 @@ export function toastScript(n: Notice): string {
 }
 
 /** The command that shows `n` on this platform. Texts travel as arguments, never spliced into code. */
-export function notifyCommand(n: Notice, platform: NodeJS.Platform): Command {
+function notifyCommand(n: Notice, platform: NodeJS.Platform): Command {
   if (platform === 'darwin') {
     return {
       command: 'osascript',
@@ -47,14 +47,14 @@ export function notifyCommand(n: Notice, platform: NodeJS.Platform): Command {
   };
 }
 
-export function openFolderCommand(dir: string, platform: NodeJS.Platform): Command {
+function openFolderCommand(dir: string, platform: NodeJS.Platform): Command {
   if (platform === 'darwin') return { command: 'open', args: [dir] };
   if (platform === 'win32') return { command: 'explorer.exe', args: [dir] };
   return { command: 'xdg-open', args: [dir] };
 }
 
 /** The program's full path on PATH, or undefined (Windows resolves its own tools). */
-export function findProgram(name: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string | undefined {
+function findProgram(name: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string | undefined {
   if (platform === 'win32') return name;
   for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
     const full = path.join(dir, name);
@@ -72,7 +72,7 @@ export function findProgram(name: string, env: NodeJS.ProcessEnv, platform: Node
  * Starts a tool detached and waits until it ends, at most `waitMs` (xdg-open may stay with the
  * program it started). Resolves with its exit code, or null when it failed to start or still runs.
  */
-export function runDetached(c: Command, waitMs = 5000): Promise<number | null> {
+function runDetached(c: Command, waitMs = 5000): Promise<number | null> {
   return new Promise((resolve) => {
     const child = spawn(c.command, c.args, { detached: true, stdio: 'ignore', windowsHide: true });
     const timer = setTimeout(() => {

@@ -15,7 +15,7 @@ export interface Dialogs {
   chooseOutputFolder(): Promise<string | null>;
 }
 
-export interface DesktopShell {
+interface DesktopShell {
   showInFolder(file: string): void;
   copyImage(png: Uint8Array): Promise<void>;
 }
@@ -32,7 +32,7 @@ export interface DesktopDeps {
   onSettings?(settings: SettingsView): void;
 }
 
-export type Handlers = { [C in Channel]: (...args: unknown[]) => Promise<Replies[C]> };
+type Handlers = { [C in Channel]: (...args: unknown[]) => Promise<Replies[C]> };
 
 export interface Desktop {
   handlers: Handlers;

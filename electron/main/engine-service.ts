@@ -25,7 +25,7 @@ import type { Cover, FaceView, ImageBytes, SettingsView } from '../preload/bridg
 import type { Analysed, Collection, Engine, Exported } from './engine-protocol.js';
 
 /** Longest side of the picture the review screen shows (and the before/after preview). */
-export const PREVIEW_SIZE = 1600;
+const PREVIEW_SIZE = 1600;
 
 /** The folder whose settings-based output place applies to a photo: its dropped folder, or its own. */
 function photoDir(p: Placement): string {
@@ -44,7 +44,7 @@ function faceView(f: Face, width: number, height: number): FaceView {
  * The regions to cover for a reviewed photo: the covers of the faces still covered plus the user's
  * rectangles, merged as the engine merges. With nothing changed this equals analysis.regions.
  */
-export function regionsFor(analysis: Analysis, cover: Cover): Rect[] {
+function regionsFor(analysis: Analysis, cover: Cover): Rect[] {
   const chosen = [...cover.faces.filter((r): r is Rect => r !== null), ...cover.extra];
   return mergeRects(sanitizeRegions(chosen, analysis.width, analysis.height));
 }

@@ -37,7 +37,10 @@ const coordinate = (key: keyof Rect) => {
 };
 
 const rect = v.pipe(
-  v.object({ x: coordinate('x'), y: coordinate('y'), width: coordinate('width'), height: coordinate('height') }, 'a region must be an object'),
+  v.object(
+    { x: coordinate('x'), y: coordinate('y'), width: coordinate('width'), height: coordinate('height') },
+    'a region must be an object',
+  ),
   v.check((r) => r.width > 0 && r.height > 0, 'a region must have a positive width and height'),
 );
 
@@ -61,13 +64,19 @@ const exportRequests = v.pipe(
 const droppedMessage = 'a dropped path must be an absolute path';
 const droppedPaths = v.pipe(
   v.array(
-    v.pipe(v.string(droppedMessage), v.minLength(1, droppedMessage), v.maxLength(4096, droppedMessage), v.check((p) => !p.includes('\0') && path.isAbsolute(p), droppedMessage)),
+    v.pipe(
+      v.string(droppedMessage),
+      v.minLength(1, droppedMessage),
+      v.maxLength(4096, droppedMessage),
+      v.check((p) => !p.includes('\0') && path.isAbsolute(p), droppedMessage),
+    ),
     'a drop must be a list of paths',
   ),
   v.maxLength(MAX_PATHS, 'a drop must be a list of paths'),
 );
 
-const oneOf = <T extends readonly [string, ...string[]]>(key: string, list: T) => v.picklist(list, `${key} must be one of ${list.join(', ')}`);
+const oneOf = <T extends readonly [string, ...string[]]>(key: string, list: T) =>
+  v.picklist(list, `${key} must be one of ${list.join(', ')}`);
 
 const settings = v.object(
   {

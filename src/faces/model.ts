@@ -25,7 +25,7 @@ function modelDir(): string {
 async function load(): Promise<FaceApi> {
   const before = snapshotListeners();
   let api: FaceApi;
-  let ok = false;
+  let ok: boolean;
   try {
     api = await import('@vladmandic/face-api/dist/face-api.node-wasm.js');
     ok = await engine(api).setBackend('wasm');

@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import type { RawImage, Rect } from '../../src/types.js';
 import { orientBox } from './score.js';
 
-export interface SetImage {
+interface SetImage {
   name: string;
   child: boolean;
   animal: boolean;

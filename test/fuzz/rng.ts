@@ -9,7 +9,7 @@ export interface Rng {
   chance(p: number): boolean;
 }
 
-export function rng(seed: number): Rng {
+function rng(seed: number): Rng {
   let s = seed | 0;
   const next = () => {
     s = (s + 0x6d2b79f5) | 0;

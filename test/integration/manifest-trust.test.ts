@@ -21,7 +21,12 @@ function edit(host: Host, change: (m: { entries: unknown[] }) => void): void {
 describe('an edited integration manifest', () => {
   it('on Linux: a file entry naming a file of the user is refused, ours are still removed', async () => {
     const home = mkdtempSync(path.join(tmpdir(), 'manifest-trust-'));
-    const host: Host = { platform: 'linux', home, env: { XDG_CONFIG_DIRS: path.join(home, 'none') }, run: async () => ({ code: 0, stdout: '', stderr: '' }) };
+    const host: Host = {
+      platform: 'linux',
+      home,
+      env: { XDG_CONFIG_DIRS: path.join(home, 'none') },
+      run: async () => ({ code: 0, stdout: '', stderr: '' }),
+    };
     const precious = path.join(home, 'Documents', 'taxes.txt');
     mkdirSync(path.dirname(precious), { recursive: true });
     writeFileSync(precious, 'mine');
@@ -44,7 +49,12 @@ describe('an edited integration manifest', () => {
     const precious = path.join(home, 'notes.txt');
     writeFileSync(precious, 'mine');
     mkdirSync(path.dirname(manifestPath(host)), { recursive: true });
-    const forged = { version: 1, launcher, entries: [{ kind: 'file', target: 'nautilus', path: precious, sha256: 'not a digest' }], createdDirs: [] };
+    const forged = {
+      version: 1,
+      launcher,
+      entries: [{ kind: 'file', target: 'nautilus', path: precious, sha256: 'not a digest' }],
+      createdDirs: [],
+    };
     writeFileSync(manifestPath(host), JSON.stringify(forged));
     const [report] = await uninstall(['nautilus'], host);
     expect(report.lines).toEqual(['nothing installed']);
@@ -72,7 +82,9 @@ describe('an edited integration manifest', () => {
     expect(imports[1]).not.toContain('txtfile');
     edit(host, (m) => (m.entries[0] as { keys: string[] }).keys.push(foreign));
     const [report] = await uninstall(['explorer'], host);
-    expect(report.lines).toContain(`refused: HKEY_CURRENT_USER\\Software\\Classes\\${foreign} is not something Share Safely installs; left alone`);
+    expect(report.lines).toContain(
+      `refused: HKEY_CURRENT_USER\\Software\\Classes\\${foreign} is not something Share Safely installs; left alone`,
+    );
     expect(imports).toHaveLength(3);
     expect(imports[2]).not.toContain('txtfile');
     // Its own keys still go.
