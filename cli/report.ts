@@ -1,6 +1,6 @@
 // How results read in a terminal and in --json. Pure functions of the engine's results.
 import path from 'node:path';
-import type { Finding, FindingKind, Rect, Result } from '../src/index.js';
+import { plural, type Finding, type FindingKind, type Rect, type Result } from '../src/index.js';
 import { shown } from './shown.js';
 
 const shortKind: Partial<Record<FindingKind, string>> = {
@@ -29,10 +29,6 @@ function removedSummary(findings: Finding[]): string {
   }
   if (!kinds.length && findings.length) kinds.push('metadata');
   return kinds.join(', ');
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 export function facesCovered(r: Result): number {

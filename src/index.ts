@@ -18,5 +18,9 @@ export type * from './types.js';
 // The desktop app keeps the engine's own region geometry when the user edits covers, and shares the saved settings.
 export { planRegions, mergeRects } from './plan.js';
 export * from './settings.js';
-// Temp-then-rename writes with fsync, for the doors' own small files (the integration manifest, the spool).
+// Helpers the doors share with the engine, so each exists once: durable small files, words and sizes,
+// files and programs on disk, the per-user folders.
 export { writeFileDurably } from './util/durable-write.js';
+export { byteSize, plural } from './util/text.js';
+export { exists, findOnPath } from './util/files.js';
+export { stateDir, xdgHome } from './util/user-dirs.js';

@@ -1,11 +1,11 @@
 // Saved choices shared by the desktop app and the right-click action (the CLI uses its flags).
 // A small JSON file in the user's config folder; a damaged or missing file means the defaults.
 import { readFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import * as v from 'valibot';
 import { choices, defaultOptions, type CoverStyle, type FacesPolicy, type FormatChoice, type Options } from './options.js';
 import { writeFileDurably } from './util/durable-write.js';
+import { configDir } from './util/user-dirs.js';
 
 /** Where safe copies go: beside the originals, in a "Safe to share" folder beside them, or one chosen folder. */
 export const outputPlaces = ['beside', 'subfolder', 'folder'] as const;
@@ -34,13 +34,7 @@ export const defaultSettings: Readonly<Settings> = Object.freeze({
   place: 'subfolder',
 });
 
-/** The per-user config folder of each platform; SHARE_SAFELY_CONFIG_DIR overrides it (tests, portable use). */
-export function configDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
-  if (env.SHARE_SAFELY_CONFIG_DIR) return env.SHARE_SAFELY_CONFIG_DIR;
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Share Safely');
-  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Share Safely');
-  return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), 'share-safely');
-}
+export { configDir };
 
 export function settingsPath(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(configDir(env), 'settings.json');

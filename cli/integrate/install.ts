@@ -2,11 +2,11 @@
 // manifest, and remove exactly those again. Installing twice rewrites the same bytes.
 import { chmod, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { configDir, imageExtensions } from '../../src/index.js';
+import { configDir, exists, imageExtensions } from '../../src/index.js';
 import type { Launcher } from './launcher.js';
 import { dolphinServiceMenus, nautilusScripts, nemoActions, openWithEntry, thunarActions, thunarFile, xdgDirs, type FileSpec } from './linux.js';
 import { quickActions } from './macos.js';
-import { exists, loadManifest, removeEmptyDirs, saveManifest, sha256, writeAtomic, type Entry, type FileEntry, type Host, type Manifest, type RegistryEntry, type ThunarEntry } from './manifest.js';
+import { loadManifest, removeEmptyDirs, saveManifest, sha256, writeAtomic, type Entry, type FileEntry, type Host, type Manifest, type RegistryEntry, type ThunarEntry } from './manifest.js';
 import type { Target } from './targets.js';
 import { emptyUca, mergeActions, removeActions } from './thunar-uca.js';
 import { encodeRegFile, registryKeys, registryRoot, regFileText, verbKeys } from './windows.js';

@@ -1,6 +1,7 @@
 // What "Share safely" looks like to each Linux file manager. Pure text generators; the paths
 // follow the XDG base directories each file manager reads.
 import path from 'node:path';
+import { xdgHome } from '../../src/index.js';
 import { actionWords, descriptions, labels, type Launcher, type Variant } from './launcher.js';
 import { execArg, keyFileValue, shQuote } from './quote.js';
 
@@ -19,10 +20,9 @@ export interface XdgDirs {
 }
 
 export function xdgDirs(env: NodeJS.ProcessEnv, home: string): XdgDirs {
-  const abs = (v: string | undefined) => (v && path.isAbsolute(v) ? v : undefined);
   return {
-    dataHome: abs(env.XDG_DATA_HOME) ?? path.join(home, '.local', 'share'),
-    configHome: abs(env.XDG_CONFIG_HOME) ?? path.join(home, '.config'),
+    dataHome: xdgHome(env, 'XDG_DATA_HOME', path.join(home, '.local', 'share')),
+    configHome: xdgHome(env, 'XDG_CONFIG_HOME', path.join(home, '.config')),
     configDirs: (env.XDG_CONFIG_DIRS || '/etc/xdg').split(':').filter((d) => path.isAbsolute(d)),
   };
 }

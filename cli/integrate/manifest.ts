@@ -1,9 +1,9 @@
 // The record of everything `integrate install` wrote, so `uninstall` removes exactly that and
 // nothing of the user's. Kept in the config folder as integration.json.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { configDir, writeFileDurably } from '../../src/index.js';
+import { configDir, exists, writeFileDurably } from '../../src/index.js';
 import * as v from 'valibot';
 import { allTargets } from './targets.js';
 
@@ -86,13 +86,6 @@ export async function saveManifest(host: Host, m: Manifest): Promise<void> {
   // The folder first, so that a config folder made for the manifest is recorded in it too.
   await ensureDir(path.dirname(file), m.createdDirs);
   await writeAtomic(file, `${JSON.stringify(m, null, 2)}\n`, 0o644, m.createdDirs);
-}
-
-export async function exists(p: string): Promise<boolean> {
-  return stat(p).then(
-    () => true,
-    () => false,
-  );
 }
 
 /** mkdir -p that remembers which folders it made. */

@@ -1,8 +1,7 @@
 // Telling the user without a terminal, with each platform's own tools: notify-send, osascript, a
 // PowerShell toast; and showing the folder with xdg-open, open, explorer.
 import { spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
-import path from 'node:path';
+import { findOnPath } from '../../src/index.js';
 import type { Notice } from './action-report.js';
 
 export interface Command {
@@ -55,17 +54,7 @@ function openFolderCommand(dir: string, platform: NodeJS.Platform): Command {
 
 /** The program's full path on PATH, or undefined (Windows resolves its own tools). */
 function findProgram(name: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string | undefined {
-  if (platform === 'win32') return name;
-  for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
-    const full = path.join(dir, name);
-    try {
-      accessSync(full, constants.X_OK);
-      return full;
-    } catch {
-      // not in this folder
-    }
-  }
-  return undefined;
+  return platform === 'win32' ? name : findOnPath(name, env);
 }
 
 /**
