@@ -52,10 +52,17 @@ function exited(worker: Worker): Promise<void> {
 }
 
 /**
- * Processes every placement; calls onResult as each finishes (in completion order) and resolves
- * with all results in input order. Never rejects for a bad photo: each failure is a Result.
- * Aborting `signal` stops the photos in progress (their workers are terminated, their temp files
- * removed) and rejects with the signal's reason; results already reported stay written.
+ * Makes a safe copy of every photo, several at once in worker threads, each within the time limit.
+ * @param items the photos and where their copies go (collectPhotos makes them)
+ * @param options the engine options (resolved and checked here)
+ * @param onResult called as each photo finishes, in completion order, with its index in `items`
+ * @param signal aborting it stops the photos in progress (their workers are terminated, their temp
+ *   files removed); results already reported stay written
+ * @returns one Result per photo, in input order; a bad photo is a `failed` Result, never a rejection
+ * @throws SafeError `bad-option` for invalid options; the signal's reason when aborted
+ * @example
+ * const { items } = await collectPhotos(['party/'], { recursive: false });
+ * const results = await runBatch(items, { faces: 'all', jobs: 2 }, (r) => console.log(r.status, r.input));
  */
 export async function runBatch(
   items: Placement[],

@@ -75,7 +75,12 @@ function intIn(name: string, v: unknown, min: number, max: number): number {
 
 /**
  * Merges user choices over the defaults and checks every value, so each door reports the
- * same message for the same mistake. Throws a SafeError with a sentence a person can act on.
+ * same message for the same mistake.
+ * @param partial the choices made (undefined values mean the default)
+ * @returns every option, checked
+ * @throws SafeError `bad-option` with a sentence naming the option and what it accepts
+ * @example
+ * const o = resolveOptions({ style: 'pixelate', jobs: 2 }); // o.quality === 92
  */
 export function resolveOptions(partial: Partial<Options> = {}): Options {
   const o: Options = { ...defaultOptions, ...stripUndefined(partial) };

@@ -85,6 +85,16 @@ function decodeLimits(o: Options) {
   return { maxPixels: o.maxPixels, maxSize: o.maxSize };
 }
 
+/**
+ * Reads, inspects, decodes and looks for faces in one photo, writing nothing.
+ * @param path the photo
+ * @param options the engine options
+ * @param extras optional extras (see AnalyzeExtras)
+ * @returns its size, what it gives away, the faces found and the regions proposed to cover
+ * @throws SafeError with a code and a sentence (unreadable, unsupported, too large, damaged…)
+ * @example
+ * const a = await analyze('IMG_4032.HEIC', { faces: 'all' });
+ */
 export async function analyze(path: string, options: Partial<Options> = {}, extras: AnalyzeExtras = {}): Promise<Analysis> {
   const o = resolveOptions(options);
   const t: Timings = {};
@@ -157,7 +167,12 @@ async function pixelsFor(analysis: Analysis, o: Options): Promise<RawImage> {
   return image;
 }
 
-/** Regions from any door are untrusted: integers, inside the image, not empty. */
+/**
+ * Regions from any door are untrusted: integers, inside the image, not empty.
+ * @returns the regions clipped to the image, rounded, empty ones dropped
+ * @example
+ * sanitizeRegions([{ x: -5, y: 10.4, width: 50, height: 40 }], 640, 480); // [{ x: 0, y: 10, width: 45, height: 41 }]
+ */
 export function sanitizeRegions(regions: Rect[], width: number, height: number): Rect[] {
   const out: Rect[] = [];
   for (const r of regions) {
@@ -189,11 +204,23 @@ async function coverAndCheck(img: RawImage, regions: Rect[], o: Options, t: Timi
   return { pixels, regions: current, warnings: [{ code: 'cover-grown', message: 'a cover was too small and was enlarged' }] };
 }
 
+/**
+ * The format a photo's safe copy is written in.
+ * @returns `options.format`, or for 'keep' the input's own format where it can be written (HEIC → JPEG)
+ * @example
+ * outputFormatFor('heic', resolveOptions()); // 'jpeg'
+ */
 export function outputFormatFor(input: ImageFormat, o: Options): OutputFormat {
   return o.format === 'keep' ? keptFormat(input) : o.format;
 }
 
-/** Covers the chosen regions and builds a preview of the result, without writing anything. */
+/**
+ * Covers the chosen regions and builds a preview of the result, without writing anything.
+ * @returns a downscaled image of the covered photo (longest side `size`)
+ * @throws SafeError when the original changed since analyze
+ * @example
+ * const p = await renderPreview(a, a.regions);
+ */
 export async function renderPreview(analysis: Analysis, regions: Rect[], options: Partial<Options> = {}, size = 1600): Promise<Preview> {
   const o = resolveOptions(options);
   const img = await pixelsFor(analysis, o);
@@ -204,7 +231,11 @@ export async function renderPreview(analysis: Analysis, regions: Rect[], options
 
 /**
  * Covers `regions` (normally analysis.regions, as reviewed), encodes a fresh file from the pixels,
- * writes it under a temp name, verifies it and publishes it. Never throws: failures are in the Result.
+ * writes it under a temp name, verifies it and publishes it.
+ * @returns the Result: `done` with the output's path, or `failed` with a code and a sentence
+ * @throws never: failures are in the Result
+ * @example
+ * const r = await render(a, a.regions, { style: 'blur' });
  */
 export async function render(analysis: Analysis, regions: Rect[], options: Partial<Options> = {}, placement?: Placement): Promise<Result> {
   const started = Date.now();
@@ -269,7 +300,13 @@ async function exists(p: string): Promise<boolean> {
   );
 }
 
-/** analyze + render with the proposed regions: what the CLI and the right-click action do per photo. */
+/**
+ * analyze + render with the proposed regions: what the CLI and the right-click action do per photo.
+ * @returns the Result (`done`, `skipped` or `failed`)
+ * @throws never: failures are in the Result
+ * @example
+ * const r = await processFile({ input: 'beach.jpg' });
+ */
 export async function processFile(placement: Placement, options: Partial<Options> = {}): Promise<Result> {
   const started = Date.now();
   const failed = (e: unknown): Result => {

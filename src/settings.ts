@@ -36,6 +36,13 @@ export const defaultSettings: Readonly<Settings> = Object.freeze({
 
 export { configDir };
 
+/**
+ * The settings file shared by the desktop app and the right-click action.
+ * @param env the environment (XDG_CONFIG_HOME, APPDATA, SHARE_SAFELY_CONFIG_DIR)
+ * @returns the path of settings.json in the per-user config folder
+ * @example
+ * settingsPath(); // '/home/ann/.config/share-safely/settings.json' on Linux
+ */
 export function settingsPath(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(configDir(env), 'settings.json');
 }
@@ -51,7 +58,14 @@ const settingsFile = v.object({
   language: v.fallback(v.optional(v.picklist(languages)), undefined),
 });
 
-/** Keeps only known keys with valid values, so a hand-edited file can never break a door. */
+/**
+ * Keeps only known keys with valid values, so a hand-edited file can never break a door: each field
+ * that does not fit falls back to its default on its own.
+ * @param raw anything (the parsed JSON of the file)
+ * @returns valid settings
+ * @example
+ * sanitizeSettings({ style: 'melt', rename: true }); // { ...defaultSettings, rename: true }
+ */
 export function sanitizeSettings(raw: unknown): Settings {
   const r = v.safeParse(settingsFile, raw);
   const s: Settings = r.success ? r.output : { ...defaultSettings };
@@ -61,6 +75,14 @@ export function sanitizeSettings(raw: unknown): Settings {
   return s;
 }
 
+/**
+ * Reads the saved settings.
+ * @param file the settings file (default: settingsPath())
+ * @returns the saved settings, checked; the defaults when the file is missing or damaged
+ * @throws never
+ * @example
+ * const s = await loadSettings();
+ */
 export async function loadSettings(file = settingsPath()): Promise<Settings> {
   try {
     return sanitizeSettings(JSON.parse(await readFile(file, 'utf8')));
@@ -69,13 +91,29 @@ export async function loadSettings(file = settingsPath()): Promise<Settings> {
   }
 }
 
+/**
+ * Saves settings whole or not at all (temp file, fsync, rename).
+ * @param settings the settings to save (checked first, like a loaded file)
+ * @param file the settings file (default: settingsPath())
+ * @returns what was saved
+ * @throws the file system's error when the folder cannot be written
+ * @example
+ * await saveSettings({ ...(await loadSettings()), style: 'pixelate' });
+ */
 export async function saveSettings(settings: Settings, file = settingsPath()): Promise<Settings> {
   const clean = sanitizeSettings(settings);
   await writeFileDurably(file, `${JSON.stringify(clean, null, 2)}\n`);
   return clean;
 }
 
-/** The engine options for photos in `photoDir` under these settings. */
+/**
+ * The engine options for photos in `photoDir` under these settings.
+ * @param s the settings
+ * @param photoDir the folder of the photos (where a "Safe to share" subfolder goes)
+ * @returns the options the settings decide; the rest keep their defaults
+ * @example
+ * await runBatch(items, optionsFromSettings(await loadSettings(), '/home/ann/Pictures'));
+ */
 export function optionsFromSettings(s: Settings, photoDir: string): Partial<Options> {
   const outDir = s.place === 'subfolder' ? path.join(photoDir, SUBFOLDER_NAME) : s.place === 'folder' ? s.folder : undefined;
   return { style: s.style, faces: s.faces, format: s.format, rename: s.rename, outDir };

@@ -16,7 +16,12 @@ export async function syncFolder(dir: string): Promise<void> {
 /**
  * Replaces `file` with `content` so that a reader, or the file after a crash, sees either the old
  * bytes or the new ones, never a mix. Creates the folder when missing.
+ * @param file the file to replace or create
+ * @param content its new content
  * @param mode permission bits of the new file (default 0o644)
+ * @throws the file system's error; the old file and no temp file are left then
+ * @example
+ * await writeFileDurably(settingsPath(), JSON.stringify(settings));
  */
 export async function writeFileDurably(file: string, content: string | Buffer, mode = 0o644): Promise<void> {
   const dir = path.dirname(file);
