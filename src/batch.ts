@@ -106,9 +106,13 @@ export async function runBatch(
       const task: Task = { placement: items[index], started: channel.port2 };
       results[index] = await pool.run(task, { transferList: [channel.port2], signal: AbortSignal.any([timeout.signal, stopAll.signal]) });
     } catch (e) {
-      // The worker is gone (piscina terminated it, or it died): remove what it was writing.
-      if (thread?.worker) await exited(thread.worker);
-      if (thread) await removeTempsOf(targetDir(items[index], o), thread.id);
+      // A stopped or crashed worker has left the pool: once its thread is gone, remove what it was
+      // writing. (A worker still in the pool is alive and cleans up after itself.)
+      const worker = thread?.worker;
+      if (thread && worker && !pool.threads.includes(worker)) {
+        await exited(worker);
+        await removeTempsOf(targetDir(items[index], o), thread.id);
+      }
       if (stopAll.signal.aborted) throw stopAll.signal.reason;
       const err = timeout.signal.aborted
         ? new SafeError('timeout', `gave up after ${Number((o.timeoutMs / 1000).toPrecision(3))} s; nothing was written`)

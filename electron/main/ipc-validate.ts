@@ -1,9 +1,9 @@
 // Everything that arrives from the window is checked here before main acts on it. The window is
 // treated as untrusted: a wrong type, a huge list or an odd number is refused with a clear error.
-// The shapes are valibot schemas; the choice lists come from the engine's one source.
+// The shapes are valibot schemas.
 import path from 'node:path';
 import * as v from 'valibot';
-import { choices, languages, outputPlaces } from '../../src/index.js';
+import type { CoverStyle, FacesPolicy, FormatChoice, OutputPlace, Settings } from '../../src/index.js';
 import type { Cover, PhotoId, Rect, SettingsView } from '../preload/bridge-api.js';
 
 export class IpcArgumentError extends Error {
@@ -74,6 +74,23 @@ const droppedPaths = v.pipe(
   ),
   v.maxLength(MAX_PATHS, 'a drop must be a list of paths'),
 );
+
+/**
+ * Main's process must not load the engine (test/desktop/security.test.ts), so it cannot take the
+ * engine's lists as values; each list here is checked against the engine's type instead: a value
+ * missing or extra fails the build.
+ */
+const listOf =
+  <T extends string>() =>
+  <const L extends readonly [T, ...T[]]>(list: L & ([T] extends [L[number]] ? unknown : 'misses a value')) =>
+    list;
+const choices = {
+  style: listOf<CoverStyle>()(['blur', 'pixelate', 'solid']),
+  faces: listOf<FacesPolicy>()(['all', 'children', 'none']),
+  format: listOf<FormatChoice>()(['keep', 'jpeg', 'png', 'webp']),
+};
+const outputPlaces = listOf<OutputPlace>()(['beside', 'subfolder', 'folder']);
+const languages = listOf<NonNullable<Settings['language']>>()(['en', 'fr']);
 
 const oneOf = <T extends readonly [string, ...string[]]>(key: string, list: T) =>
   v.picklist(list, `${key} must be one of ${list.join(', ')}`);
