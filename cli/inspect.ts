@@ -1,19 +1,15 @@
 // share-safely inspect PATH... : what each photo gives away, in plain words.
 import path from 'node:path';
-import { collectPhotos, inspectFile, type FileInspection } from '../src/index.js';
+import { byteSize, collectPhotos, inspectFile, type FileInspection } from '../src/index.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from './exit.js';
 import { shown } from './shown.js';
 import { noteCollected } from './collected.js';
 
-function sizeText(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
-
-export function inspectionText(i: FileInspection, cwd = process.cwd()): string {
+function inspectionText(i: FileInspection, cwd = process.cwd()): string {
   const name = shown(path.relative(cwd, i.path) || i.path);
   if (!i.ok) return `✗ ${name}: ${shown(i.error?.message ?? '')}`;
   const dims = i.width && i.height ? `, ${i.width}×${i.height}` : '';
-  const lines = [`${name} — ${i.format?.toUpperCase()}${dims}, ${sizeText(i.bytes ?? 0)}`];
+  const lines = [`${name} — ${i.format?.toUpperCase()}${dims}, ${byteSize(i.bytes ?? 0)}`];
   const findings = i.findings ?? [];
   if (!findings.length) lines.push('  nothing found beyond the picture itself');
   for (const f of findings) lines.push(`  ${f.sensitive ? '•' : '·'} ${shown(f.text)}`);

@@ -32,7 +32,7 @@ function num(v: string | undefined): number | undefined {
 }
 
 /** Flags → the engine's one options type (which checks every value and says what is wrong). */
-export function optionsFromFlags(f: SafeFlags): Options {
+function optionsFromFlags(f: SafeFlags): Options {
   return resolveOptions({
     faces: f.faces,
     style: f.style,

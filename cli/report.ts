@@ -1,6 +1,6 @@
 // How results read in a terminal and in --json. Pure functions of the engine's results.
 import path from 'node:path';
-import type { Finding, FindingKind, Rect, Result } from '../src/index.js';
+import { plural, type Finding, type FindingKind, type Rect, type Result } from '../src/index.js';
 import { shown } from './shown.js';
 
 const shortKind: Partial<Record<FindingKind, string>> = {
@@ -21,7 +21,7 @@ const shortKind: Partial<Record<FindingKind, string>> = {
 };
 
 /** The sensitive kinds a file gave away, in a short list ("location, dates, camera"). */
-export function removedSummary(findings: Finding[]): string {
+function removedSummary(findings: Finding[]): string {
   const kinds: string[] = [];
   for (const f of findings) {
     const word = shortKind[f.kind];
@@ -29,10 +29,6 @@ export function removedSummary(findings: Finding[]): string {
   }
   if (!kinds.length && findings.length) kinds.push('metadata');
   return kinds.join(', ');
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** Faces covered in a written copy: one per cover (a face found, declared by the file or drawn by hand). */

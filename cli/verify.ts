@@ -5,7 +5,7 @@ import { EXIT_OK, EXIT_SOME_FAILED } from './exit.js';
 import { shown } from './shown.js';
 import { noteCollected } from './collected.js';
 
-export function verifyText(r: VerifyReport, cwd = process.cwd()): string {
+function verifyText(r: VerifyReport, cwd = process.cwd()): string {
   const name = shown(path.relative(cwd, r.path) || r.path);
   if (r.clean) return `✓ ${name}: clean`;
   return [`✗ ${name}: not clean`, ...r.problems.map((p) => `    ${shown(p.message)}`)].join('\n');

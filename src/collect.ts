@@ -33,6 +33,18 @@ function looksLikePhoto(name: string, includeOutputs: boolean): boolean {
 
 const byName = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
+/**
+ * Expands what a person named — files and folders, any mix — into the photos to process, each once,
+ * in a stable order. Folders are read one level deep unless `recursive`; our own safe copies, temp
+ * files and anything inside `outDir` are left out.
+ * @param paths files and folders as the person gave them (relative to the working folder, or absolute)
+ * @param options how deep to walk and what to leave out
+ * @returns the photos as placements, the paths that could not be used (each with a code and a
+ *   sentence) and how many subfolders were not entered
+ * @throws never for a bad path: missing or unreadable paths are listed in `problems`
+ * @example
+ * const { items, problems } = await collectPhotos(['~/Pictures/party', 'beach.jpg'], { recursive: true });
+ */
 export async function collectPhotos(paths: string[], options: CollectOptions): Promise<Collected> {
   const out: Collected = { items: [], problems: [], skippedFolders: 0 };
   const seenFiles = new Set<string>();

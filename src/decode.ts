@@ -3,6 +3,7 @@
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { SafeError } from './errors.js';
 import { declaredSize } from './declared-size.js';
+import { decodeHeicPixels } from './decode-heic.js';
 import type { Source } from './read.js';
 import type { RawImage, Warning } from './types.js';
 
@@ -58,34 +59,10 @@ function firstLine(s: string): string {
 }
 
 async function decodeHeic(src: Source, limits: DecodeLimits): Promise<RawImage> {
-  // libheif (wasm) applies the HEIF transforms (irot/imir/clap), which are the orientation that counts.
-  const { default: heicDecode } = await import('heic-decode');
-  let images: Awaited<ReturnType<typeof heicDecode.all>>;
   try {
-    images = await quietly(() => heicDecode.all({ buffer: src.bytes }));
+    return await decodeHeicPixels(src.bytes, (width, height) => checkPixels(width, height, limits.maxPixels));
   } catch (e) {
     throw decodeError('heic', e);
-  }
-  try {
-    const primary = images[0];
-    checkPixels(primary.width, primary.height, limits.maxPixels);
-    const { data, width, height } = await quietly(() => primary.decode());
-    return { data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), width, height, channels: 4 };
-  } catch (e) {
-    throw decodeError('heic', e);
-  } finally {
-    images.dispose();
-  }
-}
-
-/** libheif prints its errors to the console; the caller reports them properly instead. */
-async function quietly<T>(fn: () => Promise<T>): Promise<T> {
-  const saved = console.log;
-  console.log = () => {};
-  try {
-    return await fn();
-  } finally {
-    console.log = saved;
   }
 }
 

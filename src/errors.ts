@@ -21,6 +21,12 @@ export type ErrorCode =
   | 'bad-option' // a usage mistake in the options
   | 'internal';
 
+/**
+ * An error a person can act on: a stable `code` for programs (the CLI maps it to an exit code, the
+ * app to a translated sentence) and a `message` for people.
+ * @example
+ * throw new SafeError('too-large', 'the file is 300.0 MB, above the 200.0 MB limit');
+ */
 export class SafeError extends Error {
   readonly code: ErrorCode;
   constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
@@ -30,6 +36,13 @@ export class SafeError extends Error {
   }
 }
 
+/**
+ * Whether something thrown is one of the engine's errors (a code and a sentence a person can act on).
+ * @param e anything caught
+ * @returns true for a SafeError
+ * @example
+ * try { resolveOptions({ quality: 5 }); } catch (e) { if (isSafeError(e)) console.error(e.code, e.message); }
+ */
 export function isSafeError(e: unknown): e is SafeError {
   return e instanceof SafeError;
 }

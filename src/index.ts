@@ -8,7 +8,7 @@ export type { Collected, CollectOptions } from './collect.js';
 export { inspectFile } from './inspect-file.js';
 export type { FileInspection } from './inspect-file.js';
 export { verifyFile } from './verify.js';
-export { defaultOptions, resolveOptions } from './options.js';
+export { choices, defaultOptions, resolveOptions } from './options.js';
 export type { Options, FacesPolicy, CoverStyle, FormatChoice } from './options.js';
 export { SafeError, isSafeError } from './errors.js';
 export type { ErrorCode } from './errors.js';
@@ -18,3 +18,9 @@ export type * from './types.js';
 // The desktop app keeps the engine's own cover geometry when the user edits covers, and shares the saved settings.
 export { headCover, planCovers } from './plan.js';
 export * from './settings.js';
+// Helpers the doors share with the engine, so each exists once: durable small files, words and sizes,
+// files and programs on disk, the per-user folders.
+export { writeFileDurably } from './util/durable-write.js';
+export { byteSize, plural } from './util/text.js';
+export { exists, findOnPath } from './util/files.js';
+export { stateDir, xdgHome } from './util/user-dirs.js';

@@ -10,6 +10,18 @@ export interface FileInspection extends Partial<Inspection> {
   error?: { code: ErrorCode; message: string };
 }
 
+/**
+ * What a photo gives away — location, dates, device, names, thumbnails, hidden videos — read from the
+ * original, which is never changed.
+ * @param path the photo
+ * @param limits the largest file to read (default: the engine's 200 MB)
+ * @returns `ok` with the format, size and findings in plain words, or `ok: false` with an error code
+ *   and a sentence (an unreadable or unsupported file)
+ * @throws never: every failure is in the result
+ * @example
+ * const i = await inspectFile('IMG_4032.HEIC');
+ * if (i.ok) for (const f of i.findings ?? []) console.log(f.text);
+ */
 export async function inspectFile(path: string, limits = { maxFileBytes: defaultOptions.maxFileBytes }): Promise<FileInspection> {
   try {
     const src = await readSource(path, limits);

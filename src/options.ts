@@ -2,9 +2,16 @@
 import os from 'node:os';
 import { SafeError } from './errors.js';
 
-export type FacesPolicy = 'all' | 'children' | 'none';
-export type CoverStyle = 'blur' | 'pixelate' | 'solid' | 'sticker';
-export type FormatChoice = 'keep' | 'jpeg' | 'png' | 'webp';
+/** The choice lists, the one source for every door's flags, settings and checks. */
+export const choices = {
+  faces: ['all', 'children', 'none'],
+  style: ['blur', 'pixelate', 'solid', 'sticker'],
+  format: ['keep', 'jpeg', 'png', 'webp'],
+} as const;
+
+export type FacesPolicy = (typeof choices.faces)[number];
+export type CoverStyle = (typeof choices.style)[number];
+export type FormatChoice = (typeof choices.format)[number];
 
 export interface Options {
   /** Which faces to cover: every face (default), children only (age estimate, cover when unsure), none. */
@@ -54,12 +61,6 @@ export const defaultOptions: Readonly<Options> = Object.freeze({
   seed: undefined,
 });
 
-const choices = {
-  faces: ['all', 'children', 'none'],
-  style: ['blur', 'pixelate', 'solid', 'sticker'],
-  format: ['keep', 'jpeg', 'png', 'webp'],
-} as const;
-
 function bad(message: string): never {
   throw new SafeError('bad-option', message);
 }
@@ -74,7 +75,12 @@ function intIn(name: string, v: unknown, min: number, max: number): number {
 
 /**
  * Merges user choices over the defaults and checks every value, so each door reports the
- * same message for the same mistake. Throws a SafeError with a sentence a person can act on.
+ * same message for the same mistake.
+ * @param partial the choices made (undefined values mean the default)
+ * @returns every option, checked
+ * @throws SafeError `bad-option` with a sentence naming the option and what it accepts
+ * @example
+ * const o = resolveOptions({ style: 'pixelate', jobs: 2 }); // o.quality === 92
  */
 export function resolveOptions(partial: Partial<Options> = {}): Options {
   const o: Options = { ...defaultOptions, ...stripUndefined(partial) };

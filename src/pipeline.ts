@@ -88,6 +88,16 @@ function decodeLimits(o: Options) {
   return { maxPixels: o.maxPixels, maxSize: o.maxSize };
 }
 
+/**
+ * Reads, inspects, decodes and looks for faces in one photo, writing nothing.
+ * @param path the photo
+ * @param options the engine options
+ * @param extras optional extras (see AnalyzeExtras)
+ * @returns its size, what it gives away, the faces found and the regions proposed to cover
+ * @throws SafeError with a code and a sentence (unreadable, unsupported, too large, damaged…)
+ * @example
+ * const a = await analyze('IMG_4032.HEIC', { faces: 'all' });
+ */
 export async function analyze(path: string, options: Partial<Options> = {}, extras: AnalyzeExtras = {}): Promise<Analysis> {
   const o = resolveOptions(options);
   const t: Timings = {};
@@ -165,6 +175,9 @@ async function pixelsFor(analysis: Analysis, o: Options): Promise<RawImage> {
  * finite numbers rounded outward to whole pixels, some part inside the picture, and no larger than
  * a few pictures. Rectangles are clipped to the picture; an ellipse may run past it (a head cut by
  * the frame keeps its shape).
+ * @returns the covers kept, in whole pixels
+ * @example
+ * sanitizeCovers([{ shape: 'rect', x: -5, y: 10.4, width: 50, height: 40 }], 640, 480); // [{ shape: 'rect', x: 0, y: 10, width: 45, height: 41 }]
  */
 export function sanitizeCovers(covers: unknown[], width: number, height: number): Cover[] {
   const out: Cover[] = [];
@@ -182,11 +195,24 @@ export function sanitizeCovers(covers: unknown[], width: number, height: number)
   return out;
 }
 
+/**
+ * The format a photo's safe copy is written in.
+ * @returns `options.format`, or for 'keep' the input's own format where it can be written (HEIC → JPEG)
+ * @example
+ * outputFormatFor('heic', resolveOptions()); // 'jpeg'
+ */
 export function outputFormatFor(input: ImageFormat, o: Options): OutputFormat {
   return o.format === 'keep' ? keptFormat(input) : o.format;
 }
 
-/** Paints the chosen covers as render would and builds a preview of the result, without writing anything. */
+/**
+ * Paints the chosen covers as render would (with the same second look) and builds a preview of the
+ * result, without writing anything.
+ * @returns a downscaled image of the covered photo (longest side `size`)
+ * @throws SafeError when the original changed since analyze, or a face still shows after covering
+ * @example
+ * const p = await renderPreview(a, a.regions);
+ */
 export async function renderPreview(analysis: Analysis, regions: Cover[], options: Partial<Options> = {}, size = 1600): Promise<Preview> {
   const o = resolveOptions(options);
   const img = await pixelsFor(analysis, o);
@@ -197,7 +223,11 @@ export async function renderPreview(analysis: Analysis, regions: Cover[], option
 
 /**
  * Paints `regions` (normally analysis.regions, as reviewed), encodes a fresh file from the pixels,
- * writes it under a temp name, verifies it and publishes it. Never throws: failures are in the Result.
+ * writes it under a temp name, verifies it and publishes it.
+ * @returns the Result: `done` with the output's path, or `failed` with a code and a sentence
+ * @throws never: failures are in the Result
+ * @example
+ * const r = await render(a, a.regions, { style: 'blur' });
  */
 export async function render(analysis: Analysis, regions: Cover[], options: Partial<Options> = {}, placement?: Placement): Promise<Result> {
   const started = Date.now();
@@ -263,7 +293,13 @@ async function exists(p: string): Promise<boolean> {
   );
 }
 
-/** analyze + render with the proposed regions: what the CLI and the right-click action do per photo. */
+/**
+ * analyze + render with the proposed regions: what the CLI and the right-click action do per photo.
+ * @returns the Result (`done`, `skipped` or `failed`)
+ * @throws never: failures are in the Result
+ * @example
+ * const r = await processFile({ input: 'beach.jpg' });
+ */
 export async function processFile(placement: Placement, options: Partial<Options> = {}): Promise<Result> {
   const started = Date.now();
   const failed = (e: unknown): Result => {

@@ -70,7 +70,7 @@ const centreY = (r: Rect) => r.y + r.height / 2;
  * The smallest a head cover may shrink to, as a fraction of its full size: the ellipse through the
  * face box's corners ((0.5/0.8)² + 0.5² = 0.8²), so the face itself always stays covered.
  */
-export const minHeadScale = 0.81;
+const minHeadScale = 0.81;
 
 /**
  * One cover per face to cover in a width×height image, in the faces' order; faces marked keep are

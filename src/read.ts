@@ -4,6 +4,7 @@ import { open, stat } from 'node:fs/promises';
 import { SafeError, toSafeError } from './errors.js';
 import { cameraRawInTiff, sniff } from './formats.js';
 import type { ImageFormat } from './types.js';
+import { byteSize } from './util/text.js';
 
 export interface Source {
   path: string;
@@ -13,14 +14,8 @@ export interface Source {
   hash: string;
 }
 
-export function hashBytes(bytes: Buffer): string {
+function hashBytes(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
-  return `${n} bytes`;
 }
 
 /** Reads a file without ever following it into something that is not a regular file. */
@@ -34,7 +29,7 @@ export async function readSource(path: string, limits: { maxFileBytes: number })
     if (info.size > limits.maxFileBytes) {
       throw new SafeError(
         'too-large',
-        `the file is ${formatBytes(info.size)}, above the ${formatBytes(limits.maxFileBytes)} limit`,
+        `the file is ${byteSize(info.size)}, above the ${byteSize(limits.maxFileBytes)} limit`,
       );
     }
     // Read through one handle, bounded by the limit, so a file that grows meanwhile cannot blow it.

@@ -1,12 +1,16 @@
 // Saved choices shared by the desktop app and the right-click action (the CLI uses its flags).
 // A small JSON file in the user's config folder; a damaged or missing file means the defaults.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { defaultOptions, type CoverStyle, type FacesPolicy, type FormatChoice, type Options } from './options.js';
+import * as v from 'valibot';
+import { choices, defaultOptions, type CoverStyle, type FacesPolicy, type FormatChoice, type Options } from './options.js';
+import { writeFileDurably } from './util/durable-write.js';
+import { configDir } from './util/user-dirs.js';
 
 /** Where safe copies go: beside the originals, in a "Safe to share" folder beside them, or one chosen folder. */
-export type OutputPlace = 'beside' | 'subfolder' | 'folder';
+export const outputPlaces = ['beside', 'subfolder', 'folder'] as const;
+export type OutputPlace = (typeof outputPlaces)[number];
+export const languages = ['en', 'fr'] as const;
 
 export interface Settings {
   style: CoverStyle;
@@ -19,7 +23,7 @@ export interface Settings {
   /** The chosen folder when place is 'folder'. */
   folder?: string;
   /** UI language; undefined = follow the system. */
-  language?: 'en' | 'fr';
+  language?: (typeof languages)[number];
 }
 
 export const SUBFOLDER_NAME = 'Safe to share';
@@ -32,37 +36,57 @@ export const defaultSettings: Readonly<Settings> = Object.freeze({
   place: 'subfolder',
 });
 
-/** The per-user config folder of each platform; SHARE_SAFELY_CONFIG_DIR overrides it (tests, portable use). */
-export function configDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
-  if (env.SHARE_SAFELY_CONFIG_DIR) return env.SHARE_SAFELY_CONFIG_DIR;
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Share Safely');
-  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Share Safely');
-  return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), 'share-safely');
-}
+export { configDir };
 
+/**
+ * The settings file shared by the desktop app and the right-click action.
+ * @param env the environment (XDG_CONFIG_HOME, APPDATA, SHARE_SAFELY_CONFIG_DIR)
+ * @returns the path of settings.json in the per-user config folder
+ * @example
+ * settingsPath(); // '/home/ann/.config/share-safely/settings.json' on Linux
+ */
 export function settingsPath(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(configDir(env), 'settings.json');
 }
 
-const oneOf = <T extends string>(v: unknown, allowed: readonly T[], fallback: T): T => (allowed.includes(v as T) ? (v as T) : fallback);
+// A hand-edited or older file: each field that does not fit falls back on its own, unknown ones are dropped.
+const settingsFile = v.object({
+  style: v.fallback(v.picklist(choices.style), defaultSettings.style),
+  color: v.fallback(v.optional(v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/), v.toLowerCase())), undefined),
+  faces: v.fallback(v.picklist(choices.faces), defaultSettings.faces),
+  format: v.fallback(v.picklist(choices.format), defaultSettings.format),
+  rename: v.fallback(v.boolean(), defaultSettings.rename),
+  place: v.fallback(v.picklist(outputPlaces), defaultSettings.place),
+  folder: v.fallback(v.optional(v.pipe(v.string(), v.check((f) => path.isAbsolute(f)))), undefined),
+  language: v.fallback(v.optional(v.picklist(languages)), undefined),
+});
 
-/** Keeps only known keys with valid values, so a hand-edited file can never break a door. */
+/**
+ * Keeps only known keys with valid values, so a hand-edited file can never break a door: each field
+ * that does not fit falls back to its default on its own.
+ * @param raw anything (the parsed JSON of the file)
+ * @returns valid settings
+ * @example
+ * sanitizeSettings({ style: 'melt', rename: true }); // { ...defaultSettings, rename: true }
+ */
 export function sanitizeSettings(raw: unknown): Settings {
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const s: Settings = {
-    style: oneOf(r.style, ['blur', 'pixelate', 'solid', 'sticker'], defaultSettings.style),
-    faces: oneOf(r.faces, ['all', 'children', 'none'], defaultSettings.faces),
-    format: oneOf(r.format, ['keep', 'jpeg', 'png', 'webp'], defaultSettings.format),
-    rename: typeof r.rename === 'boolean' ? r.rename : defaultSettings.rename,
-    place: oneOf(r.place, ['beside', 'subfolder', 'folder'], defaultSettings.place),
-  };
-  if (typeof r.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(r.color)) s.color = r.color.toLowerCase();
-  if (typeof r.folder === 'string' && path.isAbsolute(r.folder)) s.folder = r.folder;
+  const r = v.safeParse(settingsFile, raw);
+  const s: Settings = r.success ? r.output : { ...defaultSettings };
+  if (s.color === undefined) delete s.color;
+  if (s.folder === undefined) delete s.folder;
+  if (s.language === undefined) delete s.language;
   if (s.place === 'folder' && !s.folder) s.place = defaultSettings.place;
-  if (r.language === 'en' || r.language === 'fr') s.language = r.language;
   return s;
 }
 
+/**
+ * Reads the saved settings.
+ * @param file the settings file (default: settingsPath())
+ * @returns the saved settings, checked; the defaults when the file is missing or damaged
+ * @throws never
+ * @example
+ * const s = await loadSettings();
+ */
 export async function loadSettings(file = settingsPath()): Promise<Settings> {
   try {
     return sanitizeSettings(JSON.parse(await readFile(file, 'utf8')));
@@ -71,16 +95,29 @@ export async function loadSettings(file = settingsPath()): Promise<Settings> {
   }
 }
 
+/**
+ * Saves settings whole or not at all (temp file, fsync, rename).
+ * @param settings the settings to save (checked first, like a loaded file)
+ * @param file the settings file (default: settingsPath())
+ * @returns what was saved
+ * @throws the file system's error when the folder cannot be written
+ * @example
+ * await saveSettings({ ...(await loadSettings()), style: 'pixelate' });
+ */
 export async function saveSettings(settings: Settings, file = settingsPath()): Promise<Settings> {
   const clean = sanitizeSettings(settings);
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(clean, null, 2)}\n`);
-  await rename(temp, file);
+  await writeFileDurably(file, `${JSON.stringify(clean, null, 2)}\n`);
   return clean;
 }
 
-/** The engine options for photos in `photoDir` under these settings. */
+/**
+ * The engine options for photos in `photoDir` under these settings.
+ * @param s the settings
+ * @param photoDir the folder of the photos (where a "Safe to share" subfolder goes)
+ * @returns the options the settings decide; the rest keep their defaults
+ * @example
+ * await runBatch(items, optionsFromSettings(await loadSettings(), '/home/ann/Pictures'));
+ */
 export function optionsFromSettings(s: Settings, photoDir: string): Partial<Options> {
   const outDir = s.place === 'subfolder' ? path.join(photoDir, SUBFOLDER_NAME) : s.place === 'folder' ? s.folder : undefined;
   return { style: s.style, ...(s.color && { color: s.color }), faces: s.faces, format: s.format, rename: s.rename, outDir };

@@ -92,6 +92,18 @@ export async function verifyBytes(bytes: Buffer, expect?: VerifyExpect): Promise
   };
 }
 
+/**
+ * Checks a written file independently of how it was made: its structure walked segment by segment
+ * against an allowlist (no EXIF, GPS, XMP, thumbnails, trailers…), and, when given, the format and size
+ * it should have.
+ * @param path the file to check
+ * @param expect the format and pixel size the file must have
+ * @returns `clean: true`, or the problems found, each with a code and a sentence
+ * @throws never: an unreadable file is a problem in the report
+ * @example
+ * const report = await verifyFile('beach.safe.jpg', { format: 'jpeg' });
+ * if (!report.clean) console.error(report.problems.map((p) => p.message).join('\n'));
+ */
 export async function verifyFile(path: string, expect?: VerifyExpect): Promise<VerifyReport> {
   let bytes: Buffer;
   try {

@@ -1,10 +1,10 @@
-// One photo at a time, inside a worker thread owned by batch.ts.
-import { parentPort, workerData } from 'node:worker_threads';
+// One photo at a time, inside a worker thread of the pool in batch.ts (piscina calls the default export).
+import { threadId, workerData } from 'node:worker_threads';
 import sharp from 'sharp';
-import type { Task, TaskDone } from './batch.js';
+import type { Task } from './batch.js';
 import { loadModels } from './faces/index.js';
 import type { Options } from './options.js';
-import { processFile } from './pipeline.js';
+import { processFile, type Result } from './pipeline.js';
 
 const options = (workerData as { options: Options }).options;
 
@@ -18,7 +18,8 @@ if (options.faces !== 'none') loadModels().catch(() => {}); // loads face-api's 
 // on to pixels of photos already done (~50 MB of peak memory in a batch).
 sharp.cache(false);
 
-parentPort?.on('message', async (task: Task) => {
-  const result = await processFile(task.placement, options);
-  parentPort?.postMessage({ id: task.id, result } satisfies TaskDone);
-});
+export default async function processTask(task: Task): Promise<Result> {
+  task.started.postMessage(threadId);
+  task.started.close();
+  return processFile(task.placement, options);
+}

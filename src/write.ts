@@ -2,11 +2,13 @@
 // that did not exist. Never over an original, never over any existing file, never a half file.
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { link, mkdir, open, readdir, rename, unlink, lstat } from 'node:fs/promises';
+import { link, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { SafeError, toSafeError } from './errors.js';
 import { alternativePath, isTempName, tempNameFor } from './naming.js';
+import { syncFolder } from './util/durable-write.js';
+import { exists } from './util/files.js';
 
 const MAX_ALTERNATIVES = 9999;
 
@@ -19,15 +21,6 @@ function outputError(e: unknown, dir: string): SafeError {
   }
   if (code === 'ENOTDIR' || code === 'EEXIST') return new SafeError('output-unwritable', `cannot create the output folder ${dir}: a file is in the way`, { cause: e });
   return toSafeError(e);
-}
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await lstat(p);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Links temp to the first free name. A hard link fails if the name exists, so no check-then-write race. */
@@ -80,15 +73,6 @@ export async function publish(bytes: Buffer, first: string, check: (writtenPath:
     if (wrote) await unlink(temp).catch(() => {});
     throw outputError(e, dir);
   }
-}
-
-/** Makes the new name itself durable (a power cut right after publishing must not lose it). */
-async function syncFolder(dir: string): Promise<void> {
-  // Windows cannot open a folder this way; there the rename is journaled by NTFS anyway.
-  const handle = await open(dir, 'r').catch(() => undefined);
-  if (!handle) return;
-  await handle.sync().catch(() => {});
-  await handle.close();
 }
 
 // Folders this process has already cleaned of an interrupted run's temp files (checked once each).

@@ -1,4 +1,4 @@
-// The layering of DESIGN.md, read from the import graph: imports go one way only
+// The project's layering (README, Developing), read from the import graph: imports go one way only
 // (cli → src, electron/main → src, renderer → bridge types), and no product file can reach the network.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';

@@ -15,6 +15,7 @@ import { walkTiff } from '../src/containers/tiff.js';
 import { inspectBytes } from '../src/inspect.js';
 import type { ImageFormat } from '../src/types.js';
 import { verifyBytes } from '../src/verify.js';
+import { mulberry32 } from '../src/util/random.js';
 
 const dir = path.join(import.meta.dirname, 'fixtures/metadata');
 const fixture = (name: string) => readFileSync(path.join(dir, name));
@@ -26,15 +27,8 @@ const fixtures: [string, ImageFormat][] = [
   ['full.jpg', 'jpeg'], ['text.png', 'png'], ['exif-xmp.webp', 'webp'], ['gps.tif', 'tiff'], ['gps.heic', 'heic'], ['comment.gif', 'gif'],
 ];
 
-/** A small deterministic PRNG (mulberry32) so failures replay. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG (the engine's mulberry32) so failures replay. */
+const rng = mulberry32;
 
 function mutate(b: Buffer, r: () => number): Buffer {
   const m = Buffer.from(b);

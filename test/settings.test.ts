@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { xdgDirs } from '../cli/integrate/linux.js';
 import { configDir, defaultSettings, loadSettings, optionsFromSettings, sanitizeSettings, saveSettings } from '../src/settings.js';
+import { stateDir } from '../src/util/user-dirs.js';
 
 describe('saved settings', () => {
   it('live in each platform\'s per-user config folder', () => {
@@ -11,6 +13,13 @@ describe('saved settings', () => {
     expect(configDir({}, 'darwin', '/Users/ann')).toBe('/Users/ann/Library/Application Support/Share Safely');
     expect(configDir({ APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ann')).toContain('Share Safely');
     expect(configDir({ SHARE_SAFELY_CONFIG_DIR: '/tmp/c' }, 'linux', '/home/ann')).toBe('/tmp/c');
+  });
+
+  it('ignore a relative XDG folder, as the XDG spec says and as the file-manager entries and the action log do', () => {
+    const env = { XDG_CONFIG_HOME: 'conf', XDG_DATA_HOME: 'data', XDG_STATE_HOME: 'state' };
+    expect(configDir(env, 'linux', '/home/ann')).toBe('/home/ann/.config/share-safely');
+    expect(stateDir(env, 'linux', '/home/ann')).toBe('/home/ann/.local/state/share-safely');
+    expect(xdgDirs(env, '/home/ann')).toMatchObject({ configHome: '/home/ann/.config', dataHome: '/home/ann/.local/share' });
   });
 
   it('round-trip through the file, and a damaged file means the defaults', async () => {

@@ -2,13 +2,7 @@
 // and its short-lived files: the per-user state folder of each platform.
 import { appendFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-
-export function stateDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): string {
-  if (platform === 'win32') return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'Share Safely');
-  if (platform === 'darwin') return path.join(home, 'Library', 'Logs', 'Share Safely');
-  const state = env.XDG_STATE_HOME && path.isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : path.join(home, '.local', 'state');
-  return path.join(state, 'share-safely');
-}
+import { stateDir } from '../../src/index.js';
 
 export function logFile(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): string {
   return path.join(stateDir(env, platform, home), 'action.log');

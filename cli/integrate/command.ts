@@ -17,7 +17,7 @@ export interface IntegrateFlags {
   json?: boolean;
 }
 
-export function systemHost(): Host {
+function systemHost(): Host {
   return {
     platform: process.platform,
     home: os.homedir(),

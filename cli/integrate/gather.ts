@@ -2,8 +2,9 @@
 // folder; the first to take the lock waits until no more arrive, then processes them all, so ten
 // selected photos make one batch and one notification. The others exit at once.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileDurably } from '../../src/index.js';
 
 const lockName = 'lock';
 const spoolSuffix = '.paths.json';
@@ -52,9 +53,7 @@ async function claimAll(dir: string): Promise<string[]> {
 export async function gather(paths: string[], dir: string, quietMs = 1500): Promise<string[] | undefined> {
   await mkdir(dir, { recursive: true });
   const id = `${Date.now().toString().padStart(15, '0')}-${process.pid}-${randomBytes(4).toString('hex')}`;
-  const temp = path.join(dir, `${id}.tmp`);
-  await writeFile(temp, JSON.stringify(paths));
-  await rename(temp, path.join(dir, `${id}${spoolSuffix}`));
+  await writeFileDurably(path.join(dir, `${id}${spoolSuffix}`), JSON.stringify(paths));
 
   const all: string[] = [];
   // Leading: wait for quiet, claim, release; then look again, since a process that found the lock

@@ -2,11 +2,11 @@
 // manifest, and remove exactly those again. Installing twice rewrites the same bytes.
 import { chmod, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { configDir, imageExtensions } from '../../src/index.js';
+import { configDir, exists, imageExtensions } from '../../src/index.js';
 import type { Launcher } from './launcher.js';
 import { dolphinServiceMenus, nautilusScripts, nemoActions, openWithEntry, thunarActions, thunarFile, xdgDirs, type FileSpec } from './linux.js';
 import { quickActions } from './macos.js';
-import { ensureDir, exists, loadManifest, removeEmptyDirs, saveManifest, sha256, writeAtomic, type Entry, type FileEntry, type Host, type Manifest, type RegistryEntry, type ThunarEntry } from './manifest.js';
+import { ensureDir, loadManifest, removeEmptyDirs, saveManifest, sha256, writeAtomic, type Entry, type FileEntry, type Host, type Manifest, type RegistryEntry, type ThunarEntry } from './manifest.js';
 import type { Target } from './targets.js';
 import { emptyUca, mergeActions, removeActions } from './thunar-uca.js';
 import { emptyCreatedKeys, encodeRegFile, exportedKeys, parentKeys, registryKeys, registryRoot, regFileText, verbKeys } from './windows.js';
@@ -36,6 +36,27 @@ function fileSpecs(target: Target, l: Launcher, host: Host): FileSpec[] {
   }
 }
 
+/**
+ * The part of an entry that install writes on this machine, and what else it names (a path,
+ * registry keys). What else there is came from an edited manifest: it is refused, never deleted.
+ */
+function ownPart(e: Entry, l: Launcher, host: Host): { own?: Entry; foreign?: string } {
+  if (e.kind === 'file') return fileSpecs(e.target, l, host).some((s) => s.path === e.path) ? { own: e } : { foreign: e.path };
+  if (e.kind === 'thunar') return e.path === thunarFile(xdgDirs(host.env, host.home)) ? { own: e } : { foreign: e.path };
+  const verbs = verbKeys(registryKeys(l, imageExtensions));
+  const ours = new Set(verbs);
+  const parents = new Set(parentKeys(verbs));
+  const keys = e.keys.filter((k) => ours.has(k));
+  const created = (e.created ?? []).filter((k) => parents.has(k));
+  const foreign = [...e.keys.filter((k) => !ours.has(k)), ...(e.created ?? []).filter((k) => !parents.has(k))].map((k) => `${registryRoot}\\${k}`);
+  return { own: keys.length ? { ...e, keys, created } : undefined, foreign: foreign.length ? foreign.join(', ') : undefined };
+}
+
+function refuse(what: string, report: TargetReport): void {
+  report.ok = false;
+  report.lines.push(`refused: ${what} is not something Share Safely installs; left alone`);
+}
+
 const ofTarget = <K extends Entry['kind']>(m: Manifest, target: Target, kind: K) =>
   m.entries.filter((e): e is Extract<Entry, { kind: K }> => e.target === target && e.kind === kind);
 
@@ -43,8 +64,12 @@ async function modeOf(file: string, fallback: number): Promise<number> {
   return stat(file).then((s) => s.mode & 0o7777, () => fallback);
 }
 
-async function installFiles(target: Target, specs: FileSpec[], m: Manifest, report: TargetReport): Promise<void> {
-  const previous = ofTarget(m, target, 'file');
+async function installFiles(target: Target, specs: FileSpec[], m: Manifest, host: Host, report: TargetReport): Promise<void> {
+  const previous = ofTarget(m, target, 'file').filter((e) => {
+    const { own, foreign } = ownPart(e, m.launcher, host);
+    if (foreign) refuse(foreign, report);
+    return own;
+  });
   const entries: FileEntry[] = [];
   for (const spec of specs) {
     const digest = sha256(spec.content);
@@ -159,10 +184,12 @@ async function keysPresent(host: Host, verbs: string[], m: Manifest): Promise<Ma
 async function installExplorer(l: Launcher, host: Host, m: Manifest, report: TargetReport): Promise<void> {
   const keys = registryKeys(l, imageExtensions);
   const verbs = verbKeys(keys);
+  const parents = parentKeys(verbs);
+  // Only what this install writes is ever removed, whatever an edited manifest says.
   const previous = ofTarget(m, 'explorer', 'registry')[0];
-  const remove = [...new Set([...(previous?.keys ?? []), ...verbs])];
+  const remove = [...new Set([...(previous?.keys ?? []).filter((k) => verbs.includes(k)), ...verbs])];
   const present = await keysPresent(host, verbs, m);
-  const created = [...new Set([...(previous?.created ?? []), ...parentKeys(verbs).filter((k) => !present.has(k.toLowerCase()))])];
+  const created = [...new Set([...(previous?.created ?? []).filter((k) => parents.includes(k)), ...parents.filter((k) => !present.has(k.toLowerCase()))])];
   if (!(await regImport(host, 'integration-install.reg', regFileText(keys, remove), m, report))) return;
   m.entries = m.entries.filter((e) => e.kind !== 'registry');
   m.entries.push({ kind: 'registry', target: 'explorer', keys: verbs, created });
@@ -194,7 +221,7 @@ export async function install(targets: Target[], launcher: Launcher, host: Host)
     try {
       if (target === 'thunar') await installThunar(launcher, host, m, report);
       else if (target === 'explorer') await installExplorer(launcher, host, m, report);
-      else await installFiles(target, fileSpecs(target, launcher, host), m, report);
+      else await installFiles(target, fileSpecs(target, launcher, host), m, host, report);
     } catch (e) {
       report.ok = false;
       report.lines.push(`failed: ${(e as Error).message}`);
@@ -213,7 +240,10 @@ export async function uninstall(targets: Target[], host: Host): Promise<TargetRe
     const mine = m.entries.filter((e) => e.target === report.target);
     if (!mine.length) report.lines.push('nothing installed');
     const kept: Entry[] = [];
-    for (const e of mine) {
+    for (const entry of mine) {
+      const { own: e, foreign } = ownPart(entry, m.launcher, host);
+      if (foreign) refuse(foreign, report);
+      if (!e) continue;
       try {
         if (e.kind === 'file') kept.push(...(await removeFiles([e], report)));
         else if (e.kind === 'thunar') kept.push(...(await uninstallThunar(e, report)));

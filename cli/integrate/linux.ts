@@ -1,6 +1,7 @@
 // What "Share safely" looks like to each Linux file manager. Pure text generators; the paths
 // follow the XDG base directories each file manager reads.
 import path from 'node:path';
+import { xdgHome } from '../../src/index.js';
 import { actionWords, descriptions, labels, type Launcher, type Variant } from './launcher.js';
 import { execArg, keyFileValue, shQuote } from './quote.js';
 
@@ -19,16 +20,15 @@ export interface XdgDirs {
 }
 
 export function xdgDirs(env: NodeJS.ProcessEnv, home: string): XdgDirs {
-  const abs = (v: string | undefined) => (v && path.isAbsolute(v) ? v : undefined);
   return {
-    dataHome: abs(env.XDG_DATA_HOME) ?? path.join(home, '.local', 'share'),
-    configHome: abs(env.XDG_CONFIG_HOME) ?? path.join(home, '.config'),
+    dataHome: xdgHome(env, 'XDG_DATA_HOME', path.join(home, '.local', 'share')),
+    configHome: xdgHome(env, 'XDG_CONFIG_HOME', path.join(home, '.config')),
     configDirs: (env.XDG_CONFIG_DIRS || '/etc/xdg').split(':').filter((d) => path.isAbsolute(d)),
   };
 }
 
 /** The image types the engine reads (formats.ts), as MIME types for "Open with" and menus. */
-export const imageMimeTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/tiff', 'image/avif', 'image/heic', 'image/heif', 'image/gif'];
+const imageMimeTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/tiff', 'image/avif', 'image/heic', 'image/heif', 'image/gif'];
 const icon = 'security-high';
 const variants: Variant[] = ['share', 'review'];
 const marker = 'Added by `share-safely integrate install`; `share-safely integrate uninstall` removes it.';

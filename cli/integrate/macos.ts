@@ -7,11 +7,11 @@ import { actionWords, labels, type Launcher, type Variant } from './launcher.js'
 import { plistXml } from './plist.js';
 import { shQuote } from './quote.js';
 
-export function servicesDir(home: string): string {
+function servicesDir(home: string): string {
   return path.join(home, 'Library', 'Services');
 }
 
-export function workflowDir(home: string, variant: Variant): string {
+function workflowDir(home: string, variant: Variant): string {
   return path.join(servicesDir(home), `${labels[variant]}.workflow`);
 }
 
@@ -21,7 +21,7 @@ function uuid(seed: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
-export function shellScript(l: Launcher, variant: Variant): string {
+function shellScript(l: Launcher, variant: Variant): string {
   return `# Share Safely: "${labels[variant]}". Added by \`share-safely integrate install\`; \`share-safely integrate uninstall\` removes it.
 exec ${actionWords(l, variant).map(shQuote).join(' ')} "$@"
 `;

@@ -1,48 +1,57 @@
 // The record of everything `integrate install` wrote, so `uninstall` removes exactly that and
 // nothing of the user's. Kept in the config folder as integration.json.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { configDir } from '../../src/index.js';
-import type { Launcher } from './launcher.js';
-import type { Target } from './targets.js';
+import { configDir, exists, writeFileDurably } from '../../src/index.js';
+import * as v from 'valibot';
+import { allTargets } from './targets.js';
 
-export interface FileEntry {
-  kind: 'file';
-  target: Target;
-  path: string;
+const sha = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
+const absolute = v.pipe(v.string(), v.check((p) => path.isAbsolute(p)));
+
+const fileEntry = v.object({
+  kind: v.literal('file'),
+  target: v.picklist(allTargets),
+  path: absolute,
   /** Of the content we wrote: a file that no longer matches was edited by someone, and is left alone. */
-  sha256: string;
-}
+  sha256: sha,
+});
 
-export interface ThunarEntry {
-  kind: 'thunar';
-  target: 'thunar';
-  path: string;
-  ids: string[];
-  commands: string[];
+const thunarEntry = v.object({
+  kind: v.literal('thunar'),
+  target: v.literal('thunar'),
+  path: absolute,
+  ids: v.array(v.string()),
+  commands: v.array(v.string()),
   /** uca.xml did not exist: it started as `seed`, and goes away when only that is left. */
-  createdFrom?: { seedSha256: string };
-}
+  createdFrom: v.optional(v.object({ seedSha256: sha })),
+});
 
-export interface RegistryEntry {
-  kind: 'registry';
-  target: 'explorer';
+const registryEntry = v.object({
+  kind: v.literal('registry'),
+  target: v.literal('explorer'),
   /** Verb keys below HKCU\Software\Classes. */
-  keys: string[];
+  keys: v.array(v.string()),
   /** Keys above them that install created (SystemFileAssociations\.heic\shell…): uninstall removes those left empty. */
-  created?: string[];
-}
+  created: v.optional(v.array(v.string())),
+});
 
-export type Entry = FileEntry | ThunarEntry | RegistryEntry;
-
-export interface Manifest {
-  version: 1;
-  launcher: Launcher;
-  entries: Entry[];
+// integration.json is read back from the user's config folder, where anything may have changed it:
+// its shape is checked here, and uninstall acts only on entries that name what install writes.
+const manifestFile = v.object({
+  version: v.literal(1),
+  launcher: v.object({ node: v.string(), script: v.string() }),
+  entries: v.array(v.variant('kind', [fileEntry, thunarEntry, registryEntry])),
   /** Folders that did not exist before we wrote into them; removed again once empty. */
-  createdDirs: string[];
-}
+  createdDirs: v.optional(v.array(absolute), []),
+});
+
+export type FileEntry = v.InferOutput<typeof fileEntry>;
+export type ThunarEntry = v.InferOutput<typeof thunarEntry>;
+export type RegistryEntry = v.InferOutput<typeof registryEntry>;
+export type Entry = FileEntry | ThunarEntry | RegistryEntry;
+export type Manifest = v.InferOutput<typeof manifestFile>;
 
 export interface Host {
   platform: NodeJS.Platform;
@@ -58,10 +67,11 @@ export function manifestPath(host: Host): string {
   return path.join(configDir(host.env, host.platform, host.home), 'integration.json');
 }
 
+/** The manifest, or undefined when there is none or it is not one we could have written. */
 export async function loadManifest(host: Host): Promise<Manifest | undefined> {
   try {
-    const m = JSON.parse(await readFile(manifestPath(host), 'utf8')) as Manifest;
-    return m.version === 1 && Array.isArray(m.entries) ? { ...m, createdDirs: m.createdDirs ?? [] } : undefined;
+    const r = v.safeParse(manifestFile, JSON.parse(await readFile(manifestPath(host), 'utf8')));
+    return r.success ? r.output : undefined;
   } catch {
     return undefined;
   }
@@ -80,13 +90,6 @@ export async function saveManifest(host: Host, m: Manifest): Promise<void> {
   await writeAtomic(file, `${JSON.stringify(m, null, 2)}\n`, 0o644, m.createdDirs);
 }
 
-export async function exists(p: string): Promise<boolean> {
-  return stat(p).then(
-    () => true,
-    () => false,
-  );
-}
-
 /** mkdir -p that remembers which folders it made. */
 export async function ensureDir(dir: string, created: string[]): Promise<void> {
   const missing: string[] = [];
@@ -100,9 +103,7 @@ export async function ensureDir(dir: string, created: string[]): Promise<void> {
 
 export async function writeAtomic(file: string, content: string | Buffer, mode: number, created: string[]): Promise<void> {
   await ensureDir(path.dirname(file), created);
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.share-safely-${process.pid}.tmp`);
-  await writeFile(temp, content, { mode });
-  await rename(temp, file);
+  await writeFileDurably(file, content, mode);
 }
 
 /** Removes the folders we created that are empty now, deepest first; returns those still there. */

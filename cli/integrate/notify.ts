@@ -1,8 +1,7 @@
 // Telling the user without a terminal, with each platform's own tools: notify-send, osascript, a
 // PowerShell toast; and showing the folder with xdg-open, open, explorer.
 import { spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
-import path from 'node:path';
+import { findOnPath } from '../../src/index.js';
 import type { Notice } from './action-report.js';
 
 export interface Command {
@@ -20,9 +19,9 @@ const psString = (s: string) => `'${s.replace(/['\u2018\u2019\u201a\u201b]/g, (c
  * What the toast script prints once the toast is handed to Windows. An exit code of 0 alone proves
  * nothing: Wine's powershell.exe is a stub that exits 0 without running anything.
  */
-export const toastShown = 'toast shown';
+const toastShown = 'toast shown';
 
-export function toastScript(n: Notice): string {
+function toastScript(n: Notice): string {
   return [
     "$ErrorActionPreference = 'Stop'",
     '[Windows.UI.Notifications.ToastNotificationManager, Windows.UI.Notifications, ContentType = WindowsRuntime] | Out-Null',
@@ -36,7 +35,7 @@ export function toastScript(n: Notice): string {
 }
 
 /** The command that shows `n` on this platform. Texts travel as arguments, never spliced into code. */
-export function notifyCommand(n: Notice, platform: NodeJS.Platform): Command {
+function notifyCommand(n: Notice, platform: NodeJS.Platform): Command {
   if (platform === 'darwin') {
     return {
       command: 'osascript',
@@ -54,32 +53,22 @@ export function notifyCommand(n: Notice, platform: NodeJS.Platform): Command {
   };
 }
 
-export function openFolderCommand(dir: string, platform: NodeJS.Platform): Command {
+function openFolderCommand(dir: string, platform: NodeJS.Platform): Command {
   if (platform === 'darwin') return { command: 'open', args: [dir] };
   if (platform === 'win32') return { command: 'explorer.exe', args: [dir] };
   return { command: 'xdg-open', args: [dir] };
 }
 
 /** The program's full path on PATH, or undefined (Windows resolves its own tools). */
-export function findProgram(name: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string | undefined {
-  if (platform === 'win32') return name;
-  for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
-    const full = path.join(dir, name);
-    try {
-      accessSync(full, constants.X_OK);
-      return full;
-    } catch {
-      // not in this folder
-    }
-  }
-  return undefined;
+function findProgram(name: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string | undefined {
+  return platform === 'win32' ? name : findOnPath(name, env);
 }
 
 /**
  * Starts a tool detached and waits until it ends, at most `waitMs` (xdg-open may stay with the
  * program it started). Resolves with its exit code, or null when it failed to start or still runs.
  */
-export function runDetached(c: Command, waitMs = 5000): Promise<number | null> {
+function runDetached(c: Command, waitMs = 5000): Promise<number | null> {
   return new Promise((resolve) => {
     const child = spawn(c.command, c.args, { detached: true, stdio: 'ignore', windowsHide: true });
     const timer = setTimeout(() => {
@@ -101,7 +90,7 @@ export function runDetached(c: Command, waitMs = 5000): Promise<number | null> {
  * Runs a tool and resolves with what it printed when it ended with code 0, '' otherwise. After
  * `waitMs` it resolves with '' and the tool is left to finish on its own.
  */
-export function outputOf(c: Command, waitMs = 5000): Promise<string> {
+function outputOf(c: Command, waitMs = 5000): Promise<string> {
   return new Promise((resolve) => {
     let out = '';
     const child = spawn(c.command, c.args, { stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });

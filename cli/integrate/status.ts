@@ -1,9 +1,9 @@
 // `integrate status`: what is installed where, whether it is still intact, and whether node and
 // the CLI are still where the entries expect them.
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { launcherProblems } from './launcher.js';
-import { exists, loadManifest, sha256, type Entry, type Host } from './manifest.js';
+import { exists, findOnPath } from '../../src/index.js';
+import { loadManifest, sha256, type Entry, type Host } from './manifest.js';
 import { targetNames, targetPrograms, type Target } from './targets.js';
 import { registryRoot } from './windows.js';
 
@@ -11,11 +11,6 @@ export interface Status {
   targets: { target: Target; installed: boolean; lines: string[] }[];
   /** Empty when node and the CLI are where the entries call them. */
   launcher: string[];
-}
-
-function onPath(program: string, env: NodeJS.ProcessEnv): Promise<boolean> {
-  const dirs = (env.PATH ?? '').split(path.delimiter).filter(Boolean);
-  return dirs.reduce<Promise<boolean>>(async (found, d) => (await found) || exists(path.join(d, program)), Promise.resolve(false));
 }
 
 async function entryLine(e: Entry, host: Host): Promise<string> {
@@ -45,7 +40,7 @@ export async function status(targets: Target[], host: Host): Promise<Status> {
     const lines: string[] = [];
     for (const e of entries) lines.push(await entryLine(e, host));
     const program = targetPrograms[target];
-    if (program && !(await onPath(program, host.env))) lines.push(`(${program} is not installed on this system)`);
+    if (program && !findOnPath(program, host.env)) lines.push(`(${program} is not installed on this system)`);
     out.targets.push({ target, installed: entries.length > 0, lines });
   }
   return out;

@@ -22,7 +22,7 @@ export const targetPrograms: Partial<Record<Target, string>> = {
   thunar: 'thunar',
 };
 
-export function platformTargets(platform: NodeJS.Platform): Target[] {
+function platformTargets(platform: NodeJS.Platform): Target[] {
   if (platform === 'win32') return ['explorer'];
   if (platform === 'darwin') return ['finder'];
   return ['nautilus', 'nemo', 'dolphin', 'thunar', 'open-with'];

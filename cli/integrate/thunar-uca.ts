@@ -8,7 +8,7 @@ import { xmlText } from './quote.js';
 /** What a fresh uca.xml holds when neither the user nor the system has one. */
 export const emptyUca = '<?xml version="1.0" encoding="UTF-8"?>\n<actions>\n</actions>\n';
 
-export function actionBlock(a: ThunarAction): string {
+function actionBlock(a: ThunarAction): string {
   return [
     '<action>',
     `\t<icon>security-high</icon>`,

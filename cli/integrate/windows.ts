@@ -17,7 +17,7 @@ export interface RegKey {
 const winArg = (w: string) => (w === '' || /[\s"]/.test(w) ? winQuote(w) : w);
 
 /** The command Explorer runs: %1 is the file, %V the folder; both arrive in double quotes. */
-export function verbCommand(l: Launcher, variant: Variant, placeholder: '%1' | '%V'): string {
+function verbCommand(l: Launcher, variant: Variant, placeholder: '%1' | '%V'): string {
   return `${actionWords(l, variant, true).map(winArg).join(' ')} "${placeholder}"`;
 }
 

@@ -15,7 +15,7 @@ export interface Dialogs {
   chooseOutputFolder(): Promise<string | null>;
 }
 
-export interface DesktopShell {
+interface DesktopShell {
   showInFolder(file: string): void;
   copyImage(png: Uint8Array): Promise<void>;
 }
@@ -32,7 +32,7 @@ export interface DesktopDeps {
   onSettings?(settings: SettingsView): void;
 }
 
-export type Handlers = { [C in Channel]: (...args: unknown[]) => Promise<Replies[C]> };
+type Handlers = { [C in Channel]: (...args: unknown[]) => Promise<Replies[C]> };
 
 export interface Desktop {
   handlers: Handlers;
@@ -56,7 +56,7 @@ export async function createDesktop(deps: DesktopDeps): Promise<Desktop> {
   let queue: Promise<void> = Promise.resolve();
 
   // One analysis at a time: the host stays free for previews and exports in between.
-  const analyse = (r: PhotoRecord) => {
+  const analyze = (r: PhotoRecord) => {
     const generation = ++r.generation;
     delete r.analysis;
     send({ type: 'photo', id: r.id, photo: { state: 'analysing' } });
@@ -83,18 +83,18 @@ export async function createDesktop(deps: DesktopDeps): Promise<Desktop> {
       problems: found.problems.map((p) => ({ name: path.basename(p.path), code: p.code, message: p.message })),
       skippedFolders: found.skippedFolders,
     };
-    for (const r of added) analyse(r);
+    for (const r of added) analyze(r);
     return outcome;
   };
 
   const save = async (next: SettingsView): Promise<SettingsView> => {
     const saved = await engine.saveSettings(next);
-    const reanalyse = saved.faces !== settings.faces;
+    const reanalyze = saved.faces !== settings.faces;
     settings = saved;
     if (saved.folder) folders.add(saved.folder);
     deps.onSettings?.(saved);
     // Which faces are found depends on the faces setting: the review must show the new answer.
-    if (reanalyse) for (const r of photos.all()) analyse(r);
+    if (reanalyze) for (const r of photos.all()) analyze(r);
     return saved;
   };
 
@@ -114,13 +114,13 @@ export async function createDesktop(deps: DesktopDeps): Promise<Desktop> {
     'photos:open': async () => add(await deps.dialogs.openPhotos()),
     'photos:open-folder': async () => add(await deps.dialogs.openFolder()),
     'photos:preview': async (id, cover) => {
-      const r = photos.analysed(asPhotoId(id));
+      const r = photos.analyzed(asPhotoId(id));
       return engine.preview(r.analysis, asCover(cover, r.faceCount), settings);
     },
     'photos:export': async (items) => {
       // Every argument is checked before the first file is written: all or nothing on a bad request.
       const checked = asExportRequests(items).map(({ id, cover }) => {
-        const r = photos.analysed(id);
+        const r = photos.analyzed(id);
         return { r, cover: asCover(cover, r.faceCount) };
       });
       const outcomes: ExportOutcome[] = [];

@@ -44,7 +44,7 @@ export type EngineReply =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: { code: string; message: string } };
 
-export const engineOps: readonly EngineOp[] = [
+const engineOps: readonly EngineOp[] = [
   'loadSettings',
   'saveSettings',
   'collect',

@@ -23,7 +23,7 @@ import type { Cover, FaceView, ImageBytes, SettingsView, Shape } from '../preloa
 import type { Analysed, Collection, Engine, Exported } from './engine-protocol.js';
 
 /** Longest side of the picture the review screen shows (and the before/after preview). */
-export const PREVIEW_SIZE = 1600;
+const PREVIEW_SIZE = 1600;
 
 /** The folder whose settings-based output place applies to a photo: its dropped folder, or its own. */
 function photoDir(p: Placement): string {
@@ -41,7 +41,7 @@ function faceView(f: Face): FaceView {
  * The covers to paint for a reviewed photo: those of the faces still covered, then the user's
  * shapes, each on its own. With nothing changed this equals analysis.regions.
  */
-export function regionsFor(analysis: Analysis, cover: Cover): Shape[] {
+function regionsFor(analysis: Analysis, cover: Cover): Shape[] {
   const chosen = [...cover.faces.filter((r): r is Shape => r !== null), ...cover.extra];
   return sanitizeCovers(chosen, analysis.width, analysis.height);
 }

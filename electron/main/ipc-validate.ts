@@ -1,7 +1,10 @@
 // Everything that arrives from the window is checked here before main acts on it. The window is
 // treated as untrusted: a wrong type, a huge list or an odd number is refused with a clear error.
+// The shapes are valibot schemas.
 import path from 'node:path';
-import type { Cover, PhotoId, Rect, Shape, SettingsView } from '../preload/bridge-api.js';
+import * as v from 'valibot';
+import type { CoverStyle, FacesPolicy, FormatChoice, OutputPlace, Settings } from '../../src/index.js';
+import type { Cover, PhotoId, Rect, SettingsView } from '../preload/bridge-api.js';
 
 export class IpcArgumentError extends Error {
   constructor(message: string) {
@@ -18,97 +21,125 @@ function fail(message: string): never {
   throw new IpcArgumentError(message);
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The value as the schema's output, or an IpcArgumentError with the first problem's sentence. */
+function parse<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> {
+  const r = v.safeParse(schema, value, { abortEarly: true });
+  if (!r.success) fail(r.issues[0].message);
+  return r.output;
 }
 
-export function asPhotoId(v: unknown): PhotoId {
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) fail('a photo id must be a positive whole number');
-  return v;
-}
+const photoIdMessage = 'a photo id must be a positive whole number';
+const photoId = v.pipe(v.number(photoIdMessage), v.safeInteger(photoIdMessage), v.minValue(1, photoIdMessage));
 
-export function asRect(v: unknown): Rect {
-  if (!isRecord(v)) fail('a region must be an object');
-  const out = {} as Rect;
-  for (const key of ['x', 'y', 'width', 'height'] as const) {
-    const n = v[key];
-    if (typeof n !== 'number' || !Number.isFinite(n) || Math.abs(n) > MAX_COORD) fail(`a region's ${key} must be a finite number`);
-    out[key] = n;
-  }
-  if (out.width <= 0 || out.height <= 0) fail('a region must have a positive width and height');
-  return out;
-}
+const coordinate = (key: keyof Rect) => {
+  const message = `a region's ${key} must be a finite number`;
+  return v.pipe(v.number(message), v.finite(message), v.maxValue(MAX_COORD, message), v.minValue(-MAX_COORD, message));
+};
 
-/** A cover's outline: a rectangle with its shape (the ellipse inscribed in it, or the rectangle itself). */
-export function asShape(v: unknown): Shape {
-  const r = asRect(v);
-  const shape = (v as Record<string, unknown>).shape;
-  if (shape !== 'ellipse' && shape !== 'rect') fail('a cover must be an ellipse or a rectangle');
-  return { shape, ...r };
+const rect = v.pipe(
+  v.object(
+    { x: coordinate('x'), y: coordinate('y'), width: coordinate('width'), height: coordinate('height') },
+    'a region must be an object',
+  ),
+  v.check((r) => r.width > 0 && r.height > 0, 'a region must have a positive width and height'),
+);
+
+/** A cover's outline: a rectangle and its shape (the ellipse inscribed in it, or the rectangle itself). */
+const shape = v.intersect([rect, v.object({ shape: v.picklist(['ellipse', 'rect'], 'a cover must be an ellipse or a rectangle') })]);
+
+const coverMessage = 'a cover must list faces and extra regions';
+const cover = v.object(
+  {
+    faces: v.array(v.nullable(shape), coverMessage),
+    extra: v.pipe(v.array(shape, coverMessage), v.maxLength(MAX_RECTS, `at most ${MAX_RECTS} drawn regions per photo`)),
+  },
+  coverMessage,
+);
+
+const exportMessage = 'export needs a list of photos';
+const exportRequests = v.pipe(
+  v.array(v.object({ id: photoId, cover: v.unknown() }, 'each photo to export must be an object'), exportMessage),
+  v.minLength(1, exportMessage),
+  v.maxLength(MAX_PATHS, exportMessage),
+  v.check((items) => new Set(items.map((i) => i.id)).size === items.length, 'a photo is listed twice'),
+);
+
+const droppedMessage = 'a dropped path must be an absolute path';
+const droppedPaths = v.pipe(
+  v.array(
+    v.pipe(
+      v.string(droppedMessage),
+      v.minLength(1, droppedMessage),
+      v.maxLength(4096, droppedMessage),
+      v.check((p) => !p.includes('\0') && path.isAbsolute(p), droppedMessage),
+    ),
+    'a drop must be a list of paths',
+  ),
+  v.maxLength(MAX_PATHS, 'a drop must be a list of paths'),
+);
+
+/**
+ * Main's process must not load the engine (test/desktop/security.test.ts), so it cannot take the
+ * engine's lists as values; each list here is checked against the engine's type instead: a value
+ * missing or extra fails the build.
+ */
+const listOf =
+  <T extends string>() =>
+  <const L extends readonly [T, ...T[]]>(list: L & ([T] extends [L[number]] ? unknown : 'misses a value')) =>
+    list;
+const choices = {
+  style: listOf<CoverStyle>()(['blur', 'pixelate', 'solid', 'sticker']),
+  faces: listOf<FacesPolicy>()(['all', 'children', 'none']),
+  format: listOf<FormatChoice>()(['keep', 'jpeg', 'png', 'webp']),
+};
+const outputPlaces = listOf<OutputPlace>()(['beside', 'subfolder', 'folder']);
+const languages = listOf<NonNullable<Settings['language']>>()(['en', 'fr']);
+
+const oneOf = <T extends readonly [string, ...string[]]>(key: string, list: T) =>
+  v.picklist(list, `${key} must be one of ${list.join(', ')}`);
+
+const settings = v.object(
+  {
+    style: oneOf('style', choices.style),
+    color: v.optional(v.pipe(v.string('color must look like #808080'), v.regex(/^#[0-9a-fA-F]{6}$/, 'color must look like #808080'))),
+    faces: oneOf('faces', choices.faces),
+    format: oneOf('format', choices.format),
+    place: oneOf('place', outputPlaces),
+    rename: v.boolean('rename must be true or false'),
+    folder: v.optional(v.string('the output folder must be chosen with the folder dialog')),
+    language: v.optional(v.picklist(languages, 'language must be en or fr')),
+  },
+  'settings must be an object',
+);
+
+export function asPhotoId(value: unknown): PhotoId {
+  return parse(photoId, value);
 }
 
 /** A cover for a photo with `faceCount` faces: one entry per face (a shape, or null), plus drawn shapes. */
-export function asCover(v: unknown, faceCount: number): Cover {
-  if (!isRecord(v) || !Array.isArray(v.faces) || !Array.isArray(v.extra)) fail('a cover must list faces and extra regions');
-  if (v.faces.length !== faceCount) fail(`this photo has ${faceCount} faces, the cover lists ${v.faces.length}`);
-  if (v.extra.length > MAX_RECTS) fail(`at most ${MAX_RECTS} drawn regions per photo`);
-  return { faces: v.faces.map((f) => (f === null ? null : asShape(f))), extra: v.extra.map(asShape) };
+export function asCover(value: unknown, faceCount: number): Cover {
+  const c = parse(cover, value);
+  if (c.faces.length !== faceCount) fail(`this photo has ${faceCount} faces, the cover lists ${c.faces.length}`);
+  return c;
 }
 
 /** Export requests: ids and covers; covers are checked against each photo by the caller. */
-export function asExportRequests(v: unknown): { id: PhotoId; cover: unknown }[] {
-  if (!Array.isArray(v) || v.length === 0 || v.length > MAX_PATHS) fail('export needs a list of photos');
-  const seen = new Set<number>();
-  return v.map((item: unknown) => {
-    if (!isRecord(item)) fail('each photo to export must be an object');
-    const id = asPhotoId(item.id);
-    if (seen.has(id)) fail('a photo is listed twice');
-    seen.add(id);
-    return { id, cover: item.cover };
-  });
+export function asExportRequests(value: unknown): { id: PhotoId; cover: unknown }[] {
+  return parse(exportRequests, value);
 }
 
 /** Paths of a drop: absolute, no NUL, a bounded number. */
-export function asDroppedPaths(v: unknown): string[] {
-  if (!Array.isArray(v) || v.length > MAX_PATHS) fail('a drop must be a list of paths');
-  return v.map((p: unknown) => {
-    if (typeof p !== 'string' || p.length === 0 || p.length > 4096 || p.includes('\0') || !path.isAbsolute(p)) {
-      fail('a dropped path must be an absolute path');
-    }
-    return p;
-  });
+export function asDroppedPaths(value: unknown): string[] {
+  return parse(droppedPaths, value);
 }
-
-const choices = {
-  style: ['blur', 'pixelate', 'solid', 'sticker'],
-  faces: ['all', 'children', 'none'],
-  format: ['keep', 'jpeg', 'png', 'webp'],
-  place: ['beside', 'subfolder', 'folder'],
-} as const;
 
 /**
  * Settings from the window. The output folder is the one exception to "values only": it may only
  * be a folder main itself got from the user through a folder dialog (or the one already saved).
  */
-export function asSettings(v: unknown, allowedFolders: ReadonlySet<string>): SettingsView {
-  if (!isRecord(v)) fail('settings must be an object');
-  for (const [key, allowed] of Object.entries(choices)) {
-    if (!(allowed as readonly unknown[]).includes(v[key])) fail(`${key} must be one of ${allowed.join(', ')}`);
-  }
-  if (typeof v.rename !== 'boolean') fail('rename must be true or false');
-  const s = { style: v.style, faces: v.faces, format: v.format, rename: v.rename, place: v.place } as SettingsView;
-  if (v.color !== undefined) {
-    if (typeof v.color !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(v.color)) fail('color must look like #808080');
-    s.color = v.color;
-  }
-  if (v.folder !== undefined) {
-    if (typeof v.folder !== 'string' || !allowedFolders.has(v.folder)) fail('the output folder must be chosen with the folder dialog');
-    s.folder = v.folder;
-  }
+export function asSettings(value: unknown, allowedFolders: ReadonlySet<string>): SettingsView {
+  const s: SettingsView = parse(settings, value);
+  if (s.folder !== undefined && !allowedFolders.has(s.folder)) fail('the output folder must be chosen with the folder dialog');
   if (s.place === 'folder' && !s.folder) fail('choose an output folder first');
-  if (v.language !== undefined) {
-    if (v.language !== 'en' && v.language !== 'fr') fail('language must be en or fr');
-    s.language = v.language;
-  }
   return s;
 }

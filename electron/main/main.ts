@@ -118,7 +118,7 @@ async function ready(): Promise<void> {
   }
   setMenu(desktop.settings().language);
   // electronegativity cannot see through windowOptions(): it sets contextIsolation and sandbox to true and
-  // disables Auxclick (window-options.ts), and test/desktop/main-logic.test.ts asserts exactly that.
+  // disables Auxclick (window-options.ts), and test/desktop/security.test.ts asserts exactly that.
   window = new BrowserWindow(windowOptions(files.preload, 'Share Safely', devTools)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
   window.once('ready-to-show', () => window?.show());
   window.on('closed', () => (window = undefined));

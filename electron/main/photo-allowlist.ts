@@ -45,7 +45,7 @@ export class PhotoAllowlist {
   }
 
   /** The record once analysed, or a clear refusal. */
-  analysed(id: PhotoId): PhotoRecord & { analysis: Analysis } {
+  analyzed(id: PhotoId): PhotoRecord & { analysis: Analysis } {
     const r = this.get(id);
     if (!r.analysis) throw new IpcArgumentError('this photo has not been analysed (yet)');
     return r as PhotoRecord & { analysis: Analysis };

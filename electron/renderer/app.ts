@@ -9,16 +9,12 @@ import { applyStatic, pickLanguage, translator, type Translator } from './i18n.j
 import { exportRequests, initialCover, reviewOrder, type Photo } from './photos.js';
 import { renderPanel } from './review-panel.js';
 import { SettingsDialog } from './settings-dialog.js';
+import { coversChanged, currentPhoto, initialState, photoOf } from './store.js';
 
 const bridge = getBridge();
-const photos = new Map<PhotoId, Photo>();
+const state = initialState();
 const images = new ImageUrls();
-let tr: Translator = translator('en');
-let locale = 'en';
-let current: PhotoId | undefined;
-let showingResult = false;
-let exporting = false;
-let panelNote = '';
+// Made once main has said which settings and language to start with.
 let settingsDialog: SettingsDialog | undefined;
 
 const ui = {
@@ -39,29 +35,24 @@ const ui = {
   dropOverlay: byId('drop-overlay'),
 };
 
-const editor = new CoverEditor(ui.layer, tr, (cover) => {
-  const p = current === undefined ? undefined : photos.get(current);
+const editor = new CoverEditor(ui.layer, state.tr, (cover) => {
+  const p = currentPhoto(state);
   if (!p) return;
   p.cover = cover;
-  showingResult = false;
-  panelNote = '';
+  coversChanged(state);
   render();
 });
 
 // Registered before anything else so no event from main is missed.
 bridge.onEvent((e) => onEvent(e));
 
-// The status line is kept as a function of the language, so switching language re-says it.
-let status: (tr: Translator) => string = () => '';
 function say(text: string | ((tr: Translator) => string)): void {
-  status = typeof text === 'string' ? () => text : text;
-  ui.status.textContent = status(tr);
+  state.status = typeof text === 'string' ? () => text : text;
+  ui.status.textContent = state.status(state.tr);
 }
 
 function photo(id: PhotoId): Photo {
-  let p = photos.get(id);
-  if (!p) photos.set(id, (p = { id, state: { state: 'analysing' } }));
-  return p;
+  return photoOf(state, id);
 }
 
 function onAdded(o: AddOutcome): void {
@@ -98,10 +89,10 @@ async function onMenu(command: MenuCommand): Promise<void> {
 }
 
 async function exportPhotos(only?: PhotoId): Promise<void> {
-  const requests = exportRequests([...photos.values()], only);
+  const requests = exportRequests([...state.photos.values()], only);
   if (requests.length === 0) return say((t) => t.t('export.nothingReady'));
-  if (exporting) return;
-  exporting = true;
+  if (state.exporting) return;
+  state.exporting = true;
   ui.exportAll.disabled = true;
   ui.progress.hidden = false;
   ui.progress.max = requests.length;
@@ -115,7 +106,7 @@ async function exportPhotos(only?: PhotoId): Promise<void> {
   } catch (e) {
     say(e instanceof Error ? e.message : String(e));
   } finally {
-    exporting = false;
+    state.exporting = false;
     ui.exportAll.disabled = false;
     ui.progress.hidden = true;
     render();
@@ -123,32 +114,31 @@ async function exportPhotos(only?: PhotoId): Promise<void> {
 }
 
 function open(id: PhotoId | undefined): void {
-  current = id;
-  showingResult = false;
-  panelNote = '';
+  state.current = id;
+  coversChanged(state);
   render();
   if (id !== undefined) byId('back').focus();
 }
 
 function step(delta: number): void {
-  const order = reviewOrder([...photos.values()]);
-  const i = order.findIndex((p) => p.id === current);
+  const order = reviewOrder([...state.photos.values()]);
+  const i = order.findIndex((p) => p.id === state.current);
   const next = order[i + delta];
   if (next) open(next.id);
 }
 
 async function toggleResult(): Promise<void> {
-  const p = current === undefined ? undefined : photos.get(current);
+  const p = currentPhoto(state);
   if (!p?.cover || p.state.state !== 'ready') return;
-  if (showingResult) {
-    showingResult = false;
+  if (state.showingResult) {
+    state.showingResult = false;
     return render();
   }
   ui.toggle.disabled = true;
   try {
     const after = await bridge.preview(p.id, p.cover);
     images.set(`result-${p.id}`, after.data, after.mime);
-    showingResult = true;
+    state.showingResult = true;
   } catch (e) {
     say(e instanceof Error ? e.message : String(e));
   } finally {
@@ -158,8 +148,9 @@ async function toggleResult(): Promise<void> {
 }
 
 function renderReview(p: Photo): void {
+  const { tr, showingResult } = state;
   ui.name.textContent = p.entry?.name ?? '';
-  const order = reviewOrder([...photos.values()]);
+  const order = reviewOrder([...state.photos.values()]);
   const i = order.findIndex((x) => x.id === p.id);
   ui.previous.disabled = i <= 0;
   ui.next.disabled = i < 0 || i >= order.length - 1;
@@ -180,7 +171,7 @@ function renderReview(p: Photo): void {
       const face = ready?.faces[index];
       if (!face || !p.cover) return;
       p.cover = { ...p.cover, faces: p.cover.faces.map((r, j) => (j === index ? (r ? null : { ...face.cover }) : r)) };
-      showingResult = false;
+      state.showingResult = false;
       render();
       ui.panel.querySelector<HTMLElement>(`[data-face="${index}"]`)?.focus();
     },
@@ -188,15 +179,16 @@ function renderReview(p: Photo): void {
     showInFolder: () => void bridge.showInFolder(p.id),
     copy: () =>
       void bridge.copyImage(p.id).then((ok) => {
-        panelNote = ok ? tr.t('review.copied') : '';
+        state.panelNote = ok ? state.tr.t('review.copied') : '';
         render();
       }),
-  }, panelNote, images.get(`preview-${p.id}`));
+  }, state.panelNote, images.get(`preview-${p.id}`));
 }
 
 function render(): void {
-  const list = [...photos.values()];
-  const p = current === undefined ? undefined : photos.get(current);
+  const { tr } = state;
+  const list = [...state.photos.values()];
+  const p = currentPhoto(state);
   ui.empty.hidden = list.length > 0;
   ui.gridView.hidden = list.length === 0 || p !== undefined;
   ui.review.hidden = p === undefined;
@@ -205,10 +197,10 @@ function render(): void {
 }
 
 function setLanguage(settings: SettingsView): void {
-  tr = translator(pickLanguage(settings.language, locale), locale);
+  const tr = (state.tr = translator(pickLanguage(settings.language, state.locale), state.locale));
   document.documentElement.lang = tr.lang;
   applyStatic(document, tr);
-  ui.status.textContent = status(tr);
+  ui.status.textContent = state.status(tr);
   settingsDialog?.setTranslator(tr);
   render();
 }
@@ -232,11 +224,10 @@ function wireDrop(): void {
   });
 }
 
-
 async function boot(): Promise<void> {
   const startup = await bridge.startup();
-  locale = startup.locale;
-  settingsDialog = new SettingsDialog(bridge, startup.settings, tr, (s) => setLanguage(s), say);
+  state.locale = startup.locale;
+  settingsDialog = new SettingsDialog(bridge, startup.settings, state.tr, (s) => setLanguage(s), say);
   setLanguage(startup.settings);
   byId('open').addEventListener('click', () => void onMenu('open'));
   byId('open-folder').addEventListener('click', () => void onMenu('open-folder'));
@@ -255,7 +246,7 @@ async function boot(): Promise<void> {
     if (id) open(Number(id));
   });
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && current !== undefined && !byId<HTMLDialogElement>('settings').open) open(undefined);
+    if (e.key === 'Escape' && state.current !== undefined && !byId<HTMLDialogElement>('settings').open) open(undefined);
   });
   wireDrop();
   document.body.dataset.ready = 'true';

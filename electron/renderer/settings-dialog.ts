@@ -71,15 +71,24 @@ export class SettingsDialog {
     return next;
   }
 
-  private async save(next: SettingsView): Promise<void> {
-    try {
-      this.settings = await this.bridge.saveSettings(next);
-      this.fill();
-      this.onSaved(this.settings);
-    } catch (e) {
-      this.fill();
-      this.onError(e instanceof Error ? e.message : String(e));
-    }
+  /** Saves are sent one after another, so the last choice is the one saved. */
+  private saving: Promise<void> = Promise.resolve();
+  private pending = 0;
+
+  private save(next: SettingsView): Promise<void> {
+    this.pending++;
+    this.saving = this.saving.then(async () => {
+      try {
+        this.settings = await this.bridge.saveSettings(next);
+        this.onSaved(this.settings);
+      } catch (e) {
+        this.onError(e instanceof Error ? e.message : String(e));
+      } finally {
+        // Refilling the form while a newer choice waits would undo what the user just did.
+        if (--this.pending === 0) this.fill();
+      }
+    });
+    return this.saving;
   }
 
   private async chooseFolder(): Promise<void> {

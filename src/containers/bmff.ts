@@ -84,11 +84,11 @@ export function walkBmff(b: Buffer): BmffStructure {
 
 const printable = (t: string) => t.replace(/[^\x20-\x7e]/g, '?');
 
-export function child(box: Box | undefined, type: string): Box | undefined {
+function child(box: Box | undefined, type: string): Box | undefined {
   return box?.children?.find((c) => c.type === type);
 }
 
-export interface HeifItem {
+interface HeifItem {
   id: number;
   type: string;
   name: string;

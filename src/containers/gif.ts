@@ -1,6 +1,6 @@
 // GIF block walker. Pure, bounded and total: malformed input becomes `issues`, never an exception.
 
-export interface GifBlock {
+interface GifBlock {
   /** 'image', 'comment', 'application', 'graphic-control', 'plain-text', 'extension-XX'. */
   kind: string;
   offset: number;
@@ -53,7 +53,7 @@ export function walkGif(b: Buffer): GifStructure {
       s.trailer = b.length - s.end;
       return s;
     }
-    let next = -1;
+    let next: number;
     const block: GifBlock = { kind: '', offset: p, end: p };
     if (intro === 0x21 && p + 2 < b.length) {
       const label = b[p + 1];

@@ -34,7 +34,7 @@ export function isSof(marker: number): boolean {
   return sofMarkers.has(marker);
 }
 
-export function markerName(m: number): string {
+function markerName(m: number): string {
   if (m >= 0xe0 && m <= 0xef) return `APP${m - 0xe0}`;
   if (m >= 0xd0 && m <= 0xd7) return `RST${m - 0xd0}`;
   if (sofMarkers.has(m)) return `SOF${m - 0xc0}`;

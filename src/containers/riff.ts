@@ -1,6 +1,6 @@
 // RIFF/WebP chunk walker. Pure, bounded and total: malformed input becomes `issues`, never an exception.
 
-export interface RiffChunk {
+interface RiffChunk {
   fourcc: string;
   offset: number;
   /** Declared payload size (may exceed the file when it lies). */

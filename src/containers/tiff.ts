@@ -29,7 +29,7 @@ export interface TiffStructure {
 }
 
 const typeSizes: Record<number, number> = { 1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4 };
-export const tiffTypeSize = (type: number) => typeSizes[type] ?? 1;
+const tiffTypeSize = (type: number) => typeSizes[type] ?? 1;
 
 /** Sub-IFD pointer tags and the name of the IFD they lead to. */
 const pointerTags: Record<number, string> = { 0x8769: 'ExifIFD', 0x8825: 'GPS', 0xa005: 'Interop', 0x014a: 'SubIFD' };

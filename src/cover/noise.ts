@@ -15,14 +15,5 @@ export function hashInts(values: ArrayLike<number>): number {
   return h >>> 0;
 }
 
-/** mulberry32: a fast seeded generator of floats in [0, 1). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The generator is shared with the tests' fuzzers: one mulberry32 in the project.
+export { mulberry32 as random } from '../util/random.js';

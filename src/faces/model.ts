@@ -25,7 +25,7 @@ function modelDir(): string {
 async function load(): Promise<FaceApi> {
   const before = snapshotListeners();
   let api: FaceApi;
-  let ok = false;
+  let ok: boolean;
   try {
     api = await import('@vladmandic/face-api/dist/face-api.node-wasm.js');
     ok = await engine(api).setBackend('wasm');
@@ -35,7 +35,7 @@ async function load(): Promise<FaceApi> {
   } finally {
     // The emscripten glue adds process handlers that turn any unhandled rejection anywhere
     // in the process into a hard exit; the host application decides that, not a library.
-    removeListenersAddedSince(before);
+    removeGlueHandlersAddedSince(before);
   }
   if (!ok || engine(api).getBackend() !== 'wasm') {
     // tfjs would silently fall back to its pure-JS backend, 25–30× slower: refuse instead.
@@ -83,11 +83,14 @@ function snapshotListeners(): Listeners {
   };
 }
 
-function removeListenersAddedSince(before: Listeners): void {
-  for (const listener of process.listeners('uncaughtException')) {
-    if (!before.uncaughtException.includes(listener as never)) process.removeListener('uncaughtException', listener);
-  }
-  for (const listener of process.listeners('unhandledRejection')) {
-    if (!before.unhandledRejection.includes(listener as never)) process.removeListener('unhandledRejection', listener);
-  }
+// The two handlers tfjs-backend-wasm's emscripten glue installs, known by their code
+// (`if (!(ex instanceof ExitStatus)) throw ex` and `throw reason`): only those are removed, so a
+// listener that other code adds while the model loads stays where its owner put it.
+const glueHandler = /\bExitStatus\b|^function\s*\(reason\)\s*\{\s*throw reason;?\s*\}$/;
+
+function removeGlueHandlersAddedSince(before: Listeners): void {
+  const added = (event: keyof Listeners) =>
+    (process.listeners(event as 'uncaughtException') as Listeners[typeof event]).filter((l) => !before[event].includes(l) && glueHandler.test(String(l)));
+  for (const l of added('uncaughtException')) process.removeListener('uncaughtException', l);
+  for (const l of added('unhandledRejection')) process.removeListener('unhandledRejection', l);
 }

@@ -10,7 +10,7 @@ export interface PlainDate {
 
 /** Reads EXIF "2024:05:03 14:02:12", ISO "2024-05-03T14:02:12+02:00", IPTC "20240503", with or without a time. */
 export function plainDate(raw: string): PlainDate {
-  const m = /^\s*(\d{4})[:\-]?(\d{2})[:\-]?(\d{2})(?:[T\s]+(\d{2}):?(\d{2})(?::?(\d{2}))?)?/.exec(raw);
+  const m = /^\s*(\d{4})[:-]?(\d{2})[:-]?(\d{2})(?:[T\s]+(\d{2}):?(\d{2})(?::?(\d{2}))?)?/.exec(raw);
   if (!m) return { text: raw.trim() };
   const [, y, mo, d, h, mi, s] = m;
   const month = Number(mo);

@@ -5,6 +5,7 @@
 // the stored width×height), Microsoft Photo regions to the UPRIGHT image. A writer that stored MWG
 // regions upright betrays itself by AppliedToDimensions equal to the upright size; we honour that.
 import type { Rect } from '../types.js';
+import { iou } from '../util/rect.js';
 
 export interface DeclaredRegion {
   /** Normalised 0..1, top-left corner and size. */
@@ -59,10 +60,3 @@ export function uprightRegions(regions: DeclaredRegion[], stored: { width: numbe
   return out;
 }
 
-function iou(a: Rect, b: Rect): number {
-  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  if (w <= 0 || h <= 0) return 0;
-  const inter = w * h;
-  return inter / (a.width * a.height + b.width * b.height - inter);
-}

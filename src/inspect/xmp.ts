@@ -111,7 +111,7 @@ function harmlessNames(xml: string): string {
 }
 
 /** The packet exifr may parse safely and in bounded time, or undefined when it is too tangled or too big. */
-export function tractableXmp(xml: string): string | undefined {
+function tractableXmp(xml: string): string | undefined {
   const short = harmlessNames(shortenLongRuns(xml));
   if (short.length > maxXmpChars) return undefined;
   let depth = 0;

@@ -14,7 +14,7 @@ if (args.mode === 'load') {
   const model = await import(path.join(dist, 'faces', 'model.js'));
   const blaze = await import(path.join(dist, 'faces', 'blazeface.js'));
   const t1 = performance.now();
-  // Every net the default path uses: face-api's (SSD, tiny) and BlazeFace.
+  // Every net the default path loads up front: face-api's SSD and BlazeFace.
   await model.faceApi();
   await blaze.blazeFace();
   const t2 = performance.now();

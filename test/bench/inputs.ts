@@ -207,7 +207,7 @@ async function encodeHeic(png: string, heic: string, exif: string[]): Promise<vo
   if (exif.length && has('exiftool')) await run('exiftool', ['-q', '-overwrite_original', ...exif, heic]);
 }
 
-export function defaultDir(spec: SetSpec): string {
+function defaultDir(spec: SetSpec): string {
   return path.join(process.env.SHARE_SAFELY_CACHE || tmpdir(), 'share-safely-bench', `${spec.count}x${spec.long}`);
 }
 

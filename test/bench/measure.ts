@@ -55,7 +55,7 @@ function cpuTicks(pid: number): number {
 }
 
 /** Summed RSS (kB) and CPU ticks of `root` and every descendant. */
-export function treeUsage(root: number): { rssKb: number; cpuTicks: number } {
+function treeUsage(root: number): { rssKb: number; cpuTicks: number } {
   const kids = children();
   let rss = 0;
   let cpu = 0;

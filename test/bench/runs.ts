@@ -9,8 +9,8 @@ import { median, quantile, run, type Measured } from './measure.js';
 import { has } from './tools.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const repoRoot = path.resolve(here, '..', '..');
-export const cliPath = path.join(repoRoot, 'dist', 'cli', 'main.js');
+const repoRoot = path.resolve(here, '..', '..');
+const cliPath = path.join(repoRoot, 'dist', 'cli', 'main.js');
 
 export interface RunStats {
   photos: number;
@@ -116,7 +116,7 @@ export async function pipeline(files: InputFile[], options: Record<string, unkno
 }
 
 /** Share of box [x, y, w, h] inside the union of the covers (sampled on a 32×32 grid; an ellipse is the one inscribed in its box). */
-export function coveredFraction(box: number[], regions: PhotoResult['regions']): number {
+function coveredFraction(box: number[], regions: PhotoResult['regions']): number {
   const [x, y, w, h] = box as [number, number, number, number];
   let inside = 0;
   for (let i = 0; i < 32; i++) {

@@ -97,7 +97,7 @@ describe('the allowlist of photos', () => {
     expect(list.add([{ input: '/p/a.jpg' }])).toEqual([]);
     expect(entryOf(list.get(2))).toEqual({ id: 2, name: 'b.jpg', folder: '/p/sub' });
     expect(() => list.get(3)).toThrow(/not one the user opened/);
-    expect(() => list.analysed(1)).toThrow(/not been analysed/);
+    expect(() => list.analyzed(1)).toThrow(/not been analysed/);
     expect(list.output(1)).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import type { Cover, Rect } from '../../src/types.js';
 export type Region = Rect & { shape?: Cover['shape'] };
 
 /** Python's round(): halves to even, as the reference scorer rounds box edges. */
-export function roundHalfEven(v: number): number {
+function roundHalfEven(v: number): number {
   const f = Math.floor(v);
   const d = v - f;
   if (d > 0.5) return f + 1;

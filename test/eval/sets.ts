@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import type { RawImage, Rect } from '../../src/types.js';
 import { orientBox } from './score.js';
 
-export interface SetImage {
+interface SetImage {
   name: string;
   child: boolean;
   /** Upright sRGB pixels, as the pipeline decodes them, and the annotated boxes mapped onto them. */

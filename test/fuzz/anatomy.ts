@@ -17,7 +17,7 @@ export interface Field {
 }
 
 /** A declared image dimension; `write` stores a value the way the format encodes it. */
-export interface Dimension {
+interface Dimension {
   what: string;
   max: number;
   write(b: Buffer, value: number): void;
@@ -36,7 +36,7 @@ export interface Directory {
 }
 
 /** A structure that can be removed, duplicated or wrapped: [start, end). */
-export interface Span {
+interface Span {
   what: string;
   start: number;
   end: number;

@@ -1,4 +1,5 @@
-// A small seeded PRNG (mulberry32), so every fuzz case replays exactly from (seed, case number).
+// A small seeded PRNG (the engine's mulberry32), so every fuzz case replays exactly from (seed, case number).
+import { mulberry32 } from '../../src/util/random.js';
 
 export interface Rng {
   /** A float in [0, 1). */
@@ -9,14 +10,8 @@ export interface Rng {
   chance(p: number): boolean;
 }
 
-export function rng(seed: number): Rng {
-  let s = seed | 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+function rng(seed: number): Rng {
+  const next = mulberry32(seed);
   const int = (n: number) => Math.floor(next() * n);
   return { next, int, pick: (items) => items[int(items.length)], chance: (p) => next() < p };
 }

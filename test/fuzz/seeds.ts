@@ -17,7 +17,7 @@ export interface SeedFile {
   ours: boolean;
 }
 
-export const corpusDir = path.resolve(repoRoot, '..', 'shared', 'corpus', 'metadata');
+const corpusDir = path.resolve(repoRoot, '..', 'shared', 'corpus', 'metadata');
 /** Bigger seeds make each case slow without reaching different code. */
 const maxSeedBytes = 1_500_000;
 

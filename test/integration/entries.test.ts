@@ -100,7 +100,7 @@ describe('Thunar uca.xml', () => {
 });
 
 function result(input: string, over: Partial<Result>): Result {
-  return { input, status: 'done', output: `${path.dirname(input)}/Safe to share/${path.basename(input)}`, faces: 0, regions: [], kept: [], removed: [], warnings: [], ms: 1, ...over };
+  return { input, status: 'done', output: `${path.dirname(input)}/Safe to share/${path.basename(input)}`, faces: 0, facesCovered: 0, regions: [], kept: [], removed: [], warnings: [], ms: 1, ...over };
 }
 
 describe('the notification', () => {
@@ -110,7 +110,7 @@ describe('the notification', () => {
 
   it('says how many photos are ready, how many faces were covered and what to check', () => {
     const n = noticeFor(
-      [group([result('/p/a.jpg', { faces: 2 }), result('/p/b.jpg', { faces: 3 })]), group([result('/q/c.jpg', { warnings: [noFace] })])],
+      [group([result('/p/a.jpg', { faces: 2, facesCovered: 2 }), result('/p/b.jpg', { faces: 3, facesCovered: 3 })]), group([result('/q/c.jpg', { warnings: [noFace] })])],
       log,
     );
     expect(n).toEqual({ title: 'Share Safely', body: '3 photos ready, 5 faces covered; 1 photo had no face — check it', critical: false });
@@ -118,8 +118,8 @@ describe('the notification', () => {
 
   it('counts faces left uncovered on purpose apart, and names the log when something failed', () => {
     const failed = result('/p/x.jpg', { status: 'failed', output: undefined, error: { code: 'corrupt', message: 'broken' } });
-    const kept = result('/p/k.jpg', { faces: 2, kept: [{ box: { x: 0, y: 0, width: 1, height: 1 }, reason: 'adult' }], warnings: [{ code: 'face-left-uncovered', message: '' }] });
-    const n = noticeFor([group([result('/p/a.jpg', { faces: 1 }), kept, failed], { problems: [{ path: '/p/gone.jpg', message: 'no such file' }] })], log);
+    const kept = result('/p/k.jpg', { faces: 2, facesCovered: 1, kept: [{ box: { x: 0, y: 0, width: 1, height: 1 }, reason: 'adult' }], warnings: [{ code: 'face-left-uncovered', message: '' }] });
+    const n = noticeFor([group([result('/p/a.jpg', { faces: 1, facesCovered: 1 }), kept, failed], { problems: [{ path: '/p/gone.jpg', message: 'no such file' }] })], log);
     expect(n.body).toBe(`2 photos ready, 2 faces covered; 1 photo has faces left uncovered — check it; 2 photos could not be made safe — details in ${log}`);
     expect(n.critical).toBe(true);
   });

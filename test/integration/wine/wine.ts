@@ -120,7 +120,7 @@ export class Wine {
 }
 
 /** A .reg file (UTF-16LE with a BOM): each [key] with its "name"="string" values; other value types are skipped. */
-export function parseReg(bytes: Buffer): Map<string, Record<string, string>> {
+function parseReg(bytes: Buffer): Map<string, Record<string, string>> {
   const text = bytes.subarray(0, 2).equals(Buffer.from([0xff, 0xfe])) ? bytes.subarray(2).toString('utf16le') : bytes.toString('utf8');
   const keys = new Map<string, Record<string, string>>();
   let values: Record<string, string> | undefined;
