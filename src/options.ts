@@ -1,10 +1,9 @@
 // The one set of options. CLI flags, desktop settings and the right-click action are views of it.
 import os from 'node:os';
+import { coverStyles, facesPolicies, formatChoices, type CoverStyle, type FacesPolicy, type FormatChoice } from './contract/index.js';
 import { SafeError } from './errors.js';
 
-export type FacesPolicy = 'all' | 'children' | 'none';
-export type CoverStyle = 'blur' | 'pixelate' | 'solid';
-export type FormatChoice = 'keep' | 'jpeg' | 'png' | 'webp';
+export type { CoverStyle, FacesPolicy, FormatChoice };
 
 export interface Options {
   /** Which faces to cover: every face (default), children only (age estimate, cover when unsure), none. */
@@ -54,11 +53,7 @@ export const defaultOptions: Readonly<Options> = Object.freeze({
   seed: undefined,
 });
 
-const choices = {
-  faces: ['all', 'children', 'none'],
-  style: ['blur', 'pixelate', 'solid'],
-  format: ['keep', 'jpeg', 'png', 'webp'],
-} as const;
+const choices = { faces: facesPolicies, style: coverStyles, format: formatChoices } as const;
 
 function bad(message: string): never {
   throw new SafeError('bad-option', message);

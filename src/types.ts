@@ -22,39 +22,8 @@ export interface RawImage {
   channels: 3 | 4;
 }
 
-/**
- * What kind of thing a file gives away. The desktop app translates by kind;
- * `text` is the plain-English sentence the CLI prints.
- */
-export type FindingKind =
-  | 'location' // GPS coordinates (or an empty GPS block)
-  | 'date' // capture / modification dates
-  | 'device' // camera or phone make/model, lens
-  | 'serial' // body/lens serial numbers, unique image IDs
-  | 'owner' // artist, copyright, owner name, creator
-  | 'software' // editing software, firmware
-  | 'thumbnail' // embedded preview or thumbnail images (may show the photo before edits)
-  | 'people' // names of people (XMP/IPTC person tags, face-region names)
-  | 'face-regions' // face rectangles stored in the file
-  | 'motion-video' // a hidden video (motion photo, Live Photo trailer)
-  | 'aux-image' // depth maps, gain maps, MPF secondary images, HEIC auxiliary images
-  | 'text' // free text: descriptions, keywords, PNG/WebP text chunks (AI prompts)
-  | 'comment' // JPEG/GIF comments
-  | 'trailer' // data after the image's end marker
-  | 'color-profile' // an embedded ICC profile (fingerprintable, harmless once converted)
-  | 'orientation' // EXIF orientation flag (applied to pixels, then dropped)
-  | 'camera-settings' // exposure, focal length and the like (EXIF, MakerNotes)
-  | 'other'; // any other metadata block
-
-export interface Finding {
-  kind: FindingKind;
-  /** Plain words, e.g. "Location: 48.8566 N, 2.3522 E". */
-  text: string;
-  /** Structured values behind the text, for translation (e.g. { lat, lon }). */
-  values?: Record<string, string | number>;
-  /** True when the finding says who, where or when (shown first, counted in summaries). */
-  sensitive: boolean;
-}
+export type { Finding, FindingKind, Fact, Problem, ProblemCode, Warning, WarningCode } from './contract/index.js';
+import type { Problem } from './contract/index.js';
 
 /** A face the engine knows about, in upright pixels. */
 export interface Face {
@@ -71,25 +40,6 @@ export interface Face {
   keepReason?: string;
 }
 
-export type WarningCode =
-  | 'no-face' // nothing found: check before sharing
-  | 'small-face' // faces near the detector's limit
-  | 'low-confidence'
-  | 'animated' // only the first frame was kept
-  | 'downscaled'
-  | 'cover-grown' // the post-cover check found a face and the cover was enlarged
-  | 'face-left-uncovered';
-
-export interface Warning {
-  code: WarningCode;
-  message: string;
-}
-
-/** A problem `verify` found in a written file. */
-export interface Problem {
-  code: string;
-  message: string;
-}
 
 export interface VerifyReport {
   path: string;

@@ -1,7 +1,12 @@
-// The one contract between the window and the rest of the app: types only, no code.
+// The window's side of the contract: types only, no code.
 // The renderer sees `window.shareSafely` with this shape; the preload implements it over the IPC
 // channels below; main handles exactly these channels. The renderer never sees or sends a file path
 // for anything but display: photos are named by the ids main hands out.
+import type { CoverStyle, FacesPolicy, FormatChoice, Language, OutputPlace } from './choices.js';
+import type { ErrorCode, ErrorView, Problem, Warning } from './codes.js';
+import type { Finding } from './findings.js';
+
+export type { CoverStyle, FacesPolicy, FormatChoice, Language, OutputPlace };
 
 export type PhotoId = number;
 
@@ -13,12 +18,6 @@ export interface Rect {
   height: number;
 }
 
-export type CoverStyle = 'blur' | 'pixelate' | 'solid';
-export type FacesPolicy = 'all' | 'children' | 'none';
-export type FormatChoice = 'keep' | 'jpeg' | 'png' | 'webp';
-export type OutputPlace = 'beside' | 'subfolder' | 'folder';
-export type Language = 'en' | 'fr';
-
 /** The saved settings (shared with the right-click action). */
 export interface SettingsView {
   style: CoverStyle;
@@ -28,19 +27,6 @@ export interface SettingsView {
   place: OutputPlace;
   folder?: string;
   language?: Language;
-}
-
-export interface FindingView {
-  kind: string;
-  /** The engine's plain-English sentence, e.g. "GPS position (EXIF): 48.8566 N, 2.3522 E". */
-  text: string;
-  values?: Record<string, string | number>;
-  sensitive: boolean;
-}
-
-export interface WarningView {
-  code: string;
-  message: string;
 }
 
 export interface FaceView {
@@ -71,11 +57,11 @@ export type PhotoState =
       width: number;
       height: number;
       faces: FaceView[];
-      findings: FindingView[];
-      warnings: WarningView[];
+      findings: Finding[];
+      warnings: Warning[];
       preview: ImageBytes;
     }
-  | { state: 'failed'; error: { code: string; message: string } };
+  | { state: 'failed'; error: ErrorView };
 
 /** A photo as the window lists it: display strings only. */
 export interface PhotoEntry {
@@ -87,7 +73,9 @@ export interface PhotoEntry {
 export interface AddOutcome {
   photos: PhotoEntry[];
   /** Dropped or opened items that could not be used (not a photo, unreadable folder…). */
-  problems: { name: string; code: string; message: string }[];
+  problems: { name: string; code: ErrorCode; message: string }[];
+  /** Files in dropped folders that are not photos the engine reads ("DNG camera RAW"; none: not a picture). */
+  skipped: { name: string; what?: string }[];
   skippedFolders: number;
 }
 
@@ -110,14 +98,14 @@ export interface ExportOutcome {
   status: 'done' | 'skipped' | 'failed';
   outputName?: string;
   outputFolder?: string;
-  error?: { code: string; message: string };
+  error?: ErrorView;
   /** Regions covered in the written copy. */
   covered: number;
   /** What the original gave away and the copy no longer does. */
-  removed: FindingView[];
+  removed: Finding[];
   /** The independent re-read of the written copy. */
-  verify?: { clean: boolean; problems: { code: string; message: string }[] };
-  warnings: WarningView[];
+  verify?: { clean: boolean; problems: Problem[] };
+  warnings: Warning[];
 }
 
 export type MenuCommand = 'open' | 'open-folder' | 'export' | 'settings';

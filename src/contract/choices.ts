@@ -1,0 +1,14 @@
+// The choices a person can make, once: the engine's options, the saved settings, the CLI flags, the
+// IPC checks and the settings dialog all take these lists.
+export const facesPolicies = ['all', 'children', 'none'] as const;
+export const coverStyles = ['blur', 'pixelate', 'solid'] as const;
+export const formatChoices = ['keep', 'jpeg', 'png', 'webp'] as const;
+/** Where safe copies go: beside the originals, in a "Safe to share" folder beside them, or one chosen folder. */
+export const outputPlaces = ['beside', 'subfolder', 'folder'] as const;
+export const languages = ['en', 'fr'] as const;
+
+export type FacesPolicy = (typeof facesPolicies)[number];
+export type CoverStyle = (typeof coverStyles)[number];
+export type FormatChoice = (typeof formatChoices)[number];
+export type OutputPlace = (typeof outputPlaces)[number];
+export type Language = (typeof languages)[number];
