@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { SafeError } from './errors.js';
+import { SafeError, errorView } from './errors.js';
 import { outputPathFor, type Placement } from './naming.js';
 import { resolveOptions, type Options } from './options.js';
 import { processFile, type Result } from './pipeline.js';
@@ -26,7 +26,7 @@ export interface TaskDone {
 const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
 
 function failedResult(input: string, err: SafeError, ms: number): Result {
-  return { input, status: 'failed', error: { code: err.code, message: err.message }, faces: 0, regions: [], kept: [], removed: [], warnings: [], ms };
+  return { input, status: 'failed', error: errorView(err), faces: 0, regions: [], kept: [], removed: [], warnings: [], ms };
 }
 
 /** The folder each placement's output lands in (the same whatever the output format). */

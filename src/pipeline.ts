@@ -1,11 +1,10 @@
 // The photo's journey, in two stages so the desktop app can pause for review between them:
 //   analyze: read → inspect → decode → detect → plan
 //   render:  obscure → re-check → encode → write + verify → report
-import { lstat } from 'node:fs/promises';
 import sharp from 'sharp';
 import { decode, streamable, type Streamable } from './decode.js';
 import { encode, encodeStream } from './encode.js';
-import { SafeError, toSafeError, type ErrorCode } from './errors.js';
+import { SafeError, errorView, type ErrorView } from './errors.js';
 import { findFaces, recheck } from './faces/index.js';
 import { keptFormat } from './formats.js';
 import { inspectBytes } from './inspect.js';
@@ -13,7 +12,8 @@ import { outputPathFor, type Placement } from './naming.js';
 import { cover } from './obscure.js';
 import { resolveOptions, type Options } from './options.js';
 import { clampRect, planRegions } from './plan.js';
-import { readSource, sniffFile, type Source } from './read.js';
+import { madeBefore, rememberCopy } from './made.js';
+import { readSource, type Source } from './read.js';
 import type { Face, Finding, ImageFormat, OutputFormat, RawImage, Rect, Warning } from './types.js';
 import { verifyFile } from './verify.js';
 import { publish } from './write.js';
@@ -51,7 +51,7 @@ export interface Result {
   input: string;
   status: ResultStatus;
   output?: string;
-  error?: { code: ErrorCode; message: string };
+  error?: ErrorView;
   format?: OutputFormat;
   width?: number;
   height?: number;
@@ -61,7 +61,7 @@ export interface Result {
   regions: Rect[];
   /** Faces left uncovered on purpose, with the reason. */
   kept: { box: Rect; reason: string }[];
-  /** What the original gave away and the output no longer does. */
+  /** What the original gave away and the output no longer does (empty when nothing was written). */
   removed: Finding[];
   warnings: Warning[];
   ms: number;
@@ -101,6 +101,8 @@ export async function analyze(path: string, options: Partial<Options> = {}, extr
     faces = found.faces;
     warnings.push(...found.warnings);
   }
+  // A copy with every face as it was is not "safe" to a parent: it says so in every door.
+  if (o.faces === 'none') warnings.push({ code: 'faces-not-covered', message: 'faces were left as they are (faces: none)' });
   const regions = await timed(t, 'plan', async () => planRegions(faces, width, height));
   const analysis: Analysis = {
     path,
@@ -214,7 +216,7 @@ export async function render(analysis: Analysis, regions: Rect[], options: Parti
     faces: analysis.faces.length,
     regions: [],
     kept: analysis.faces.filter((f) => f.keep).map((f) => ({ box: f.box, reason: f.keepReason ?? 'left uncovered' })),
-    removed: analysis.findings,
+    removed: [],
     warnings: [...analysis.warnings],
     ms: 0,
   };
@@ -249,10 +251,10 @@ export async function render(analysis: Analysis, regions: Rect[], options: Parti
       }),
     );
     t.write = Math.round((performance.now() - writeStarted - (t.verify ?? 0)) * 10) / 10;
-    Object.assign(result, { status: 'done', format, width: analysis.width, height: analysis.height, regions: coveredRegions });
+    await rememberCopy(analysis.hash, o, format, bytes);
+    Object.assign(result, { status: 'done', format, width: analysis.width, height: analysis.height, regions: coveredRegions, removed: analysis.findings });
   } catch (e) {
-    const err = toSafeError(e);
-    result.error = { code: err.code, message: err.message };
+    result.error = errorView(e);
   } finally {
     pixelCache.delete(analysis);
     streamCache.delete(analysis);
@@ -262,28 +264,20 @@ export async function render(analysis: Analysis, regions: Rect[], options: Parti
   return result;
 }
 
-async function exists(p: string): Promise<boolean> {
-  return lstat(p).then(
-    () => true,
-    () => false,
-  );
-}
-
 /** analyze + render with the proposed regions: what the CLI and the right-click action do per photo. */
 export async function processFile(placement: Placement, options: Partial<Options> = {}): Promise<Result> {
   const started = Date.now();
   const failed = (e: unknown): Result => {
-    const err = toSafeError(e);
-    return { input: placement.input, status: 'failed', error: { code: err.code, message: err.message }, faces: 0, regions: [], kept: [], removed: [], warnings: [], ms: Date.now() - started };
+    return { input: placement.input, status: 'failed', error: errorView(e), faces: 0, regions: [], kept: [], removed: [], warnings: [], ms: Date.now() - started };
   };
   let analysis: Analysis;
   try {
     const o = resolveOptions(options);
     if (o.skipExisting) {
-      const format = await sniffFile(placement.input);
-      if (format && (await exists(outputPathFor(placement, outputFormatFor(format, o), o)))) {
-        return { input: placement.input, status: 'skipped', faces: 0, regions: [], kept: [], removed: [], warnings: [], ms: Date.now() - started };
-      }
+      const src = await readSource(placement.input, o);
+      const format = outputFormatFor(src.format, o);
+      const made = await madeBefore(src.hash, outputPathFor(placement, format, o), o, format);
+      if (made) return { input: placement.input, status: 'skipped', output: made, faces: 0, regions: [], kept: [], removed: [], warnings: [], ms: Date.now() - started };
     }
     analysis = await analyze(placement.input, o);
   } catch (e) {

@@ -3,10 +3,10 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { coverStyles, facesPolicies, formatChoices, languages, outputPlaces, type Language, type OutputPlace } from './contract/index.js';
 import { defaultOptions, type CoverStyle, type FacesPolicy, type FormatChoice, type Options } from './options.js';
 
-/** Where safe copies go: beside the originals, in a "Safe to share" folder beside them, or one chosen folder. */
-export type OutputPlace = 'beside' | 'subfolder' | 'folder';
+export type { OutputPlace };
 
 export interface Settings {
   style: CoverStyle;
@@ -17,7 +17,7 @@ export interface Settings {
   /** The chosen folder when place is 'folder'. */
   folder?: string;
   /** UI language; undefined = follow the system. */
-  language?: 'en' | 'fr';
+  language?: Language;
 }
 
 export const SUBFOLDER_NAME = 'Safe to share';
@@ -38,6 +38,18 @@ export function configDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS
   return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), 'share-safely');
 }
 
+/**
+ * The per-user state folder: the right-click action's log, the record of copies made. Never the
+ * photos' folders. SHARE_SAFELY_STATE_DIR overrides it (tests, portable use).
+ */
+export function stateDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
+  if (env.SHARE_SAFELY_STATE_DIR) return env.SHARE_SAFELY_STATE_DIR;
+  if (platform === 'win32') return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'Share Safely');
+  if (platform === 'darwin') return path.join(home, 'Library', 'Logs', 'Share Safely');
+  const state = env.XDG_STATE_HOME && path.isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : path.join(home, '.local', 'state');
+  return path.join(state, 'share-safely');
+}
+
 export function settingsPath(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(configDir(env), 'settings.json');
 }
@@ -48,15 +60,15 @@ const oneOf = <T extends string>(v: unknown, allowed: readonly T[], fallback: T)
 export function sanitizeSettings(raw: unknown): Settings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const s: Settings = {
-    style: oneOf(r.style, ['blur', 'pixelate', 'solid'], defaultSettings.style),
-    faces: oneOf(r.faces, ['all', 'children', 'none'], defaultSettings.faces),
-    format: oneOf(r.format, ['keep', 'jpeg', 'png', 'webp'], defaultSettings.format),
+    style: oneOf(r.style, coverStyles, defaultSettings.style),
+    faces: oneOf(r.faces, facesPolicies, defaultSettings.faces),
+    format: oneOf(r.format, formatChoices, defaultSettings.format),
     rename: typeof r.rename === 'boolean' ? r.rename : defaultSettings.rename,
-    place: oneOf(r.place, ['beside', 'subfolder', 'folder'], defaultSettings.place),
+    place: oneOf(r.place, outputPlaces, defaultSettings.place),
   };
   if (typeof r.folder === 'string' && path.isAbsolute(r.folder)) s.folder = r.folder;
   if (s.place === 'folder' && !s.folder) s.place = defaultSettings.place;
-  if (r.language === 'en' || r.language === 'fr') s.language = r.language;
+  if (languages.includes(r.language as Language)) s.language = r.language as Language;
   return s;
 }
 
