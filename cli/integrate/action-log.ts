@@ -1,28 +1,17 @@
 // Where the right-click action keeps its log (the notification names it when something failed)
 // and its short-lived files: the per-user state folder of each platform.
-import { appendFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { stateDir } from '../../src/index.js';
 
-export function stateDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): string {
-  if (platform === 'win32') return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'Share Safely');
-  if (platform === 'darwin') return path.join(home, 'Library', 'Logs', 'Share Safely');
-  const state = env.XDG_STATE_HOME && path.isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : path.join(home, '.local', 'state');
-  return path.join(state, 'share-safely');
-}
+export { stateDir };
 
 export function logFile(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): string {
   return path.join(stateDir(env, platform, home), 'action.log');
 }
 
-const keepBytes = 256 * 1024;
-
-/** Appends an entry; past twice `keepBytes` only the newest `keepBytes` are kept, from a line start. */
-export async function appendLog(file: string, entry: string): Promise<void> {
+/** The log holds the last run only: a privacy tool keeps no diary of a family's photo names. */
+export async function writeLog(file: string, entry: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  await appendFile(file, entry);
-  const size = await stat(file).then((s) => s.size, () => 0);
-  if (size <= 2 * keepBytes) return;
-  const text = await readFile(file, 'utf8');
-  const tail = text.slice(text.length - keepBytes);
-  await writeFile(file, tail.slice(tail.indexOf('\n') + 1));
+  await writeFile(file, entry);
 }

@@ -3,7 +3,7 @@
 import { chmod, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { configDir, imageExtensions } from '../../src/index.js';
-import type { Launcher } from './launcher.js';
+import type { Launcher, Offer } from './launcher.js';
 import { dolphinServiceMenus, nautilusScripts, nemoActions, openWithEntry, thunarActions, thunarFile, xdgDirs, type FileSpec } from './linux.js';
 import { quickActions } from './macos.js';
 import { exists, loadManifest, removeEmptyDirs, saveManifest, sha256, writeAtomic, type Entry, type FileEntry, type Host, type Manifest, type RegistryEntry, type ThunarEntry } from './manifest.js';
@@ -18,19 +18,19 @@ export interface TargetReport {
   ok: boolean;
 }
 
-function fileSpecs(target: Target, l: Launcher, host: Host): FileSpec[] {
+function fileSpecs(target: Target, l: Launcher, host: Host, offer: Offer): FileSpec[] {
   const dirs = xdgDirs(host.env, host.home);
   switch (target) {
     case 'nautilus':
-      return nautilusScripts(l, dirs);
+      return nautilusScripts(l, dirs, offer);
     case 'nemo':
-      return nemoActions(l, dirs);
+      return nemoActions(l, dirs, offer);
     case 'dolphin':
-      return dolphinServiceMenus(l, dirs);
+      return dolphinServiceMenus(l, dirs, offer);
     case 'open-with':
-      return [openWithEntry(l, dirs)];
+      return [openWithEntry(l, dirs, offer)];
     case 'finder':
-      return quickActions(l, host.home);
+      return quickActions(l, host.home, offer);
     default:
       return [];
   }
@@ -84,7 +84,7 @@ async function removeFiles(entries: FileEntry[], report: TargetReport): Promise<
   return kept;
 }
 
-async function installThunar(l: Launcher, host: Host, m: Manifest, report: TargetReport): Promise<void> {
+async function installThunar(l: Launcher, host: Host, offer: Offer, m: Manifest, report: TargetReport): Promise<void> {
   const dirs = xdgDirs(host.env, host.home);
   const file = thunarFile(dirs);
   const previous = ofTarget(m, 'thunar', 'thunar')[0];
@@ -104,7 +104,7 @@ async function installThunar(l: Launcher, host: Host, m: Manifest, report: Targe
     }
     createdFrom = { seedSha256: sha256(xml) };
   }
-  const actions = thunarActions(l);
+  const actions = thunarActions(l, offer);
   const merged = mergeActions(xml, actions, { ids: previous?.ids ?? [], commands: previous?.commands ?? [] });
   await writeAtomic(file, merged, await modeOf(file, 0o644), m.createdDirs);
   const entry: ThunarEntry = { kind: 'thunar', target: 'thunar', path: file, ids: actions.map((a) => a.uniqueId), commands: actions.map((a) => a.command) };
@@ -141,8 +141,8 @@ async function regImport(host: Host, name: string, text: string, m: Manifest, re
   return true;
 }
 
-async function installExplorer(l: Launcher, host: Host, m: Manifest, report: TargetReport): Promise<void> {
-  const keys = registryKeys(l, imageExtensions);
+async function installExplorer(l: Launcher, host: Host, offer: Offer, m: Manifest, report: TargetReport): Promise<void> {
+  const keys = registryKeys(l, imageExtensions, offer);
   const verbs = verbKeys(keys);
   const previous = ofTarget(m, 'explorer', 'registry')[0]?.keys ?? [];
   const remove = [...new Set([...previous, ...verbs])];
@@ -166,7 +166,7 @@ async function refreshServices(host: Host): Promise<void> {
 
 const emptyManifest = (l: Launcher): Manifest => ({ version: 1, launcher: l, entries: [], createdDirs: [] });
 
-export async function install(targets: Target[], launcher: Launcher, host: Host): Promise<TargetReport[]> {
+export async function install(targets: Target[], launcher: Launcher, host: Host, offer: Offer): Promise<TargetReport[]> {
   const m = (await loadManifest(host)) ?? emptyManifest(launcher);
   m.launcher = launcher;
   const reports: TargetReport[] = [];
@@ -174,9 +174,9 @@ export async function install(targets: Target[], launcher: Launcher, host: Host)
     const report: TargetReport = { target, lines: [], ok: true };
     reports.push(report);
     try {
-      if (target === 'thunar') await installThunar(launcher, host, m, report);
-      else if (target === 'explorer') await installExplorer(launcher, host, m, report);
-      else await installFiles(target, fileSpecs(target, launcher, host), m, report);
+      if (target === 'thunar') await installThunar(launcher, host, offer, m, report);
+      else if (target === 'explorer') await installExplorer(launcher, host, offer, m, report);
+      else await installFiles(target, fileSpecs(target, launcher, host, offer), m, report);
     } catch (e) {
       report.ok = false;
       report.lines.push(`failed: ${(e as Error).message}`);
