@@ -1,7 +1,8 @@
 // Everything that arrives from the window is checked here before main acts on it. The window is
 // treated as untrusted: a wrong type, a huge list or an odd number is refused with a clear error.
 import path from 'node:path';
-import type { Cover, PhotoId, Rect, SettingsView } from '../preload/bridge-api.js';
+import type { Cover, PhotoId, Rect, SettingsView } from '../../src/contract/bridge.js';
+import { coverStyles, facesPolicies, formatChoices, languages, outputPlaces, type Language } from '../../src/contract/index.js';
 
 export class IpcArgumentError extends Error {
   constructor(message: string) {
@@ -71,12 +72,7 @@ export function asDroppedPaths(v: unknown): string[] {
   });
 }
 
-const choices = {
-  style: ['blur', 'pixelate', 'solid'],
-  faces: ['all', 'children', 'none'],
-  format: ['keep', 'jpeg', 'png', 'webp'],
-  place: ['beside', 'subfolder', 'folder'],
-} as const;
+const choices = { style: coverStyles, faces: facesPolicies, format: formatChoices, place: outputPlaces } as const;
 
 /**
  * Settings from the window. The output folder is the one exception to "values only": it may only
@@ -95,8 +91,8 @@ export function asSettings(v: unknown, allowedFolders: ReadonlySet<string>): Set
   }
   if (s.place === 'folder' && !s.folder) fail('choose an output folder first');
   if (v.language !== undefined) {
-    if (v.language !== 'en' && v.language !== 'fr') fail('language must be en or fr');
-    s.language = v.language;
+    if (!languages.includes(v.language as Language)) fail(`language must be one of ${languages.join(', ')}`);
+    s.language = v.language as Language;
   }
   return s;
 }
