@@ -11,7 +11,7 @@ import { currentLauncher, launcherProblems, type Offer } from './launcher.js';
 import { purge, purgeable } from './purge.js';
 import type { Host } from './manifest.js';
 import { status, statusText } from './status.js';
-import { parseTargets, targetNames, type Target } from './targets.js';
+import { parseTargets, targetName, type Target } from './targets.js';
 
 export type IntegrateAction = 'install' | 'uninstall' | 'status';
 
@@ -36,8 +36,9 @@ export function systemHost(): Host {
   };
 }
 
-function reportText(reports: TargetReport[]): string {
-  return reports.map((r) => [`${r.ok ? '✓' : '✗'} ${targetNames[r.target]}`, ...r.lines.map((l) => `    ${l}`)].join('\n')).join('\n');
+/** One heading per target in the user's words; the lines under it (paths written or removed) are technical details. */
+function reportText(reports: TargetReport[], w: Words): string {
+  return reports.map((r) => [`${r.ok ? '✓' : '✗'} ${targetName(r.target, w)}`, ...r.lines.map((l) => `    ${l}`)].join('\n')).join('\n');
 }
 
 export async function integrateCommand(action: IntegrateAction, flags: IntegrateFlags, w: Words, host: Host = systemHost()): Promise<number> {
@@ -51,7 +52,7 @@ export async function integrateCommand(action: IntegrateAction, flags: Integrate
   }
   if (action === 'status') {
     const s = await status(targets, host);
-    process.stdout.write(flags.json ? `${JSON.stringify(s, null, 2)}\n` : statusText(s));
+    process.stdout.write(flags.json ? `${JSON.stringify(s, null, 2)}\n` : statusText(s, w));
     return EXIT_OK;
   }
   let reports: TargetReport[];
@@ -73,7 +74,7 @@ export async function integrateCommand(action: IntegrateAction, flags: Integrate
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(action === 'uninstall' ? { targets: reports, purged } : reports, null, 2)}\n`);
   } else {
-    process.stdout.write(`${reportText(reports)}\n`);
+    process.stdout.write(`${reportText(reports, w)}\n`);
     if (purged.length) process.stdout.write(`${w.t('integrate.purged', { list: purged.join(', ') })}\n`);
     const kept = action === 'uninstall' && !flags.purge ? await purgeable(host) : [];
     if (kept.length) process.stdout.write(`${w.t('integrate.purgeHint', { list: kept.join(', ') })}\n`);

@@ -277,6 +277,8 @@ describe('targets and ownership', () => {
     await install(['nemo'], { node: path.join(root, 'gone', 'node'), script: launcher.script }, host, both);
     const s = await status(['nemo'], host);
     expect(s.launcher).toEqual([`node is no longer at ${path.join(root, 'gone', 'node')}`, `the Share Safely CLI is no longer at ${launcher.script}`]);
-    expect(statusText(s)).toContain('Run `share-safely integrate install` again');
+    expect(statusText(s, words('en'))).toContain('Run `share-safely integrate install` again');
+    expect(statusText(s, words('fr'))).toMatch(/^Nemo {2}installé\n/);
+    expect(statusText(s, words('fr'))).toContain('Relancez `share-safely integrate install`');
   });
 });
