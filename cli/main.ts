@@ -3,7 +3,7 @@
 // so --help stays instant. Every word comes from the shared catalogue, in the user's language.
 import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Help, Option } from 'commander';
-import { coverStyles, facesPolicies, formatChoices, type Words } from '../src/contract/index.js';
+import { coverStyles, facesPolicies, formatChoices, type MessageKey, type Words } from '../src/contract/index.js';
 import { userWords } from '../src/language.js';
 import { EXIT_USAGE } from './exit.js';
 import { commanderError } from './usage.js';
@@ -70,29 +70,28 @@ function safeCommand(w: Words): Command {
     });
 }
 
+interface LookFlags {
+  recursive?: boolean;
+  json?: boolean;
+  metadataOnly?: boolean;
+}
+
 function buildProgram(w: Words): Command {
   // Options before a subcommand's name belong to the root, after it to the subcommand (both have --json).
   const program = safeCommand(w).enablePositionalOptions().helpCommand('help [command]', w.t('cli.help.command'));
-  localize(program.command('inspect'), w)
-    .description(w.t('cli.inspect.about'))
-    .argument('<paths...>', w.t('cli.arg.photos'))
-    .option('-r, --recursive', w.t('cli.opt.recursive'))
-    .option('--metadata-only', w.t('cli.opt.inspectMetadataOnly'))
-    .option('--json', w.t('cli.opt.jsonShort'))
-    .action(async (paths: string[], flags) => {
-      const { inspectCommand } = await import('./inspect.js');
-      process.exitCode = await inspectCommand(paths, flags, w);
-    });
-  localize(program.command('verify'), w)
-    .description(w.t('cli.verify.about'))
-    .argument('<paths...>', w.t('cli.arg.files'))
-    .option('-r, --recursive', w.t('cli.opt.recursive'))
-    .option('--metadata-only', w.t('cli.opt.verifyMetadataOnly'))
-    .option('--json', w.t('cli.opt.jsonShort'))
-    .action(async (paths: string[], flags) => {
-      const { verifyCommand } = await import('./verify.js');
-      process.exitCode = await verifyCommand(paths, flags, w);
-    });
+  // inspect and verify take the same arguments; each loads its module only when it runs.
+  const looking = (name: 'inspect' | 'verify', keys: Record<'about' | 'paths' | 'metadataOnly', MessageKey>, run: (paths: string[], flags: LookFlags) => Promise<number>) =>
+    localize(program.command(name), w)
+      .description(w.t(keys.about))
+      .argument('<paths...>', w.t(keys.paths))
+      .option('-r, --recursive', w.t('cli.opt.recursive'))
+      .option('--metadata-only', w.t(keys.metadataOnly))
+      .option('--json', w.t('cli.opt.jsonShort'))
+      .action(async (paths: string[], flags: LookFlags) => {
+        process.exitCode = await run(paths, flags);
+      });
+  looking('inspect', { about: 'cli.inspect.about', paths: 'cli.arg.photos', metadataOnly: 'cli.opt.inspectMetadataOnly' }, async (paths, flags) => (await import('./inspect.js')).inspectCommand(paths, flags, w));
+  looking('verify', { about: 'cli.verify.about', paths: 'cli.arg.files', metadataOnly: 'cli.opt.verifyMetadataOnly' }, async (paths, flags) => (await import('./verify.js')).verifyCommand(paths, flags, w));
   localize(program.command('integrate'), w)
     .description(w.t('cli.integrate.about'))
     .addArgument(new Argument('<action>', w.t('cli.arg.integrateAction')).choices(['install', 'uninstall', 'status']))

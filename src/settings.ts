@@ -3,22 +3,10 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { coverStyles, facesPolicies, formatChoices, languages, outputPlaces, type Language, type OutputPlace } from './contract/index.js';
-import { defaultOptions, type CoverStyle, type FacesPolicy, type FormatChoice, type Options } from './options.js';
+import { coverStyles, facesPolicies, formatChoices, languages, outputPlaces, type Language, type OutputPlace, type Settings } from './contract/index.js';
+import { defaultOptions, type Options } from './options.js';
 
-export type { OutputPlace };
-
-export interface Settings {
-  style: CoverStyle;
-  faces: FacesPolicy;
-  format: FormatChoice;
-  rename: boolean;
-  place: OutputPlace;
-  /** The chosen folder when place is 'folder'. */
-  folder?: string;
-  /** UI language; undefined = follow the system. */
-  language?: Language;
-}
+export type { OutputPlace, Settings };
 
 export const SUBFOLDER_NAME = 'Safe to share';
 

@@ -2,7 +2,7 @@
 // The renderer sees `window.shareSafely` with this shape; the preload implements it over the IPC
 // channels below; main handles exactly these channels. The renderer never sees or sends a file path
 // for anything but display: photos are named by the ids main hands out.
-import type { CoverStyle, FacesPolicy, FormatChoice, Language, OutputPlace } from './choices.js';
+import type { CoverStyle, FacesPolicy, FormatChoice, Language, OutputPlace, Settings } from './choices.js';
 import type { ErrorCode, ErrorView, Problem, Warning } from './codes.js';
 import type { Finding } from './findings.js';
 
@@ -18,16 +18,8 @@ export interface Rect {
   height: number;
 }
 
-/** The saved settings (shared with the right-click action). */
-export interface SettingsView {
-  style: CoverStyle;
-  faces: FacesPolicy;
-  format: FormatChoice;
-  rename: boolean;
-  place: OutputPlace;
-  folder?: string;
-  language?: Language;
-}
+/** The saved settings, as the window reads and sends them. */
+export type SettingsView = Settings;
 
 export interface FaceView {
   /** The face as found. */

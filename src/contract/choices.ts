@@ -12,3 +12,16 @@ export type CoverStyle = (typeof coverStyles)[number];
 export type FormatChoice = (typeof formatChoices)[number];
 export type OutputPlace = (typeof outputPlaces)[number];
 export type Language = (typeof languages)[number];
+
+/** The saved settings, shared by the desktop app and the right-click action (the CLI has its flags). */
+export interface Settings {
+  style: CoverStyle;
+  faces: FacesPolicy;
+  format: FormatChoice;
+  rename: boolean;
+  place: OutputPlace;
+  /** The chosen folder when place is 'folder'. */
+  folder?: string;
+  /** UI language; undefined = follow the system. */
+  language?: Language;
+}

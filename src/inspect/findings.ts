@@ -1,6 +1,29 @@
 // Collects what a file gives away as facts, one per fact: the same camera in EXIF and XMP, or the
 // same moment written as taken, digitized and modified, is one finding that lists where it was found.
-import { dateRoles, findingOrder, sensitiveKinds, type Fact, type Finding } from '../contract/index.js';
+import { clip, dateRoles, findingOrder, sensitiveKinds, type Fact, type Finding } from '../contract/index.js';
+
+/**
+ * Text from a file can be megabytes (an AI workflow, a base64 blob in XMP): a fact keeps enough to
+ * show what it says, and a list of names a few dozen, so a report stays small whatever the file holds.
+ */
+function bounded(f: Fact): Fact {
+  switch (f.kind) {
+    case 'text':
+      return f.text === undefined ? f : { ...f, text: clip(f.text, 500) };
+    case 'comment':
+      return { ...f, text: clip(f.text, 500) };
+    case 'place':
+    case 'people':
+    case 'owner':
+    case 'software':
+    case 'unknown':
+      return { ...f, names: f.names.slice(0, 50).map((n) => clip(n, 200)) };
+    case 'structure':
+      return { ...f, issues: f.issues.slice(0, 50).map((n) => clip(n, 200)) };
+    default:
+      return f;
+  }
+}
 
 /** Facts that are the same fact, whatever block they came from. */
 function keyOf(f: Fact): string {
@@ -66,7 +89,8 @@ export class Findings {
   private readonly byKey = new Map<string, Finding>();
 
   /** Adds a fact found in `where` (a technical name: "EXIF", "XMP"…); sensitivity follows the kind unless given. */
-  add(fact: Fact, where?: string, sensitive = sensitiveKinds[fact.kind]): void {
+  add(found: Fact, where?: string, sensitive = sensitiveKinds[found.kind]): void {
+    const fact = bounded(found);
     const key = keyOf(fact);
     const had = this.byKey.get(key);
     const places = where ? [where] : [];
@@ -75,7 +99,7 @@ export class Findings {
       return;
     }
     const { where: w, sensitive: s, ...old } = had;
-    this.byKey.set(key, { ...merge(old as Fact, fact), where: union(w, places), sensitive: s || sensitive });
+    this.byKey.set(key, { ...bounded(merge(old as Fact, fact)), where: union(w, places).slice(0, 20), sensitive: s || sensitive });
   }
 
   /** Sensitive findings first; within each group, the kinds a parent cares most about first. */
@@ -99,4 +123,4 @@ function sameDay(list: Finding[]): Finding[] {
   });
 }
 
-export { clip } from '../contract/index.js';
+export { clip };
