@@ -25,7 +25,7 @@ export function resultLine(r: Result, w: Words, cwd = process.cwd()): string {
   const out = shown(path.relative(cwd, r.output ?? '') || (r.output ?? ''));
   const look = checkReasons(r).map((c) => `\n    ${marks.check} ${warningText(c, w)}`);
   const notes = [...new Set(r.warnings.map((x) => x.code))].filter((c) => warningAsks[c] === 'note').map((c) => `\n    · ${warningText(c, w)}`);
-  return `${marks[outcomeOf(r)]} ${name} → ${out} (${parts.join('; ')})${look.join('')}${notes.join('')}`;
+  return `${marks[outcomeOf(r)]} ${name} → ${out} (${parts.join(w.t('cli.partsSep'))})${look.join('')}${notes.join('')}`;
 }
 
 export interface Summary extends Tally {

@@ -241,17 +241,19 @@ export async function render(analysis: Analysis, regions: Rect[], options: Parti
     const expect = { format, width: analysis.width, height: analysis.height };
     const first = outputPathFor(placement ?? { input: analysis.path }, format, o);
     const writeStarted = performance.now();
-    result.output = await publish(bytes, first, (written) =>
-      timed(t, 'verify', async () => {
+    result.output = await publish(bytes, first, async (written) => {
+      await timed(t, 'verify', async () => {
         const report = await verifyFile(written, expect);
         if (!report.clean) {
           const what = report.problems.map((p) => p.message).join('; ');
           throw new SafeError('verify-failed', `the written copy did not verify clean (${what}); it was deleted`);
         }
-      }),
-    );
+      });
+      // Noted before the copy gets its name: a run killed in between leaves a note without a copy
+      // (harmless: the next run finds no such copy), never a copy without a note (a duplicate next time).
+      await rememberCopy(analysis.hash, o, format, bytes);
+    });
     t.write = Math.round((performance.now() - writeStarted - (t.verify ?? 0)) * 10) / 10;
-    await rememberCopy(analysis.hash, o, format, bytes);
     Object.assign(result, { status: 'done', format, width: analysis.width, height: analysis.height, regions: coveredRegions, removed: analysis.findings });
   } catch (e) {
     result.error = errorView(e);

@@ -95,7 +95,7 @@ describe('one signal, one meaning: a batch with each outcome', () => {
   it('in French, the same batch in French words', () => {
     const f = runCli(['--out', path.join(root, 'fr'), photos], { env: fr });
     expect(f.stdout.trim().split('\n').at(-1)).toBe('3 photos : 1 sûre, 1 à vérifier avant de la partager, 1 en échec — 1 visage couvert, GPS retiré de 2');
-    expect(f.stdout).toMatch(/^! .*beach\.jpg → .*\(aucun visage couvert; retiré : lieu, vidéo cachée, dates, données cachées, appareil\)\n {4}! Aucun visage trouvé — vérifiez cette photo avant de la partager\./m);
+    expect(f.stdout).toMatch(/^! .*beach\.jpg → .*\(aucun visage couvert ; retiré : lieu, vidéo cachée, dates, données cachées, appareil\)\n {4}! Aucun visage trouvé — vérifiez cette photo avant de la partager\./m);
     expect(f.stderr).toMatch(/cut\.webp: le fichier est (incomplet|endommagé)/);
     expect(f.stderr).toContain('1 fichier laissé de côté (ce n’est pas une photo que Share Safely sait lire) : notes.txt (pas une image)');
   });
