@@ -1,6 +1,6 @@
 // Findings, errors and warnings in the user's words, from their codes and fields. Every door says
 // them through these functions and tables: a code missing from a table does not compile.
-import type { ErrorCode, ErrorView, Outcome, Problem, ProblemCode, WarningCode } from './codes.js';
+import type { ErrorCode, ErrorView, Problem, ProblemCode, WarningCode } from './codes.js';
 import type { AuxImage, DateRole, Fact, Finding, FindingKind, TrailerContent } from './findings.js';
 import type { Tally } from './outcome.js';
 import type { MessageKey, PluralKey, Words } from './words.js';
@@ -53,12 +53,6 @@ export const problemMessage: Record<ProblemCode, MessageKey> = {
   'color-profile': 'problem.color-profile',
   orientation: 'problem.orientation',
   animated: 'problem.animated',
-};
-
-export const outcomeWord: Record<Outcome, MessageKey> = {
-  safe: 'outcome.safe',
-  check: 'outcome.check',
-  failed: 'outcome.failed',
 };
 
 /**

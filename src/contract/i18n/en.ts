@@ -232,8 +232,6 @@ export const en = {
   'short.metadata': 'technical data',
   'legend.sensitive': 'says who, where or when',
   'legend.technical': 'technical detail',
-  'outcome.safe': 'safe',
-  'outcome.check': 'check it',
   'outcome.failed': 'failed',
   // The command line (cli/).
   'cli.about': 'Make photos safe to post: cover every face, remove GPS, dates, device, names, thumbnails and hidden videos, and check each copy. Nothing leaves this computer.',

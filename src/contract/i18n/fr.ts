@@ -234,8 +234,6 @@ export const fr: Record<MessageKey, string> = {
   'short.metadata': 'données techniques',
   'legend.sensitive': 'dit qui, où ou quand',
   'legend.technical': 'détail technique',
-  'outcome.safe': 'sûre',
-  'outcome.check': 'à vérifier',
   'outcome.failed': 'échec',
   // La ligne de commande (cli/).
   'cli.about': 'Rend des photos sûres à publier : couvre chaque visage, retire GPS, dates, appareil, noms, vignettes et vidéos cachées, et vérifie chaque copie. Rien ne quitte cet ordinateur.',
