@@ -1,32 +1,54 @@
-// share-safely inspect PATH... : what each photo gives away, in plain words.
+// share-safely inspect PATH... : what each photo gives away, in plain words: the faces that can be
+// seen, then every detail the file holds, one line per fact, with where it was found.
 import path from 'node:path';
-import { byteSize, collectPhotos, inspectFile, type FileInspection } from '../src/index.js';
+import { collectPhotos, errorView, inspectFile, visibleFaces, type FileInspection } from '../src/index.js';
+import { describeFinding, errorText, type Words } from '../src/contract/index.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from './exit.js';
 import { shown } from './shown.js';
 import { noteCollected } from './collected.js';
 
-function inspectionText(i: FileInspection, cwd = process.cwd()): string {
+/** What inspect reports for one file: the engine's inspection and, unless --metadata-only, the visible faces. */
+export interface Inspected extends FileInspection {
+  faces?: number;
+}
+
+export function inspectionText(i: Inspected, w: Words, cwd = process.cwd()): string {
   const name = shown(path.relative(cwd, i.path) || i.path);
-  if (!i.ok) return `✗ ${name}: ${shown(i.error?.message ?? '')}`;
+  if (!i.ok) return `✗ ${name}: ${shown(errorText(i.error, w))}`;
   const dims = i.width && i.height ? `, ${i.width}×${i.height}` : '';
-  const lines = [`${name} — ${i.format?.toUpperCase()}${dims}, ${byteSize(i.bytes ?? 0)}`];
+  const lines = [`${name} — ${i.format?.toUpperCase()}${dims}, ${w.bytes(i.bytes ?? 0)}`];
+  if (i.faces !== undefined) lines.push(i.faces ? `  • ${w.plural('cli.inspect.faces', i.faces)}` : `  · ${w.t('cli.inspect.noFaces')}`);
   const findings = i.findings ?? [];
-  if (!findings.length) lines.push('  nothing found beyond the picture itself');
-  for (const f of findings) lines.push(`  ${f.sensitive ? '•' : '·'} ${shown(f.text)}`);
+  if (!findings.length) lines.push(`  ${w.t('cli.inspect.nothing')}`);
+  for (const f of findings) {
+    const d = describeFinding(f, w);
+    lines.push(`  ${d.sensitive ? '•' : '·'} ${shown(d.text)}${d.detail ? `  (${shown(d.detail)})` : ''}`);
+  }
   return lines.join('\n');
 }
 
-export async function inspectCommand(paths: string[], flags: { recursive?: boolean; json?: boolean }): Promise<number> {
+async function inspectOne(file: string, metadataOnly: boolean): Promise<Inspected> {
+  const r: Inspected = await inspectFile(file);
+  if (!r.ok || metadataOnly) return r;
+  try {
+    r.faces = (await visibleFaces(file)).length;
+  } catch (e) {
+    return { path: file, ok: false, error: errorView(e) };
+  }
+  return r;
+}
+
+export async function inspectCommand(paths: string[], flags: { recursive?: boolean; json?: boolean; metadataOnly?: boolean }, w: Words): Promise<number> {
   const collected = await collectPhotos(paths, { recursive: Boolean(flags.recursive), includeOutputs: true });
-  const results: FileInspection[] = [];
+  const results: Inspected[] = [];
   for (const p of collected.problems) results.push({ path: p.path, ok: false, error: { code: p.code, message: p.message } });
   for (const item of collected.items) {
-    const r = await inspectFile(item.input);
+    const r = await inspectOne(item.input, Boolean(flags.metadataOnly));
     results.push(r);
-    if (!flags.json) process.stdout.write(`${inspectionText(r)}\n\n`);
+    if (!flags.json) process.stdout.write(`${inspectionText(r, w)}\n\n`);
   }
-  if (flags.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  else for (const p of collected.problems) process.stderr.write(`✗ ${shown(p.path)}: ${shown(p.message)}\n`);
-  noteCollected(collected);
+  if (flags.json) process.stdout.write(`${JSON.stringify({ files: results, skipped: collected.skipped }, null, 2)}\n`);
+  else if (collected.items.length) process.stdout.write(`${w.t('cli.inspect.legend', { sensitive: w.t('legend.sensitive'), technical: w.t('legend.technical') })}\n`);
+  noteCollected(collected, w);
   return results.some((r) => !r.ok) ? EXIT_SOME_FAILED : EXIT_OK;
 }

@@ -1,83 +1,106 @@
 #!/usr/bin/env node
 // The `share-safely` command. Parsing only: the engine (sharp, the detector) loads when a command runs,
-// so --help stays instant.
-import { Argument, Command, CommanderError, Option } from 'commander';
+// so --help stays instant. Every word comes from the shared catalogue, in the user's language.
+import { readFileSync } from 'node:fs';
+import { Argument, Command, CommanderError, Help, Option } from 'commander';
+import { coverStyles, facesPolicies, formatChoices, type MessageKey, type Words } from '../src/contract/index.js';
+import { userWords } from '../src/language.js';
 import { EXIT_USAGE } from './exit.js';
+import { commanderError } from './usage.js';
 
-const examples = `
-Examples:
-  share-safely beach.jpg                     writes beach.safe.jpg beside it
-  share-safely -r ~/Pictures/Summer --out ~/Desktop/Safe --rename
-                                             a whole folder tree, neutral names, in another folder
-  share-safely --faces none scan.png         strip metadata only, no face covering
-  share-safely --style pixelate --json party/*.jpg > report.json
-  share-safely inspect IMG_4032.HEIC         what the photo gives away (GPS, dates, names…)
-  share-safely verify beach.safe.jpg         exit 0 when nothing identifying remains
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
 
-Exit codes: 0 every photo done, 1 some photos failed, 2 usage error.
-Nothing is uploaded: everything runs on this computer.`;
+/** Commander's own words (titles, choices, defaults, its help and version options) in the user's language. */
+function localize(c: Command, w: Words): Command {
+  const titles: Record<string, string> = {
+    'Usage:': w.t('cli.help.usage'),
+    'Options:': w.t('cli.help.options'),
+    'Commands:': w.t('cli.help.commands'),
+    'Arguments:': w.t('cli.help.arguments'),
+    'Global Options:': w.t('cli.help.options'),
+  };
+  const extras = (choices: readonly string[] | undefined, value: unknown, description: string) => {
+    const parts = [
+      ...(choices ? [w.t('cli.help.choices', { list: choices.join(', ') })] : []),
+      ...(value !== undefined && typeof value !== 'boolean' ? [w.t('cli.help.default', { value: String(value) })] : []),
+    ];
+    return parts.length ? `${description} (${parts.join('; ')})` : description;
+  };
+  return c
+    .helpOption('-h, --help', w.t('cli.help.help'))
+    .configureHelp({
+      styleTitle: (title: string) => titles[title] ?? title,
+      optionDescription: (o: Option) => extras(o.argChoices, o.defaultValue, o.description),
+      argumentDescription: (a: Argument) => extras(a.argChoices, a.defaultValue, a.description),
+    } satisfies Partial<Help>)
+    .configureOutput({ outputError: (text, write) => write(commanderError(text, w)) })
+    .showHelpAfterError(w.t('cli.seeHelp'));
+}
 
-function safeCommand(): Command {
-  return new Command('share-safely')
-    .description('Make photos safe to post: cover every face, remove GPS, dates, device, names, thumbnails and hidden videos, and verify each copy.')
-    .argument('[paths...]', 'photos and folders')
-    .option('-r, --recursive', 'walk subfolders too')
-    .option('-o, --out <dir>', 'write copies under this folder (mirroring subfolders) instead of beside the originals')
-    .option('--rename', 'neutral names (photo-001.jpg): camera names such as PXL_20240101_083012.jpg leak the date')
-    .addOption(new Option('--faces <which>', 'faces to cover').choices(['all', 'children', 'none']).default('all'))
-    .addOption(new Option('--style <style>', 'how covered faces look').choices(['blur', 'pixelate', 'solid', 'sticker']).default('blur'))
-    .option('--color <hex>', 'fill colour for --style solid', '#808080')
-    .addOption(new Option('--format <format>', 'output format; keep = same as the input (HEIC becomes JPEG)').choices(['keep', 'jpeg', 'png', 'webp']).default('keep'))
-    .option('--quality <n>', 'JPEG/WebP/AVIF quality, 50-100', '92')
-    .option('--max-size <px>', 'downscale so the longest side is at most this many pixels')
-    .option('-j, --jobs <n>', 'photos processed at once (default: number of cores)')
-    .option('--skip-existing', 'skip photos whose safe copy already exists (finish an interrupted batch)')
-    .option('--max-pixels <mp>', 'refuse images above this many megapixels', '100')
-    .option('--max-file-size <mb>', 'refuse files above this many megabytes', '200')
-    .option('--timeout <s>', 'give up on one photo after this many seconds', '120')
-    .option('--json', 'print a full JSON report on stdout (per file: regions covered, findings removed)')
-    .option('-q, --quiet', 'print only errors and the summary')
+function safeCommand(w: Words): Command {
+  const t = (key: Parameters<Words['t']>[0]) => w.t(key);
+  return localize(new Command('share-safely'), w)
+    .description(t('cli.about'))
+    .version(version(), '-V, --version', t('cli.help.version'))
+    .argument('[paths...]', t('cli.arg.paths'))
+    .option('-r, --recursive', t('cli.opt.recursive'))
+    .option('-o, --out <dir>', t('cli.opt.out'))
+    .option('--rename', t('cli.opt.rename'))
+    .addOption(new Option('--faces <which>', t('cli.opt.faces')).choices(facesPolicies).default('all'))
+    .addOption(new Option('--style <style>', t('cli.opt.style')).choices(coverStyles).default('blur'))
+    .option('--color <hex>', t('cli.opt.color'), '#808080')
+    .addOption(new Option('--format <format>', t('cli.opt.format')).choices(formatChoices).default('keep'))
+    .option('--quality <n>', t('cli.opt.quality'), '92')
+    .option('--max-size <px>', t('cli.opt.maxSize'))
+    .option('-j, --jobs <n>', t('cli.opt.jobs'))
+    .option('--skip-existing', t('cli.opt.skipExisting'))
+    .option('--max-pixels <mp>', t('cli.opt.maxPixels'), '100')
+    .option('--max-file-size <mb>', t('cli.opt.maxFileSize'), '200')
+    .option('--timeout <s>', t('cli.opt.timeout'), '120')
+    .option('--json', t('cli.opt.json'))
+    .option('-q, --quiet', t('cli.opt.quiet'))
     .addOption(new Option('--seed <n>', 'fixed noise seed for covers (tests)').hideHelp())
-    .addHelpText('after', examples)
-    .showHelpAfterError('(run share-safely --help for usage)')
+    .addHelpText('after', `\n${t('cli.examples')}`)
     .action(async (paths: string[], flags) => {
       const { makeSafe } = await import('./make-safe.js');
-      process.exitCode = await makeSafe(paths, flags);
+      process.exitCode = await makeSafe(paths, flags, w);
     });
 }
 
-function buildProgram(): Command {
+interface LookFlags {
+  recursive?: boolean;
+  json?: boolean;
+  metadataOnly?: boolean;
+}
+
+function buildProgram(w: Words): Command {
   // Options before a subcommand's name belong to the root, after it to the subcommand (both have --json).
-  const program = safeCommand().enablePositionalOptions();
-  program
-    .command('inspect')
-    .description('show what each photo gives away: GPS, dates, device, names, thumbnails, hidden videos…')
-    .argument('<paths...>', 'photos (and folders with -r)')
-    .option('-r, --recursive', 'walk subfolders too')
-    .option('--json', 'JSON on stdout')
-    .action(async (paths: string[], flags) => {
-      const { inspectCommand } = await import('./inspect.js');
-      process.exitCode = await inspectCommand(paths, flags);
-    });
-  program
-    .command('verify')
-    .description('exit 0 when every file is clean by the rules applied to each safe copy, 1 otherwise')
-    .argument('<paths...>', 'files (and folders with -r)')
-    .option('-r, --recursive', 'walk subfolders too')
-    .option('--json', 'JSON on stdout')
-    .action(async (paths: string[], flags) => {
-      const { verifyCommand } = await import('./verify.js');
-      process.exitCode = await verifyCommand(paths, flags);
-    });
-  program
-    .command('integrate')
-    .description('add "Share safely" to the file manager\'s right-click menu for this user, remove it, or show where it is')
-    .addArgument(new Argument('<action>', 'install, uninstall or status').choices(['install', 'uninstall', 'status']))
-    .option('--for <targets>', 'only these (comma-separated): nautilus, nemo, dolphin, thunar, open-with, explorer, finder; default: all of this system')
-    .option('--json', 'JSON on stdout')
+  const program = safeCommand(w).enablePositionalOptions().helpCommand('help [command]', w.t('cli.help.command'));
+  // inspect and verify take the same arguments; each loads its module only when it runs.
+  const looking = (name: 'inspect' | 'verify', keys: Record<'about' | 'paths' | 'metadataOnly', MessageKey>, run: (paths: string[], flags: LookFlags) => Promise<number>) =>
+    localize(program.command(name), w)
+      .description(w.t(keys.about))
+      .argument('<paths...>', w.t(keys.paths))
+      .option('-r, --recursive', w.t('cli.opt.recursive'))
+      .option('--metadata-only', w.t(keys.metadataOnly))
+      .option('--json', w.t('cli.opt.jsonShort'))
+      .action(async (paths: string[], flags: LookFlags) => {
+        process.exitCode = await run(paths, flags);
+      });
+  looking('inspect', { about: 'cli.inspect.about', paths: 'cli.arg.photos', metadataOnly: 'cli.opt.inspectMetadataOnly' }, async (paths, flags) => (await import('./inspect.js')).inspectCommand(paths, flags, w));
+  looking('verify', { about: 'cli.verify.about', paths: 'cli.arg.files', metadataOnly: 'cli.opt.verifyMetadataOnly' }, async (paths, flags) => (await import('./verify.js')).verifyCommand(paths, flags, w));
+  localize(program.command('integrate'), w)
+    .description(w.t('cli.integrate.about'))
+    .addArgument(new Argument('<action>', w.t('cli.arg.integrateAction')).choices(['install', 'uninstall', 'status']))
+    .option('--for <targets>', w.t('cli.opt.for'))
+    .option('--purge', w.t('cli.opt.purge'))
+    .option('--json', w.t('cli.opt.jsonShort'))
     .action(async (action, flags) => {
       const { integrateCommand } = await import('./integrate/command.js');
-      process.exitCode = await integrateCommand(action, flags);
+      process.exitCode = await integrateCommand(action, flags, w);
     });
   program
     .command('action', { hidden: true })
@@ -87,13 +110,13 @@ function buildProgram(): Command {
     .option('--gather', 'join processes started together into one batch (Explorer starts one per file)')
     .action(async (paths: string[], flags) => {
       const { runAction } = await import('./integrate/action.js');
-      process.exitCode = await runAction(paths, flags);
+      process.exitCode = await runAction(paths, flags, w);
     });
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = buildProgram(await userWords());
   program.exitOverride();
   for (const c of program.commands) c.exitOverride();
   try {

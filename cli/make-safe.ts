@@ -1,11 +1,13 @@
 // share-safely PATH... : safe copies of every photo named, with a line per photo and a summary.
+import path from 'node:path';
 import { collectPhotos, resolveOptions, runBatch, isSafeError, type Options, type Result } from '../src/index.js';
-import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE } from './exit.js';
+import type { Words } from '../src/contract/index.js';
+import { EXIT_OK, EXIT_SOME_FAILED } from './exit.js';
 import { createProgress } from './progress.js';
 import { shown } from './shown.js';
 import { noteCollected } from './collected.js';
 import { resultJson, resultLine, summarize, summaryLine } from './report.js';
-import path from 'node:path';
+import { usage } from './usage.js';
 
 export interface SafeFlags {
   recursive?: boolean;
@@ -51,23 +53,18 @@ function optionsFromFlags(f: SafeFlags): Options {
   });
 }
 
-function usage(message: string): number {
-  process.stderr.write(`share-safely: ${message}\n(run share-safely --help for usage)\n`);
-  return EXIT_USAGE;
-}
-
-export async function makeSafe(paths: string[], flags: SafeFlags): Promise<number> {
-  if (!paths.length) return usage('name at least one photo or folder');
+export async function makeSafe(paths: string[], flags: SafeFlags, w: Words): Promise<number> {
+  if (!paths.length) return usage(w.t('cli.usage.namePhotos'), w);
   let options: Options;
   try {
     options = optionsFromFlags(flags);
   } catch (e) {
-    if (isSafeError(e)) return usage(e.message);
+    // The option's name and its allowed values are the same in every language.
+    if (isSafeError(e)) return usage(e.message, w);
     throw e;
   }
   const collected = await collectPhotos(paths, { recursive: Boolean(flags.recursive), outDir: options.outDir });
-  for (const p of collected.problems) process.stderr.write(`✗ ${shown(p.path)}: ${shown(p.message)}\n`);
-  noteCollected(collected, flags.quiet);
+  noteCollected(collected, w, flags.quiet);
   const items = collected.items.map((p, i) => ({ ...p, index: i + 1 }));
   if (!items.length) return collected.problems.length ? EXIT_SOME_FAILED : EXIT_OK;
 
@@ -76,25 +73,26 @@ export async function makeSafe(paths: string[], flags: SafeFlags): Promise<numbe
   const results: Result[] = await runBatch(items, options, (r) => {
     if (human && r.status === 'failed') {
       progress.done();
-      process.stderr.write(`${resultLine(r)}\n`);
+      process.stderr.write(`${resultLine(r, w)}\n`);
     } else if (human && !flags.quiet) {
-      progress.line(resultLine(r));
+      progress.line(resultLine(r, w));
     }
     progress.tick(shown(path.basename(r.input)));
   });
   progress.done();
 
-  const summary = summarize(results);
+  const summary = summarize(results, collected.problems.length);
   if (flags.json) {
     const report = {
       summary,
       files: results.map(resultJson),
       problems: collected.problems,
+      skipped: collected.skipped,
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    process.stderr.write(`${summaryLine(summary)}\n`);
+    process.stderr.write(`${summaryLine(summary, w)}\n`);
   } else {
-    process.stdout.write(`${summaryLine(summary)}\n`);
+    process.stdout.write(`${summaryLine(summary, w)}\n`);
   }
-  return summary.failed || collected.problems.length ? EXIT_SOME_FAILED : EXIT_OK;
+  return summary.failed ? EXIT_SOME_FAILED : EXIT_OK;
 }

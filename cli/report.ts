@@ -1,88 +1,53 @@
-// How results read in a terminal and in --json. Pure functions of the engine's results.
+// How results read in a terminal and in --json. Pure functions of the engine's results and the words.
 import path from 'node:path';
-import { plural, type Finding, type FindingKind, type Rect, type Result } from '../src/index.js';
+import type { Rect, Result } from '../src/index.js';
+import { checkReasons, errorText, outcomeOf, removedSummary, tally, tallyText, warningAsks, warningText, type Outcome, type Tally, type Words } from '../src/contract/index.js';
 import { shown } from './shown.js';
-
-const shortKind: Partial<Record<FindingKind, string>> = {
-  location: 'location',
-  date: 'dates',
-  device: 'camera',
-  serial: 'serial numbers',
-  owner: 'owner',
-  software: 'software',
-  thumbnail: 'thumbnail',
-  people: 'names',
-  'face-regions': 'face tags',
-  'motion-video': 'hidden video',
-  'aux-image': 'hidden images',
-  text: 'text',
-  comment: 'comment',
-  trailer: 'trailing data',
-};
-
-/** The sensitive kinds a file gave away, in a short list ("location, dates, camera"). */
-function removedSummary(findings: Finding[]): string {
-  const kinds: string[] = [];
-  for (const f of findings) {
-    const word = shortKind[f.kind];
-    if (word && !kinds.includes(word)) kinds.push(word);
-  }
-  if (!kinds.length && findings.length) kinds.push('metadata');
-  return kinds.join(', ');
-}
 
 /** Faces covered in a written copy: one per cover (a face found, declared by the file or drawn by hand). */
 export function facesCovered(r: Result): number {
   return r.status === 'done' ? r.facesCovered : 0;
 }
 
-/** One line per photo: what happened, where the copy went, what it no longer says. */
-export function resultLine(r: Result, cwd = process.cwd()): string {
+/** The mark of each outcome, explained by the summary's words: ✓ safe, ! check it, ✗ failed. */
+const marks: Record<Outcome, string> = { safe: '✓', check: '!', failed: '✗' };
+
+/** One line per photo (what happened, where the copy went, what it no longer says), then what to look at. */
+export function resultLine(r: Result, w: Words, cwd = process.cwd()): string {
   const name = shown(path.relative(cwd, r.input) || r.input);
-  if (r.status === 'failed') return `✗ ${name}: ${shown(r.error?.message ?? 'failed')}`;
-  if (r.status === 'skipped') return `- ${name}: skipped, its safe copy already exists`;
+  if (r.status === 'failed') return `${marks.failed} ${name}: ${shown(errorText(r.error, w) || w.t('outcome.failed'))}`;
+  if (r.status === 'skipped') return `- ${name}: ${w.t('cli.skipped')}`;
   const parts: string[] = [];
   const covered = facesCovered(r);
-  parts.push(covered ? `${plural(covered, 'face')} covered` : 'no face covered');
-  if (r.kept.length) parts.push(`${plural(r.kept.length, 'face')} left uncovered`);
-  const removed = removedSummary(r.removed);
-  if (removed) parts.push(`removed: ${removed}`);
-  const warnings = r.warnings.filter((w) => w.code !== 'cover-grown').map((w) => shown(w.message));
-  const mark = warnings.length ? '!' : '✓';
+  parts.push(covered ? w.plural('summary.facesCovered', covered) : w.t('cli.noFaceCovered'));
+  if (r.kept.length) parts.push(w.plural('cli.facesLeft', r.kept.length));
+  const removed = removedSummary(r.removed, w);
+  if (removed) parts.push(w.t('cli.removed', { list: removed }));
   const out = shown(path.relative(cwd, r.output ?? '') || (r.output ?? ''));
-  return `${mark} ${name} → ${out} (${parts.join('; ')})${warnings.length ? `\n    ${warnings.join('\n    ')}` : ''}`;
+  const look = checkReasons(r).map((c) => `\n    ${marks.check} ${warningText(c, w)}`);
+  const notes = [...new Set(r.warnings.map((x) => x.code))].filter((c) => warningAsks[c] === 'note').map((c) => `\n    · ${warningText(c, w)}`);
+  return `${marks[outcomeOf(r)]} ${name} → ${out} (${parts.join(w.t('cli.partsSep'))})${look.join('')}${notes.join('')}`;
 }
 
-export interface Summary {
-  photos: number;
-  done: number;
-  skipped: number;
-  failed: number;
+export interface Summary extends Tally {
   facesCovered: number;
   gpsRemoved: number;
-  toCheck: number;
 }
 
-export function summarize(results: Result[]): Summary {
+/** What a batch adds up to; `problems` are paths that never became a photo to process (failed). */
+export function summarize(results: Result[], problems = 0): Summary {
   const done = results.filter((r) => r.status === 'done');
   return {
-    photos: results.length,
-    done: done.length,
-    skipped: results.filter((r) => r.status === 'skipped').length,
-    failed: results.filter((r) => r.status === 'failed').length,
+    ...tally(results, problems),
     facesCovered: done.reduce((n, r) => n + facesCovered(r), 0),
     gpsRemoved: done.filter((r) => r.removed.some((f) => f.kind === 'location')).length,
-    toCheck: done.filter((r) => r.warnings.some((w) => w.code === 'no-face' || w.code === 'face-left-uncovered')).length,
   };
 }
 
-/** "48 photos, 113 faces covered, GPS removed from 31" plus what needs attention. */
-export function summaryLine(s: Summary): string {
-  const parts = [plural(s.photos, 'photo'), `${plural(s.facesCovered, 'face')} covered`, `GPS removed from ${s.gpsRemoved}`];
-  if (s.skipped) parts.push(`${s.skipped} skipped`);
-  if (s.failed) parts.push(`${s.failed} failed`);
-  if (s.toCheck) parts.push(`${plural(s.toCheck, 'photo')} to check before sharing`);
-  return parts.join(', ');
+/** "6 photos: 2 safe, 3 to check before sharing, 1 failed — 22 faces covered, GPS removed from 5". */
+export function summaryLine(s: Summary, w: Words): string {
+  if (!s.safe && !s.toCheck) return tallyText(s, w);
+  return `${tallyText(s, w)} — ${w.plural('summary.facesCovered', s.facesCovered)}, ${w.t('summary.gps', { n: w.number(s.gpsRemoved) })}`;
 }
 
 const rect = (r: Rect) => [r.x, r.y, r.width, r.height];
@@ -96,6 +61,8 @@ export function resultJson(r: Result) {
   return {
     input: r.input,
     status: r.status,
+    outcome: r.status === 'skipped' ? null : outcomeOf(r),
+    check: checkReasons(r),
     output: r.output ?? null,
     error: r.error ?? null,
     format: r.format ?? null,

@@ -18,6 +18,8 @@ export function electronBinary(packageDir: string, env: NodeJS.ProcessEnv): stri
 function main(): void {
   const packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   const binary = electronBinary(packageDir, process.env);
+  // --check: only say (by the exit code) whether the app can start here; `integrate install` asks.
+  if (process.argv[2] === '--check') process.exit(binary ? 0 : 1);
   if (!binary) {
     console.error(
       'Share Safely desktop: no Electron binary on this machine (node_modules/electron/dist is empty; it cannot be downloaded here) — install one with `npx install-electron` where downloads work, or set ELECTRON_OVERRIDE_DIST_PATH.',

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { SafeError } from './errors.js';
+import { SafeError, errorView } from './errors.js';
 import { outputPathFor, type Placement } from './naming.js';
 import { resolveOptions, type Options } from './options.js';
 import type { Result } from './pipeline.js';
@@ -32,7 +32,7 @@ function failedResult(input: string, err: SafeError, ms: number): Result {
   return {
     input,
     status: 'failed',
-    error: { code: err.code, message: err.message },
+    error: errorView(err),
     faces: 0,
     facesCovered: 0,
     regions: [],

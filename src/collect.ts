@@ -4,6 +4,7 @@ import path from 'node:path';
 import { toSafeError, type ErrorCode } from './errors.js';
 import { imageExtensions } from './formats.js';
 import { isOurOutputName, isTempName, type Placement } from './naming.js';
+import { readableKind } from './read.js';
 
 export interface CollectOptions {
   /** Walk subfolders too. */
@@ -12,6 +13,14 @@ export interface CollectOptions {
   outDir?: string;
   /** Also take our own safe copies (verify and inspect look at them; making copies never does). */
   includeOutputs?: boolean;
+  /** Named files that are not photos are left out like a folder's (the right-click selection may hold anything). */
+  skipNonPhotos?: boolean;
+}
+
+/** A file a walk left out; `what` names its kind when known ("DNG camera RAW"); none: not a picture. */
+export interface Skipped {
+  path: string;
+  what?: string;
 }
 
 export interface Collected {
@@ -19,17 +28,20 @@ export interface Collected {
   items: Placement[];
   /** Paths that could not be used, with the reason. */
   problems: { path: string; code: ErrorCode; message: string }[];
-  /** Subfolders not entered because `recursive` was off. */
+  /** Subfolders not entered because `recursive` was off (never the output folder). */
   skippedFolders: number;
+  /** Files in the folders walked (or named, with skipNonPhotos) that are not photos: listed, never silent. */
+  skipped: Skipped[];
 }
 
 const extensions = new Set(imageExtensions);
 
-function looksLikePhoto(name: string, includeOutputs: boolean): boolean {
-  // macOS AppleDouble files (._IMG_1.jpg) share the name but hold no picture.
-  if (name.startsWith('._') || isTempName(name)) return false;
-  return extensions.has(path.extname(name).slice(1).toLowerCase()) && (includeOutputs || !isOurOutputName(name));
+/** Files a walk passes over without a word: hidden files, AppleDouble twins (._IMG_1.jpg), our temp files. */
+function unremarkable(name: string): boolean {
+  return name.startsWith('.') || isTempName(name);
 }
+
+const hasPhotoExtension = (name: string) => extensions.has(path.extname(name).slice(1).toLowerCase());
 
 const byName = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
@@ -46,7 +58,7 @@ const byName = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: tru
  * const { items, problems } = await collectPhotos(['~/Pictures/party', 'beach.jpg'], { recursive: true });
  */
 export async function collectPhotos(paths: string[], options: CollectOptions): Promise<Collected> {
-  const out: Collected = { items: [], problems: [], skippedFolders: 0 };
+  const out: Collected = { items: [], problems: [], skippedFolders: 0, skipped: [] };
   const seenFiles = new Set<string>();
   const outReal = options.outDir ? await realpath(options.outDir).catch(() => path.resolve(options.outDir!)) : undefined;
 
@@ -59,6 +71,15 @@ export async function collectPhotos(paths: string[], options: CollectOptions): P
     seenFiles.add(id);
     out.items.push(root ? { input: file, root } : { input: file });
   };
+
+  /** Lists a file that is not taken, with its kind when it has one (a picture the engine does not read, or one with an odd name). */
+  const skip = async (file: string) => {
+    const kind = await readableKind(file);
+    const what = kind.readable ? kind.format.toUpperCase() : kind.what;
+    out.skipped.push(what ? { path: file, what } : { path: file });
+  };
+  /** A named file (with skipNonPhotos): taken when its content is a photo, whatever its name, else listed. */
+  const namedFile = async (file: string) => ((await readableKind(file)).readable ? addFile(file) : skip(file));
 
   const walk = async (dir: string, root: string, visited: Set<string>) => {
     const real = await realpath(dir).catch(() => path.resolve(dir));
@@ -74,6 +95,7 @@ export async function collectPhotos(paths: string[], options: CollectOptions): P
       return;
     }
     const files: string[] = [];
+    const others: string[] = [];
     const dirs: string[] = [];
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
@@ -82,12 +104,17 @@ export async function collectPhotos(paths: string[], options: CollectOptions): P
         const target = await stat(full).catch(() => undefined);
         kind = target?.isFile() ? 'file' : target?.isDirectory() ? 'dir' : undefined;
       }
-      if (kind === 'file' && looksLikePhoto(entry.name, Boolean(options.includeOutputs))) files.push(full);
-      else if (kind === 'dir' && !entry.name.startsWith('.')) dirs.push(full);
+      if (kind === 'file' && !unremarkable(entry.name)) {
+        if (!hasPhotoExtension(entry.name)) others.push(full);
+        else if (options.includeOutputs || !isOurOutputName(entry.name)) files.push(full);
+      } else if (kind === 'dir' && !entry.name.startsWith('.')) dirs.push(full);
     }
     for (const f of files.sort(byName)) await addFile(f, root);
+    for (const f of others.sort(byName)) await skip(f);
     if (!options.recursive) {
-      out.skippedFolders += dirs.length;
+      // The output folder is ours, not a subfolder the user left out.
+      const outside = await Promise.all(dirs.map(async (d) => !outReal || (await realpath(d).catch(() => d)) !== outReal));
+      out.skippedFolders += outside.filter(Boolean).length;
       return;
     }
     for (const d of dirs.sort(byName)) await walk(d, root, visited);
@@ -103,6 +130,7 @@ export async function collectPhotos(paths: string[], options: CollectOptions): P
       continue;
     }
     if (info.isDirectory()) await walk(p, p, new Set());
+    else if (options.skipNonPhotos) await namedFile(p);
     else await addFile(p);
   }
   return out;

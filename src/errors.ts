@@ -1,25 +1,8 @@
 // Errors are values a person can act on: a stable code for programs and a sentence for people.
 
-export type ErrorCode =
-  | 'not-found'
-  | 'not-a-file'
-  | 'unreadable'
-  | 'empty'
-  | 'too-large' // file size above the limit
-  | 'too-many-pixels' // declared dimensions above the limit (decompression bomb)
-  | 'not-an-image'
-  | 'unsupported-format'
-  | 'truncated'
-  | 'corrupt'
-  | 'animated'
-  | 'changed' // the original changed between analyze and render
-  | 'output-unwritable'
-  | 'no-space'
-  | 'verify-failed'
-  | 'timeout'
-  | 'faces-remain'
-  | 'bad-option' // a usage mistake in the options
-  | 'internal';
+import type { ErrorCode, ErrorView } from './contract/index.js';
+
+export type { ErrorCode, ErrorView };
 
 /**
  * An error a person can act on: a stable `code` for programs (the CLI maps it to an exit code, the
@@ -29,10 +12,13 @@ export type ErrorCode =
  */
 export class SafeError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  /** Values a translated sentence may name (see ErrorView). */
+  readonly values?: Record<string, string>;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; values?: Record<string, string> }) {
     super(message, options);
     this.code = code;
     this.name = 'SafeError';
+    if (options?.values) this.values = options.values;
   }
 }
 
@@ -45,6 +31,12 @@ export class SafeError extends Error {
  */
 export function isSafeError(e: unknown): e is SafeError {
   return e instanceof SafeError;
+}
+
+/** The plain form every door receives (results, IPC, JSON). */
+export function errorView(e: unknown): ErrorView {
+  const err = toSafeError(e);
+  return err.values ? { code: err.code, message: err.message, values: err.values } : { code: err.code, message: err.message };
 }
 
 /** Turns anything thrown into a SafeError without losing a useful message. */

@@ -4,13 +4,15 @@ export type { Analysis, Result, ResultStatus, Preview, AnalyzeExtras } from './p
 export { runBatch } from './batch.js';
 export type { OnResult } from './batch.js';
 export { collectPhotos } from './collect.js';
-export type { Collected, CollectOptions } from './collect.js';
+export type { Collected, CollectOptions, Skipped } from './collect.js';
 export { inspectFile } from './inspect-file.js';
 export type { FileInspection } from './inspect-file.js';
 export { verifyFile } from './verify.js';
+export { visibleFaces } from './visible-faces.js';
+export { systemLocale, userWords } from './language.js';
 export { choices, defaultOptions, resolveOptions } from './options.js';
 export type { Options, FacesPolicy, CoverStyle, FormatChoice } from './options.js';
-export { SafeError, isSafeError } from './errors.js';
+export { SafeError, isSafeError, errorView } from './errors.js';
 export type { ErrorCode } from './errors.js';
 export { imageExtensions } from './formats.js';
 export type { Placement } from './naming.js';

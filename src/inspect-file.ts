@@ -1,5 +1,5 @@
 // `inspect` for a path: read it the same way the pipeline does, then list what it gives away.
-import { toSafeError, type ErrorCode } from './errors.js';
+import { errorView, type ErrorView } from './errors.js';
 import { inspectBytes, type Inspection } from './inspect.js';
 import { defaultOptions } from './options.js';
 import { readSource } from './read.js';
@@ -7,7 +7,7 @@ import { readSource } from './read.js';
 export interface FileInspection extends Partial<Inspection> {
   path: string;
   ok: boolean;
-  error?: { code: ErrorCode; message: string };
+  error?: ErrorView;
 }
 
 /**
@@ -27,7 +27,6 @@ export async function inspectFile(path: string, limits = { maxFileBytes: default
     const src = await readSource(path, limits);
     return { path, ok: true, ...(await inspectBytes(src.bytes, src.format)) };
   } catch (e) {
-    const err = toSafeError(e);
-    return { path, ok: false, error: { code: err.code, message: err.message } };
+    return { path, ok: false, error: errorView(e) };
   }
 }

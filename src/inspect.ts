@@ -1,8 +1,8 @@
-// What a file gives away, in plain words. Container walkers find the metadata blocks; exifr reads them;
+// What a file gives away, as facts. Container walkers find the metadata blocks; exifr reads them;
 // the rules in src/inspect/ turn them into findings. Never throws: an unreadable block is itself a finding.
 import type { Finding, ImageFormat, Rect } from './types.js';
 import type { Blocks } from './inspect/blocks.js';
-import { Findings, plural, sizeText } from './inspect/findings.js';
+import { Findings } from './inspect/findings.js';
 import { inspectExif } from './inspect/exif.js';
 import { inspectXmp } from './inspect/xmp.js';
 import { inspectIptc } from './inspect/iptc.js';
@@ -48,7 +48,7 @@ export async function inspectBytes(bytes: Buffer, format: ImageFormat): Promise<
     blocks = structure(bytes, format, f);
   } catch {
     // The walkers are written not to throw; this is the last line of defence for a report, not a crash.
-    f.add('other', 'A part of the file that could not be read', undefined, true);
+    f.add({ kind: 'unreadable', count: 1 });
     blocks = { exif: [], xmp: [], iptc: [], icc: [] };
   }
   let orientation: number | undefined;
@@ -58,11 +58,11 @@ export async function inspectBytes(bytes: Buffer, format: ImageFormat): Promise<
     try {
       await fn();
     } catch {
-      f.add('other', `A metadata block (${label}) that could not be read`, undefined, true);
+      f.add({ kind: 'unreadable', count: 1 }, label);
     }
   };
   for (const e of blocks.exif) {
-    f.add('other', `A metadata block (${e.label}, ${sizeText(e.data.length)})`, undefined, false);
+    f.add({ kind: 'block', count: 1, bytes: e.data.length }, e.label);
     await read(e.label, async () => {
       orientation ??= (await inspectExif(e.data, f, e.label)).orientation;
     });
@@ -74,13 +74,13 @@ export async function inspectBytes(bytes: Buffer, format: ImageFormat): Promise<
   // HEIF decoders apply the container's irot/imir and ignore the EXIF flag; other formats follow EXIF.
   const shown = format === 'heic' || format === 'avif' ? blocks.containerOrientation : orientation;
   if (orientation !== undefined && orientation !== 1) {
-    f.add('orientation', `Orientation flag ${orientation} (the photo is stored ${orientationWords(orientation)})`, { orientation });
+    f.add({ kind: 'orientation', orientation });
   }
   const faceRegions =
     regions.length && blocks.width && blocks.height ? uprightRegions(regions, { width: blocks.width, height: blocks.height }, shown ?? 1) : [];
   if (regions.length) {
     const count = faceRegions.length || regions.length;
-    f.add('face-regions', `${plural(count, 'face region')} stored in the file (rectangles marking where faces are)`, { count });
+    f.add({ kind: 'face-regions', count });
   }
   return {
     format,
@@ -90,8 +90,4 @@ export async function inspectBytes(bytes: Buffer, format: ImageFormat): Promise<
     findings: f.sorted(),
     faceRegions,
   };
-}
-
-function orientationWords(o: number): string {
-  return ['', 'upright', 'mirrored', 'upside down', 'mirrored upside down', 'mirrored and turned', 'turned a quarter left', 'mirrored and turned', 'turned a quarter right'][o] ?? 'turned';
 }

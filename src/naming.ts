@@ -42,7 +42,8 @@ export function tempNameFor(finalPath: string, unique: string): string {
 export function outputPathFor(p: Placement, format: OutputFormat, choices: NamingChoices): string {
   const ext = extensionFor[format];
   const parsed = path.parse(p.input);
-  const name = choices.rename ? `photo-${String(p.index ?? 1).padStart(3, '0')}` : `${parsed.name}.safe`;
+  // A safe copy made safe again keeps one ".safe": x.safe.jpg gives x.safe-2.jpg, never x.safe.safe.jpg.
+  const name = choices.rename ? `photo-${String(p.index ?? 1).padStart(3, '0')}` : `${parsed.name.replace(safeSuffix, '')}.safe`;
   let dir = parsed.dir;
   if (choices.outDir) {
     const sub = p.root ? path.relative(p.root, parsed.dir) : '';

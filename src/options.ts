@@ -1,17 +1,12 @@
 // The one set of options. CLI flags, desktop settings and the right-click action are views of it.
 import os from 'node:os';
+import { coverStyles, facesPolicies, formatChoices, type CoverStyle, type FacesPolicy, type FormatChoice } from './contract/index.js';
 import { SafeError } from './errors.js';
 
-/** The choice lists, the one source for every door's flags, settings and checks. */
-export const choices = {
-  faces: ['all', 'children', 'none'],
-  style: ['blur', 'pixelate', 'solid', 'sticker'],
-  format: ['keep', 'jpeg', 'png', 'webp'],
-} as const;
+export type { CoverStyle, FacesPolicy, FormatChoice };
 
-export type FacesPolicy = (typeof choices.faces)[number];
-export type CoverStyle = (typeof choices.style)[number];
-export type FormatChoice = (typeof choices.format)[number];
+/** The choice lists (the contract's), keyed by option: every door's flags, settings and checks take these. */
+export const choices = { faces: facesPolicies, style: coverStyles, format: formatChoices } as const;
 
 export interface Options {
   /** Which faces to cover: every face (default), children only (age estimate, cover when unsure), none. */

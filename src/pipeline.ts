@@ -1,11 +1,10 @@
 // The photo's journey, in two stages so the desktop app can pause for review between them:
 //   analyze: read → inspect → decode → detect → plan
 //   render:  obscure → re-check → encode → write + verify → report
-import { lstat } from 'node:fs/promises';
 import sharp from 'sharp';
 import { decode, streamable, type Streamable } from './decode.js';
 import { encode, encodeStream } from './encode.js';
-import { SafeError, toSafeError, type ErrorCode } from './errors.js';
+import { SafeError, errorView, type ErrorView } from './errors.js';
 import { findFaces } from './faces/index.js';
 import { coverAndCheck } from './cover-and-check.js';
 import { keptFormat } from './formats.js';
@@ -13,7 +12,8 @@ import { inspectBytes } from './inspect.js';
 import { outputPathFor, type Placement } from './naming.js';
 import { resolveOptions, type Options } from './options.js';
 import { clampRect, outward, planCovers, readingOrder, visible } from './plan.js';
-import { readSource, sniffFile, type Source } from './read.js';
+import { madeBefore, rememberCopy } from './made.js';
+import { readSource, type Source } from './read.js';
 import type { Cover, Face, Finding, ImageFormat, OutputFormat, RawImage, Rect, Warning } from './types.js';
 import { verifyFile } from './verify.js';
 import { publish } from './write.js';
@@ -52,7 +52,7 @@ export interface Result {
   input: string;
   status: ResultStatus;
   output?: string;
-  error?: { code: ErrorCode; message: string };
+  error?: ErrorView;
   format?: OutputFormat;
   width?: number;
   height?: number;
@@ -64,7 +64,7 @@ export interface Result {
   regions: Cover[];
   /** Faces left uncovered on purpose, with the reason. */
   kept: { box: Rect; reason: string }[];
-  /** What the original gave away and the output no longer does. */
+  /** What the original gave away and the output no longer does (empty when nothing was written). */
   removed: Finding[];
   warnings: Warning[];
   ms: number;
@@ -114,6 +114,8 @@ export async function analyze(path: string, options: Partial<Options> = {}, extr
     faces = readingOrder(found.faces);
     warnings.push(...found.warnings);
   }
+  // A copy with every face as it was is not "safe" to a parent: it says so in every door.
+  if (o.faces === 'none') warnings.push({ code: 'faces-not-covered', message: 'faces were left as they are (faces: none)' });
   const regions = await timed(t, 'plan', async () => planCovers(faces, width, height));
   const analysis: Analysis = {
     path,
@@ -238,7 +240,7 @@ export async function render(analysis: Analysis, regions: Cover[], options: Part
     facesCovered: 0,
     regions: [],
     kept: analysis.faces.filter((f) => f.keep).map((f) => ({ box: f.box, reason: f.keepReason ?? 'left uncovered' })),
-    removed: analysis.findings,
+    removed: [],
     warnings: [...analysis.warnings],
     ms: 0,
   };
@@ -263,20 +265,22 @@ export async function render(analysis: Analysis, regions: Cover[], options: Part
     const expect = { format, width: analysis.width, height: analysis.height };
     const first = outputPathFor(placement ?? { input: analysis.path }, format, o);
     const writeStarted = performance.now();
-    result.output = await publish(bytes, first, (written) =>
-      timed(t, 'verify', async () => {
+    result.output = await publish(bytes, first, async (written) => {
+      await timed(t, 'verify', async () => {
         const report = await verifyFile(written, expect);
         if (!report.clean) {
           const what = report.problems.map((p) => p.message).join('; ');
           throw new SafeError('verify-failed', `the written copy did not verify clean (${what}); it was deleted`);
         }
-      }),
-    );
+      });
+      // Noted before the copy gets its name: a run killed in between leaves a note without a copy
+      // (harmless: the next run finds no such copy), never a copy without a note (a duplicate next time).
+      await rememberCopy(analysis.hash, o, format, bytes);
+    });
     t.write = Math.round((performance.now() - writeStarted - (t.verify ?? 0)) * 10) / 10;
-    Object.assign(result, { status: 'done', format, width: analysis.width, height: analysis.height, regions: coveredRegions, facesCovered: coveredRegions.length });
+    Object.assign(result, { status: 'done', format, width: analysis.width, height: analysis.height, regions: coveredRegions, facesCovered: coveredRegions.length, removed: analysis.findings });
   } catch (e) {
-    const err = toSafeError(e);
-    result.error = { code: err.code, message: err.message };
+    result.error = errorView(e);
   } finally {
     pixelCache.delete(analysis);
     streamCache.delete(analysis);
@@ -284,13 +288,6 @@ export async function render(analysis: Analysis, regions: Cover[], options: Part
     result.timings = t;
   }
   return result;
-}
-
-async function exists(p: string): Promise<boolean> {
-  return lstat(p).then(
-    () => true,
-    () => false,
-  );
 }
 
 /**
@@ -303,17 +300,16 @@ async function exists(p: string): Promise<boolean> {
 export async function processFile(placement: Placement, options: Partial<Options> = {}): Promise<Result> {
   const started = Date.now();
   const failed = (e: unknown): Result => {
-    const err = toSafeError(e);
-    return { input: placement.input, status: 'failed', error: { code: err.code, message: err.message }, faces: 0, facesCovered: 0, regions: [], kept: [], removed: [], warnings: [], ms: Date.now() - started };
+    return { input: placement.input, status: 'failed', error: errorView(e), faces: 0, facesCovered: 0, regions: [], kept: [], removed: [], warnings: [], ms: Date.now() - started };
   };
   let analysis: Analysis;
   try {
     const o = resolveOptions(options);
     if (o.skipExisting) {
-      const format = await sniffFile(placement.input);
-      if (format && (await exists(outputPathFor(placement, outputFormatFor(format, o), o)))) {
-        return { input: placement.input, status: 'skipped', faces: 0, facesCovered: 0, regions: [], kept: [], removed: [], warnings: [], ms: Date.now() - started };
-      }
+      const src = await readSource(placement.input, o);
+      const format = outputFormatFor(src.format, o);
+      const made = await madeBefore(src.hash, outputPathFor(placement, format, o), o, format);
+      if (made) return { input: placement.input, status: 'skipped', output: made, faces: 0, facesCovered: 0, regions: [], kept: [], removed: [], warnings: [], ms: Date.now() - started };
     }
     analysis = await analyze(placement.input, o);
   } catch (e) {

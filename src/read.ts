@@ -14,8 +14,13 @@ export interface Source {
   hash: string;
 }
 
-function hashBytes(bytes: Buffer): string {
+export function hashBytes(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** "a DNG camera RAW file" → "DNG camera RAW": the kind alone, for a sentence in any language. */
+function kindName(name: string): string {
+  return name.replace(/^an? /, '').replace(/ (file|document)$/, '');
 }
 
 /** Reads a file without ever following it into something that is not a regular file. */
@@ -53,26 +58,35 @@ export async function readSource(path: string, limits: { maxFileBytes: number })
     throw new SafeError(
       'unsupported-format',
       `${sniffed.name} is not supported; export it as JPEG or PNG first`,
+      { values: { what: kindName(sniffed.name) } },
     );
   }
   const raw = sniffed.format === 'tiff' ? cameraRawInTiff(bytes) : undefined;
-  if (raw) throw new SafeError('unsupported-format', `${raw} is not supported; export it as JPEG from your photo app first`);
+  if (raw) throw new SafeError('unsupported-format', `${raw} is not supported; export it as JPEG from your photo app first`, { values: { what: kindName(raw) } });
   return { path, bytes, format: sniffed.format, hash: hashBytes(bytes) };
 }
 
-/** The format of a file from its first bytes only (cheap; used to predict an output name). */
-export async function sniffFile(path: string): Promise<ImageFormat | undefined> {
+/**
+ * Whether a file is a picture the engine reads, from its first bytes: a folder walk uses it to say
+ * why it left a file out ("DNG camera RAW"; no `what`: not a picture at all).
+ */
+export async function readableKind(path: string): Promise<{ readable: true; format: ImageFormat } | { readable: false; what?: string }> {
+  let head: Buffer;
   try {
     const handle = await open(path, 'r');
     try {
-      const head = Buffer.alloc(4096);
-      const { bytesRead } = await handle.read(head, 0, head.length, 0);
-      const s = sniff(head.subarray(0, bytesRead));
-      return s.kind === 'image' ? s.format : undefined;
+      const buffer = Buffer.alloc(64 * 1024);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      head = buffer.subarray(0, bytesRead);
     } finally {
       await handle.close();
     }
   } catch {
-    return undefined;
+    return { readable: false };
   }
+  const sniffed = sniff(head);
+  if (sniffed.kind === 'unknown') return { readable: false };
+  if (sniffed.kind === 'unsupported') return { readable: false, what: kindName(sniffed.name) };
+  const raw = sniffed.format === 'tiff' ? cameraRawInTiff(head) : undefined;
+  return raw ? { readable: false, what: kindName(raw) } : { readable: true, format: sniffed.format };
 }

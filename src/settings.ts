@@ -3,28 +3,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as v from 'valibot';
-import { choices, defaultOptions, type CoverStyle, type FacesPolicy, type FormatChoice, type Options } from './options.js';
+import { languages, outputPlaces, type OutputPlace, type Settings } from './contract/index.js';
+import { choices, defaultOptions, type Options } from './options.js';
 import { writeFileDurably } from './util/durable-write.js';
 import { configDir } from './util/user-dirs.js';
 
-/** Where safe copies go: beside the originals, in a "Safe to share" folder beside them, or one chosen folder. */
-export const outputPlaces = ['beside', 'subfolder', 'folder'] as const;
-export type OutputPlace = (typeof outputPlaces)[number];
-export const languages = ['en', 'fr'] as const;
-
-export interface Settings {
-  style: CoverStyle;
-  /** Fill colour of the solid style, #rrggbb; undefined = the default grey. */
-  color?: string;
-  faces: FacesPolicy;
-  format: FormatChoice;
-  rename: boolean;
-  place: OutputPlace;
-  /** The chosen folder when place is 'folder'. */
-  folder?: string;
-  /** UI language; undefined = follow the system. */
-  language?: (typeof languages)[number];
-}
+export type { OutputPlace, Settings };
 
 export const SUBFOLDER_NAME = 'Safe to share';
 

@@ -55,7 +55,7 @@ export async function publish(bytes: Buffer, first: string, check: (writtenPath:
   const temp = tempNameFor(first, `${process.pid}-${threadId}-${randomBytes(6).toString('hex')}`);
   let wrote = false;
   try {
-    await mkdir(dir, { recursive: true });
+    await makeDirs(dir);
     const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
     wrote = true;
     try {
@@ -72,6 +72,27 @@ export async function publish(bytes: Buffer, first: string, check: (writtenPath:
   } catch (e) {
     if (wrote) await unlink(temp).catch(() => {});
     throw outputError(e, dir);
+  }
+}
+
+/**
+ * mkdir -p, one level at a time. Node's recursive mkdir retries for ever where a parent exists but
+ * refuses children with ENOENT (/proc/x): the batch would hang past any time limit.
+ */
+async function makeDirs(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = path.resolve(dir); !(await exists(d)); d = path.dirname(d)) {
+    missing.unshift(d);
+    if (path.dirname(d) === d) break;
+  }
+  for (const d of missing) {
+    try {
+      await mkdir(d);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new SafeError('output-unwritable', `cannot create the output folder ${dir} here`, { cause: e });
+      if (code !== 'EEXIST') throw e;
+    }
   }
 }
 

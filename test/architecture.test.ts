@@ -1,7 +1,9 @@
 // The project's layering (README, Developing), read from the import graph: imports go one way only
-// (cli → src, electron/main → src, renderer → bridge types), and no product file can reach the network.
+// (cli → src, electron/main → src, preload → electron and contract types, renderer → contract), and no
+// product file can reach the network. src/contract is the shared contract (VS Code's "common"): it
+// imports nothing outside itself, so every door may import it — the engine, the CLI, electron main,
+// the preload (types only) and the renderer.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/cli.js';
@@ -45,7 +47,6 @@ function edges(file: string): Edge[] {
 const product = ['src', 'cli', 'electron'].flatMap(sources);
 const graph = product.flatMap(edges);
 const under = (p: string, dir: string) => p === dir || p.startsWith(`${dir}/`);
-const builtins = new Set(builtinModules);
 
 describe('architecture', () => {
   it('finds the product sources (so an empty graph cannot pass)', () => {
@@ -53,23 +54,34 @@ describe('architecture', () => {
     expect(graph.length).toBeGreaterThan(50);
   });
 
+  it('src/contract imports nothing outside itself: no Node, no package, no engine (it runs in the browser too)', () => {
+    const contract = graph.filter((e) => under(e.file, 'src/contract'));
+    expect(contract.length).toBeGreaterThan(5);
+    expect(contract.filter((e) => !under(e.target, 'src/contract'))).toEqual([]);
+  });
+
   it('src/ never imports electron, commander, cli/ or electron/', () => {
     const wrong = graph.filter((e) => under(e.file, 'src') && (['electron', 'commander'].includes(e.target) || under(e.target, 'cli') || under(e.target, 'electron')));
     expect(wrong).toEqual([]);
   });
 
-  it('cli/ and electron/main reach the engine only through src/index', () => {
-    const wrong = graph.filter((e) => (under(e.file, 'cli') || under(e.file, 'electron/main')) && under(e.target, 'src') && !/^src\/index\.(js|ts)$/.test(e.target));
+  it('cli/ and electron/main reach the engine only through src/index (src/language: the light entry for words), or the contract', () => {
+    const wrong = graph.filter(
+      (e) => (under(e.file, 'cli') || under(e.file, 'electron/main')) && under(e.target, 'src') && !/^src\/(index|language)\.(js|ts)$/.test(e.target) && !under(e.target, 'src/contract'),
+    );
     expect(wrong).toEqual([]);
   });
 
-  it('the renderer is browser code: no Node, no electron, no engine; at most bridge types', () => {
-    const wrong = graph.filter(
-      (e) =>
-        under(e.file, 'electron/renderer') &&
-        (builtins.has(e.target) || e.target === 'electron' || under(e.target, 'src') || under(e.target, 'cli') || under(e.target, 'electron/main') || (under(e.target, 'electron/preload') && !e.typeOnly)),
-    );
-    expect(wrong).toEqual([]);
+  it('the preload requires electron alone; anything else it names is a type of the contract', () => {
+    const preload = graph.filter((e) => under(e.file, 'electron/preload'));
+    expect(preload.some((e) => e.target === 'electron')).toBe(true);
+    expect(preload.filter((e) => e.target !== 'electron' && !(e.typeOnly && under(e.target, 'src/contract')))).toEqual([]);
+  });
+
+  it('the renderer is browser code: no package at all, no Node, no engine; its own files and the contract only', () => {
+    const renderer = graph.filter((e) => under(e.file, 'electron/renderer'));
+    expect(renderer.some((e) => under(e.target, 'src/contract') && !e.typeOnly)).toBe(true);
+    expect(renderer.filter((e) => !e.spec.startsWith('.') || !(under(e.target, 'electron/renderer') || under(e.target, 'src/contract')))).toEqual([]);
   });
 
   it('no product file imports a network module or calls the network', () => {

@@ -60,12 +60,12 @@ describe.skipIf(!present)('metadata corpus', () => {
     const withGps = manifest.filter((e) => e.gps && results.has(e.file));
     expect(withGps.length).toBeGreaterThanOrEqual(18);
     for (const e of withGps) {
-      const loc = results.get(e.file)!.findings.find((f) => f.kind === 'location' && f.values?.lat !== undefined);
+      const loc = results.get(e.file)!.findings.find((f) => f.kind === 'location');
       expect(loc, e.file).toBeDefined();
       if (e.gps_pos) {
         const [lat, lon] = e.gps_pos.split(', ').map(dms);
-        expect(Math.abs(Math.abs(+loc!.values!.lat) - Math.abs(lat)), e.file).toBeLessThan(1e-3);
-        expect(Math.abs(Math.abs(+loc!.values!.lon) - Math.abs(lon)), e.file).toBeLessThan(1e-3);
+        expect(Math.abs(Math.abs(loc!.lat) - Math.abs(lat)), e.file).toBeLessThan(1e-3);
+        expect(Math.abs(Math.abs(loc!.lon) - Math.abs(lon)), e.file).toBeLessThan(1e-3);
       }
     }
   });
@@ -96,7 +96,7 @@ describe.skipIf(!present)('metadata corpus', () => {
   it('measures trailers exactly and finds the Samsung motion-photo video', () => {
     for (const e of manifest.filter((x) => (x.trailer_bytes ?? 0) > 0)) {
       const t = results.get(e.file)!.findings.find((f) => f.kind === 'trailer');
-      expect(t?.values?.bytes, e.file).toBe(e.trailer_bytes);
+      expect(t?.bytes, e.file).toBe(e.trailer_bytes);
     }
     for (const e of manifest.filter((x) => x.bmff_boxes?.includes('mpvd'))) {
       expect(results.get(e.file)!.findings.some((f) => f.kind === 'motion-video'), e.file).toBe(true);

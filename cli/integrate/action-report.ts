@@ -1,11 +1,14 @@
-// What the right-click action tells the user: one notification sentence, and the log lines behind
-// it. Pure functions of the engine's results.
-import type { Result } from '../../src/index.js';
-import { facesCovered, resultLine } from '../report.js';
+// What the right-click action tells the user: one notification, and the log behind it. Pure
+// functions of the engine's results, in the words of the CLI's summary (one signal, one meaning).
+import path from 'node:path';
+import type { Result, Skipped } from '../../src/index.js';
+import { checkReasons, errorText, outcomeOf, skippedText, tally, tallyText, warningShort, type ErrorView, type WarningCode, type Words } from '../../src/contract/index.js';
+import { skippedNames } from '../collected.js';
+import { facesCovered } from '../report.js';
 
 export interface Problem {
   path: string;
-  message: string;
+  error: ErrorView;
 }
 
 export interface GroupOutcome {
@@ -13,6 +16,8 @@ export interface GroupOutcome {
   dir: string;
   results: Result[];
   problems: Problem[];
+  /** Selected or walked files that are not photos. */
+  skipped: Skipped[];
   skippedFolders: number;
 }
 
@@ -23,47 +28,38 @@ export interface Notice {
   critical: boolean;
 }
 
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-const hasWarning = (r: Result, code: string) => r.status === 'done' && r.warnings.some((w) => w.code === code);
-
-/** "3 photos ready, 5 faces covered; 1 photo had no face — check it". */
-export function noticeFor(groups: GroupOutcome[], logPath: string): Notice {
+/** "3 photos: 1 safe, 1 to check before sharing, 1 failed — 5 faces covered. To check: no face found. …" */
+export function noticeFor(groups: GroupOutcome[], logPath: string, w: Words): Notice {
   const results = groups.flatMap((g) => g.results);
-  const done = results.filter((r) => r.status === 'done');
-  const skipped = results.filter((r) => r.status === 'skipped').length;
-  const failed = results.filter((r) => r.status === 'failed').length + groups.reduce((n, g) => n + g.problems.length, 0);
-  const noFace = results.filter((r) => hasWarning(r, 'no-face')).length;
-  const uncovered = results.filter((r) => hasWarning(r, 'face-left-uncovered')).length;
-  const subfolders = groups.reduce((n, g) => n + g.skippedFolders, 0);
-
-  const head: string[] = [];
-  if (done.length) {
-    const faces = done.reduce((n, r) => n + facesCovered(r), 0);
-    head.push(count(done.length, 'photo ready', 'photos ready'), faces ? `${count(faces, 'face')} covered` : 'no face covered');
+  const problems = groups.reduce((n, g) => n + g.problems.length, 0);
+  const t = tally(results, problems);
+  const sentences: string[] = [];
+  if (t.photos) {
+    const faces = results.reduce((n, r) => n + facesCovered(r), 0);
+    sentences.push(t.safe + t.toCheck ? `${tallyText(t, w)} — ${w.plural('summary.facesCovered', faces)}` : tallyText(t, w));
   }
-  if (skipped) head.push(`${count(skipped, 'photo')} already had a safe copy`);
-  const notes: string[] = [];
-  if (noFace) notes.push(`${count(noFace, 'photo')} had no face — check ${noFace === 1 ? 'it' : 'them'}`);
-  if (uncovered) notes.push(`${count(uncovered, 'photo')} ${uncovered === 1 ? 'has' : 'have'} faces left uncovered — check ${uncovered === 1 ? 'it' : 'them'}`);
-  if (subfolders) notes.push(`${count(subfolders, 'subfolder')} not included — select ${subfolders === 1 ? 'it' : 'them'} to include ${subfolders === 1 ? 'it' : 'them'}`);
-  if (failed) notes.push(`${count(failed, 'photo')} could not be made safe — details in ${logPath}`);
-  if (!head.length && !failed) head.push('No photos in the selection');
-
-  const body = [head.join(', '), ...notes].filter(Boolean).join('; ');
-  return { title: 'Share Safely', body, critical: failed > 0 };
+  const reasons = new Map<WarningCode, number>();
+  for (const r of results) for (const c of checkReasons(r)) reasons.set(c, (reasons.get(c) ?? 0) + 1);
+  if (reasons.size) sentences.push(w.t('notice.toCheck', { list: [...reasons.keys()].map((c) => w.t(warningShort[c])).join(', ') }));
+  const skipped = skippedText(skippedNames({ skipped: groups.flatMap((g) => g.skipped) }), w);
+  if (skipped) sentences.push(skipped);
+  const subfolders = groups.reduce((n, g) => n + g.skippedFolders, 0);
+  if (subfolders) sentences.push(w.plural('notice.subfolders', subfolders));
+  if (t.failed) sentences.push(w.t('notice.details', { log: logPath }));
+  if (!t.photos && !skipped) sentences.push(w.t('notice.nothing'));
+  return { title: w.t('app.title'), body: sentences.join('. ').replace(/\.*$/, '.'), critical: t.failed > 0 };
 }
 
-/** The log entry for one run: every photo's line (as the CLI prints it), problems, and the notice. */
-export function logEntry(when: Date, groups: GroupOutcome[], notice: Notice): string {
-  const lines = [`== ${when.toISOString()} share-safely action ==`];
+/**
+ * The log of one run: what the notification said, and the path and reason of each photo that failed
+ * (a path is needed to act on a failure; nothing else is kept, and the next run replaces it).
+ */
+export function logEntry(when: Date, groups: GroupOutcome[], notice: Notice, w: Words): string {
+  const lines = [`== ${when.toISOString()} share-safely action ==`, notice.body];
   for (const g of groups) {
-    lines.push(`in ${g.dir}:`);
-    for (const r of g.results) lines.push(...resultLine(r, g.dir).split('\n').map((l) => `  ${l}`));
-    for (const p of g.problems) lines.push(`  ✗ ${p.path}: ${p.message}`);
+    const failures = [...g.results.filter((r) => outcomeOf(r) === 'failed').map((r) => ({ path: r.input, error: r.error! })), ...g.problems];
+    // The engine's own English sentence follows a translation: it is the precise one.
+    for (const f of failures) lines.push(`✗ ${path.resolve(g.dir, f.path)}: ${errorText(f.error, w)}${w.lang === 'en' ? '' : ` (${f.error.message})`}`);
   }
-  lines.push(`→ ${notice.body}`, '');
   return `${lines.join('\n')}\n`;
 }

@@ -3,18 +3,22 @@
 import { execFile } from 'node:child_process';
 import os from 'node:os';
 import { isSafeError } from '../../src/index.js';
+import type { Words } from '../../src/contract/index.js';
 import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE } from '../exit.js';
 import { install, uninstall, type TargetReport } from './install.js';
-import { currentLauncher, launcherProblems } from './launcher.js';
+import { desktopAppStarts } from './desktop-app.js';
+import { currentLauncher, launcherProblems, type Offer } from './launcher.js';
+import { purge, purgeable } from './purge.js';
 import type { Host } from './manifest.js';
 import { status, statusText } from './status.js';
-import { parseTargets, targetNames, type Target } from './targets.js';
+import { parseTargets, targetName, type Target } from './targets.js';
 
 export type IntegrateAction = 'install' | 'uninstall' | 'status';
 
 export interface IntegrateFlags {
   for?: string;
   json?: boolean;
+  purge?: boolean;
 }
 
 function systemHost(): Host {
@@ -32,11 +36,12 @@ function systemHost(): Host {
   };
 }
 
-function reportText(reports: TargetReport[]): string {
-  return reports.map((r) => [`${r.ok ? '✓' : '✗'} ${targetNames[r.target]}`, ...r.lines.map((l) => `    ${l}`)].join('\n')).join('\n');
+/** One heading per target in the user's words; the lines under it (paths written or removed) are technical details. */
+function reportText(reports: TargetReport[], w: Words): string {
+  return reports.map((r) => [`${r.ok ? '✓' : '✗'} ${targetName(r.target, w)}`, ...r.lines.map((l) => `    ${l}`)].join('\n')).join('\n');
 }
 
-export async function integrateCommand(action: IntegrateAction, flags: IntegrateFlags, host: Host = systemHost()): Promise<number> {
+export async function integrateCommand(action: IntegrateAction, flags: IntegrateFlags, w: Words, host: Host = systemHost()): Promise<number> {
   let targets: Target[];
   try {
     targets = parseTargets(flags.for, host.platform);
@@ -47,7 +52,7 @@ export async function integrateCommand(action: IntegrateAction, flags: Integrate
   }
   if (action === 'status') {
     const s = await status(targets, host);
-    process.stdout.write(flags.json ? `${JSON.stringify(s, null, 2)}\n` : statusText(s));
+    process.stdout.write(flags.json ? `${JSON.stringify(s, null, 2)}\n` : statusText(s, w));
     return EXIT_OK;
   }
   let reports: TargetReport[];
@@ -58,10 +63,21 @@ export async function integrateCommand(action: IntegrateAction, flags: Integrate
       process.stderr.write(`share-safely integrate: ${problems.join('; ')} — run the built CLI (npm run build, then dist/cli/main.js)\n`);
       return EXIT_SOME_FAILED;
     }
-    reports = await install(targets, launcher, host);
+    // "Review and share safely" is offered only where it would open a window.
+    const review = desktopAppStarts({ script: launcher.script, node: launcher.node, env: host.env });
+    const offer: Offer = { lang: w.lang, variants: review ? ['share', 'review'] : ['share'] };
+    reports = await install(targets, launcher, host, offer);
   } else {
     reports = await uninstall(targets, host);
   }
-  process.stdout.write(flags.json ? `${JSON.stringify(reports, null, 2)}\n` : `${reportText(reports)}\n`);
+  const purged = action === 'uninstall' && flags.purge ? await purge(host) : [];
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(action === 'uninstall' ? { targets: reports, purged } : reports, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${reportText(reports, w)}\n`);
+    if (purged.length) process.stdout.write(`${w.t('integrate.purged', { list: purged.join(', ') })}\n`);
+    const kept = action === 'uninstall' && !flags.purge ? await purgeable(host) : [];
+    if (kept.length) process.stdout.write(`${w.t('integrate.purgeHint', { list: kept.join(', ') })}\n`);
+  }
   return reports.every((r) => r.ok) ? EXIT_OK : EXIT_SOME_FAILED;
 }

@@ -1,7 +1,7 @@
 // "Review and share safely": the selection opens in the desktop app's review window instead. The
 // app is started through its own launcher (dist/electron/launch.js, what `npm run desktop` runs),
 // which finds the Electron binary and says so when there is none.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -37,6 +37,15 @@ function hasElectron(launch: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether "Review and share safely" would open a window here: a packaged app, or the launcher with an Electron binary. */
+export function desktopAppStarts(at: AppLocation): boolean {
+  const c = desktopAppCommand([], at);
+  if (!c) return false;
+  if (at.env.SHARE_SAFELY_APP) return true;
+  const launch = c.args[0];
+  return spawnSync(c.command, [launch, '--check'], { stdio: 'ignore', env: at.env, timeout: 20_000 }).status === 0;
 }
 
 export type AppStart = { ok: true } | { ok: false; message: string };

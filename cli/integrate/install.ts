@@ -3,7 +3,7 @@
 import { chmod, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { configDir, exists, imageExtensions } from '../../src/index.js';
-import type { Launcher } from './launcher.js';
+import { everyOffer, type Launcher, type Offer } from './launcher.js';
 import { dolphinServiceMenus, nautilusScripts, nemoActions, openWithEntry, thunarActions, thunarFile, xdgDirs, type FileSpec } from './linux.js';
 import { quickActions } from './macos.js';
 import { ensureDir, loadManifest, removeEmptyDirs, saveManifest, sha256, writeAtomic, type Entry, type FileEntry, type Host, type Manifest, type RegistryEntry, type ThunarEntry } from './manifest.js';
@@ -18,32 +18,36 @@ export interface TargetReport {
   ok: boolean;
 }
 
-function fileSpecs(target: Target, l: Launcher, host: Host): FileSpec[] {
+function fileSpecs(target: Target, l: Launcher, host: Host, offer: Offer): FileSpec[] {
   const dirs = xdgDirs(host.env, host.home);
   switch (target) {
     case 'nautilus':
-      return nautilusScripts(l, dirs);
+      return nautilusScripts(l, dirs, offer);
     case 'nemo':
-      return nemoActions(l, dirs);
+      return nemoActions(l, dirs, offer);
     case 'dolphin':
-      return dolphinServiceMenus(l, dirs);
+      return dolphinServiceMenus(l, dirs, offer);
     case 'open-with':
-      return [openWithEntry(l, dirs)];
+      return [openWithEntry(l, dirs, offer)];
     case 'finder':
-      return quickActions(l, host.home);
+      return quickActions(l, host.home, offer);
     default:
       return [];
   }
 }
 
+/** The verb keys any install of ours may have written, in any language, with or without review. */
+const ourVerbs = (l: Launcher) => [...new Set(everyOffer.flatMap((o) => verbKeys(registryKeys(l, imageExtensions, o))))];
+
 /**
- * The part of an entry that install writes on this machine, and what else it names (a path,
- * registry keys). What else there is came from an edited manifest: it is refused, never deleted.
+ * The part of an entry that install writes on this machine (in any language, with or without the
+ * review entries), and what else it names (a path, registry keys). What else there is came from an
+ * edited manifest: it is refused, never deleted.
  */
 function ownPart(e: Entry, l: Launcher, host: Host): { own?: Entry; foreign?: string } {
-  if (e.kind === 'file') return fileSpecs(e.target, l, host).some((s) => s.path === e.path) ? { own: e } : { foreign: e.path };
+  if (e.kind === 'file') return everyOffer.some((o) => fileSpecs(e.target, l, host, o).some((s) => s.path === e.path)) ? { own: e } : { foreign: e.path };
   if (e.kind === 'thunar') return e.path === thunarFile(xdgDirs(host.env, host.home)) ? { own: e } : { foreign: e.path };
-  const verbs = verbKeys(registryKeys(l, imageExtensions));
+  const verbs = ourVerbs(l);
   const ours = new Set(verbs);
   const parents = new Set(parentKeys(verbs));
   const keys = e.keys.filter((k) => ours.has(k));
@@ -109,7 +113,7 @@ async function removeFiles(entries: FileEntry[], report: TargetReport): Promise<
   return kept;
 }
 
-async function installThunar(l: Launcher, host: Host, m: Manifest, report: TargetReport): Promise<void> {
+async function installThunar(l: Launcher, host: Host, offer: Offer, m: Manifest, report: TargetReport): Promise<void> {
   const dirs = xdgDirs(host.env, host.home);
   const file = thunarFile(dirs);
   const previous = ofTarget(m, 'thunar', 'thunar')[0];
@@ -129,7 +133,7 @@ async function installThunar(l: Launcher, host: Host, m: Manifest, report: Targe
     }
     createdFrom = { seedSha256: sha256(xml) };
   }
-  const actions = thunarActions(l);
+  const actions = thunarActions(l, offer);
   const merged = mergeActions(xml, actions, { ids: previous?.ids ?? [], commands: previous?.commands ?? [] });
   await writeAtomic(file, merged, await modeOf(file, 0o644), m.createdDirs);
   const entry: ThunarEntry = { kind: 'thunar', target: 'thunar', path: file, ids: actions.map((a) => a.uniqueId), commands: actions.map((a) => a.command) };
@@ -181,13 +185,14 @@ async function keysPresent(host: Host, verbs: string[], m: Manifest): Promise<Ma
   return present;
 }
 
-async function installExplorer(l: Launcher, host: Host, m: Manifest, report: TargetReport): Promise<void> {
-  const keys = registryKeys(l, imageExtensions);
+async function installExplorer(l: Launcher, host: Host, offer: Offer, m: Manifest, report: TargetReport): Promise<void> {
+  const keys = registryKeys(l, imageExtensions, offer);
   const verbs = verbKeys(keys);
   const parents = parentKeys(verbs);
-  // Only what this install writes is ever removed, whatever an edited manifest says.
+  // Only what an install of ours writes is ever removed, whatever an edited manifest says.
   const previous = ofTarget(m, 'explorer', 'registry')[0];
-  const remove = [...new Set([...(previous?.keys ?? []).filter((k) => verbs.includes(k)), ...verbs])];
+  const ours = ourVerbs(l);
+  const remove = [...new Set([...(previous?.keys ?? []).filter((k) => ours.includes(k)), ...verbs])];
   const present = await keysPresent(host, verbs, m);
   const created = [...new Set([...(previous?.created ?? []).filter((k) => parents.includes(k)), ...parents.filter((k) => !present.has(k.toLowerCase()))])];
   if (!(await regImport(host, 'integration-install.reg', regFileText(keys, remove), m, report))) return;
@@ -211,7 +216,7 @@ async function refreshServices(host: Host): Promise<void> {
 
 const emptyManifest = (l: Launcher): Manifest => ({ version: 1, launcher: l, entries: [], createdDirs: [] });
 
-export async function install(targets: Target[], launcher: Launcher, host: Host): Promise<TargetReport[]> {
+export async function install(targets: Target[], launcher: Launcher, host: Host, offer: Offer): Promise<TargetReport[]> {
   const m = (await loadManifest(host)) ?? emptyManifest(launcher);
   m.launcher = launcher;
   const reports: TargetReport[] = [];
@@ -219,9 +224,9 @@ export async function install(targets: Target[], launcher: Launcher, host: Host)
     const report: TargetReport = { target, lines: [], ok: true };
     reports.push(report);
     try {
-      if (target === 'thunar') await installThunar(launcher, host, m, report);
-      else if (target === 'explorer') await installExplorer(launcher, host, m, report);
-      else await installFiles(target, fileSpecs(target, launcher, host), m, host, report);
+      if (target === 'thunar') await installThunar(launcher, host, offer, m, report);
+      else if (target === 'explorer') await installExplorer(launcher, host, offer, m, report);
+      else await installFiles(target, fileSpecs(target, launcher, host, offer), m, host, report);
     } catch (e) {
       report.ok = false;
       report.lines.push(`failed: ${(e as Error).message}`);

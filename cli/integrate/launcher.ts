@@ -3,6 +3,7 @@
 // absolute path, recorded when `integrate install` runs.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { languages, words, type Language } from '../../src/contract/index.js';
 
 export interface Launcher {
   /** The node executable (process.execPath at install time). */
@@ -35,12 +36,17 @@ export function actionWords(l: Launcher, variant: Variant, gather = false): stri
   return [l.node, l.script, 'action', ...(variant === 'review' ? ['--review'] : []), ...(gather ? ['--gather'] : []), '--'];
 }
 
-export const labels: Record<Variant, string> = {
-  share: 'Share safely',
-  review: 'Review and share safely',
-};
+/**
+ * What the entries offer, and in which language where an entry has one name only (a Nautilus script's
+ * file name, a Windows verb, a Quick Action); "review" only where the desktop app can start.
+ */
+export interface Offer {
+  lang: Language;
+  variants: Variant[];
+}
 
-export const descriptions: Record<Variant, string> = {
-  share: 'Make safe copies: faces covered, location, dates and names removed',
-  review: 'Open the selection in Share Safely to check each face before saving copies',
-};
+/** Every offer an install may have made (any language, both entries): what uninstall may remove. */
+export const everyOffer: Offer[] = languages.map((lang) => ({ lang, variants: ['share', 'review'] }));
+
+export const label = (v: Variant, lang: Language) => words(lang).t(v === 'share' ? 'integrate.share' : 'integrate.review');
+export const description = (v: Variant, lang: Language) => words(lang).t(v === 'share' ? 'integrate.shareAbout' : 'integrate.reviewAbout');

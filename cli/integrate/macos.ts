@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { FileSpec } from './linux.js';
-import { actionWords, labels, type Launcher, type Variant } from './launcher.js';
+import { actionWords, label, type Launcher, type Offer, type Variant } from './launcher.js';
 import { plistXml } from './plist.js';
 import { shQuote } from './quote.js';
 
@@ -11,8 +11,9 @@ function servicesDir(home: string): string {
   return path.join(home, 'Library', 'Services');
 }
 
-function workflowDir(home: string, variant: Variant): string {
-  return path.join(servicesDir(home), `${labels[variant]}.workflow`);
+/** A Quick Action is named by its folder: the user's language at install time. */
+function workflowDir(home: string, variant: Variant, offer: Offer): string {
+  return path.join(servicesDir(home), `${label(variant, offer.lang)}.workflow`);
 }
 
 /** Stable UUIDs, so installing twice writes the same bytes. */
@@ -22,7 +23,7 @@ function uuid(seed: string): string {
 }
 
 function shellScript(l: Launcher, variant: Variant): string {
-  return `# Share Safely: "${labels[variant]}". Added by \`share-safely integrate install\`; \`share-safely integrate uninstall\` removes it.
+  return `# Share Safely: "${label(variant, 'en')}". Added by \`share-safely integrate install\`; \`share-safely integrate uninstall\` removes it.
 exec ${actionWords(l, variant).map(shQuote).join(' ')} "$@"
 `;
 }
@@ -91,11 +92,11 @@ function documentWflow(l: Launcher, variant: Variant): string {
   });
 }
 
-function infoPlist(variant: Variant): string {
+function infoPlist(variant: Variant, offer: Offer): string {
   return plistXml({
     NSServices: [
       {
-        NSMenuItem: { default: labels[variant] },
+        NSMenuItem: { default: label(variant, offer.lang) },
         NSMessage: 'runWorkflowAsService',
         NSRequiredContext: { NSApplicationIdentifier: 'com.apple.finder' },
         NSSendFileTypes: ['public.image', 'public.folder'],
@@ -104,9 +105,9 @@ function infoPlist(variant: Variant): string {
   });
 }
 
-export function quickActions(l: Launcher, home: string): FileSpec[] {
-  return (['share', 'review'] as const).flatMap((v) => [
-    { path: path.join(workflowDir(home, v), 'Contents', 'Info.plist'), mode: 0o644, content: infoPlist(v) },
-    { path: path.join(workflowDir(home, v), 'Contents', 'document.wflow'), mode: 0o644, content: documentWflow(l, v) },
+export function quickActions(l: Launcher, home: string, offer: Offer): FileSpec[] {
+  return offer.variants.flatMap((v) => [
+    { path: path.join(workflowDir(home, v, offer), 'Contents', 'Info.plist'), mode: 0o644, content: infoPlist(v, offer) },
+    { path: path.join(workflowDir(home, v, offer), 'Contents', 'document.wflow'), mode: 0o644, content: documentWflow(l, v) },
   ]);
 }

@@ -3,8 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import { launcherProblems } from './launcher.js';
 import { exists, findOnPath } from '../../src/index.js';
+import type { Words } from '../../src/contract/index.js';
 import { loadManifest, sha256, type Entry, type Host } from './manifest.js';
-import { targetNames, targetPrograms, type Target } from './targets.js';
+import { targetName, targetPrograms, type Target } from './targets.js';
 import { registryRoot } from './windows.js';
 
 export interface Status {
@@ -46,14 +47,13 @@ export async function status(targets: Target[], host: Host): Promise<Status> {
   return out;
 }
 
-export function statusText(s: Status): string {
-  const width = Math.max(...s.targets.map((t) => targetNames[t.target].length));
+/** The status in the user's words; the lines under each target (paths, counts) are technical details. */
+export function statusText(s: Status, w: Words): string {
+  const width = Math.max(...s.targets.map((t) => targetName(t.target, w).length));
   const rows = s.targets.map((t) => {
-    const head = `${targetNames[t.target].padEnd(width)}  ${t.installed ? 'installed' : 'not installed'}`;
+    const head = `${targetName(t.target, w).padEnd(width)}  ${w.t(t.installed ? 'integrate.installed' : 'integrate.notInstalled')}`;
     return [head, ...t.lines.map((l) => `${' '.repeat(width + 2)}${l}`)].join('\n');
   });
-  if (s.launcher.length) {
-    rows.push(`The entries cannot start Share Safely: ${s.launcher.join('; ')}.\nRun \`share-safely integrate install\` again from the current installation.`);
-  }
+  if (s.launcher.length) rows.push(w.t('integrate.cannotStart', { problems: s.launcher.join('; ') }));
   return `${rows.join('\n')}\n`;
 }

@@ -1,10 +1,11 @@
 // The places "Share safely" can be added, and which of them fit each operating system.
 import { SafeError } from '../../src/index.js';
+import type { Words } from '../../src/contract/index.js';
 
 export const allTargets = ['nautilus', 'nemo', 'dolphin', 'thunar', 'open-with', 'explorer', 'finder'] as const;
 export type Target = (typeof allTargets)[number];
 
-export const targetNames: Record<Target, string> = {
+const targetNames: Record<Target, string> = {
   nautilus: 'Nautilus (GNOME Files)',
   nemo: 'Nemo',
   dolphin: 'Dolphin (KDE)',
@@ -13,6 +14,9 @@ export const targetNames: Record<Target, string> = {
   explorer: 'Windows Explorer',
   finder: 'macOS Finder',
 };
+
+/** A target's name for a person: the "Open with" entry is described, the file managers are named. */
+export const targetName = (t: Target, w: Words) => (t === 'open-with' ? w.t('integrate.openWith') : targetNames[t]);
 
 /** The program whose presence `status` reports (the entries are written whether or not it is there). */
 export const targetPrograms: Partial<Record<Target, string>> = {

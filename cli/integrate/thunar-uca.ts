@@ -2,6 +2,7 @@
 // only our <action> blocks and leave every other byte as it was, whichever layout Thunar wrote
 // (one action per line block, or all on one line).
 import { SafeError } from '../../src/index.js';
+import { languages } from '../../src/contract/index.js';
 import type { ThunarAction } from './linux.js';
 import { xmlText } from './quote.js';
 
@@ -12,11 +13,13 @@ function actionBlock(a: ThunarAction): string {
   return [
     '<action>',
     `\t<icon>security-high</icon>`,
-    `\t<name>${xmlText(a.name)}</name>`,
+    `\t<name>${xmlText(a.name.en)}</name>`,
+    ...languages.filter((l) => l !== 'en').map((l) => `\t<name xml:lang="${l}">${xmlText(a.name[l])}</name>`),
     `\t<submenu></submenu>`,
     `\t<unique-id>${xmlText(a.uniqueId)}</unique-id>`,
     `\t<command>${xmlText(a.command)}</command>`,
-    `\t<description>${xmlText(a.description)}</description>`,
+    `\t<description>${xmlText(a.description.en)}</description>`,
+    ...languages.filter((l) => l !== 'en').map((l) => `\t<description xml:lang="${l}">${xmlText(a.description[l])}</description>`),
     `\t<range></range>`,
     `\t<patterns>*</patterns>`,
     `\t<directories/>`,

@@ -1,7 +1,7 @@
 // Explorer: per-user verbs under HKEY_CURRENT_USER\Software\Classes (no admin rights), written as
 // a .reg file that `reg import` applies. Explorer starts a verb's command once per selected file,
 // so the commands carry --gather and the processes started together make one batch.
-import { actionWords, labels, type Launcher, type Variant } from './launcher.js';
+import { actionWords, label, type Launcher, type Offer, type Variant } from './launcher.js';
 import { winQuote } from './quote.js';
 
 export const registryRoot = 'HKEY_CURRENT_USER\\Software\\Classes';
@@ -22,17 +22,18 @@ function verbCommand(l: Launcher, variant: Variant, placeholder: '%1' | '%V'): s
 }
 
 /** A verb key and its command subkey, for both variants, on each image extension and on folders. */
-export function registryKeys(l: Launcher, extensions: readonly string[]): RegKey[] {
+export function registryKeys(l: Launcher, extensions: readonly string[], offer: Offer): RegKey[] {
   const owners: { shell: string; placeholder: '%1' | '%V' }[] = [
     ...extensions.map((ext) => ({ shell: `SystemFileAssociations\\.${ext}\\shell`, placeholder: '%1' as const })),
     { shell: 'Directory\\shell', placeholder: '%V' },
   ];
   const keys: RegKey[] = [];
   for (const { shell, placeholder } of owners) {
-    for (const v of ['share', 'review'] as const) {
+    for (const v of offer.variants) {
       const verb = `${shell}\\${verbNames[v]}`;
       // Player: the verb stays in the menu for any number of selected items (the default hides it above 15).
-      keys.push({ key: verb, values: { MUIVerb: labels[v], MultiSelectModel: 'Player' } });
+      // A verb has one name: the user's language at install time.
+      keys.push({ key: verb, values: { MUIVerb: label(v, offer.lang), MultiSelectModel: 'Player' } });
       keys.push({ key: `${verb}\\command`, values: { '': verbCommand(l, v, placeholder) } });
     }
   }

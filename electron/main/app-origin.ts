@@ -3,7 +3,7 @@
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'share-safely';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
-export const START_URL = `${APP_ORIGIN}/index.html`;
+export const START_URL = `${APP_ORIGIN}/electron/renderer/index.html`;
 
 /**
  * The page's policy: scripts, styles and fonts only from the app itself, images also from blob:

@@ -1,4 +1,5 @@
-// Serves app://share-safely/<file> from the compiled renderer folder, and nothing outside it.
+// Serves app://share-safely/<file> from the compiled app: the renderer's folder and the contract it
+// shares with the other doors (src/contract: types, codes and the words of each language), nothing else.
 import path from 'node:path';
 import { APP_HOST, APP_SCHEME } from './app-origin.js';
 
@@ -16,7 +17,13 @@ export interface AppFile {
   type: string;
 }
 
-/** The file an app:// URL names inside `root`, or null (wrong host, climbing out, unknown type). */
+/** The only folders of the compiled app (dist/) a page may load from. */
+const WINDOW_FOLDERS = ['electron/renderer', 'src/contract'] as const;
+
+/**
+ * The file an app:// URL names inside `root` (the compiled app, dist/), or null: wrong host, outside
+ * the window's folders, unknown type. The renderer's imports of ../../src/contract resolve there.
+ */
 export function resolveAppFile(url: string, root: string): AppFile | null {
   let u: URL;
   try {
@@ -31,11 +38,12 @@ export function resolveAppFile(url: string, root: string): AppFile | null {
   } catch {
     return null;
   }
-  if (rel === '/' || rel === '') rel = '/index.html';
+  if (rel === '/' || rel === '') rel = '/electron/renderer/index.html';
   if (rel.includes('\0') || rel.includes('\\')) return null;
   const file = path.resolve(root, `.${rel}`);
   const inside = path.relative(root, file);
   if (!inside || inside.startsWith('..') || path.isAbsolute(inside)) return null;
+  if (!WINDOW_FOLDERS.some((f) => inside.split(path.sep).join('/').startsWith(`${f}/`))) return null;
   const type = types[path.extname(file).toLowerCase()];
   return type ? { file, type } : null;
 }

@@ -2,8 +2,8 @@
 // queue and the settings. main.ts plugs in the real dialogs, shell and engine host; the tests plug
 // in a forked engine host and scripted dialogs, and drive the very same handlers.
 import path from 'node:path';
-import type { AddOutcome, AppEvent, Channel, Cover, ExportOutcome, Replies, SettingsView } from '../preload/bridge-api.js';
-import type { Engine } from './engine-protocol.js';
+import type { AddOutcome, AppEvent, Channel, Cover, ExportOutcome, Replies, SettingsView } from '../../src/contract/bridge.js';
+import { errorOf, type Engine } from './engine-protocol.js';
 import { asCover, asDroppedPaths, asExportRequests, asPhotoId, asSettings } from './ipc-validate.js';
 import { entryOf, PhotoAllowlist, type PhotoRecord } from './photo-allowlist.js';
 
@@ -43,11 +43,6 @@ export interface Desktop {
   idle(): Promise<void>;
 }
 
-function errorOf(e: unknown): { code: string; message: string } {
-  const err = e as { code?: unknown; message?: unknown };
-  return { code: typeof err?.code === 'string' ? err.code : 'internal', message: typeof err?.message === 'string' ? err.message : String(e) };
-}
-
 export async function createDesktop(deps: DesktopDeps): Promise<Desktop> {
   const { engine, send } = deps;
   let settings = await engine.loadSettings();
@@ -75,12 +70,13 @@ export async function createDesktop(deps: DesktopDeps): Promise<Desktop> {
   };
 
   const add = async (paths: string[]): Promise<AddOutcome> => {
-    if (paths.length === 0) return { photos: [], problems: [], skippedFolders: 0 };
+    if (paths.length === 0) return { photos: [], problems: [], skipped: [], skippedFolders: 0 };
     const found = await engine.collect(paths, settings);
     const added = photos.add(found.items);
     const outcome: AddOutcome = {
       photos: added.map(entryOf),
       problems: found.problems.map((p) => ({ name: path.basename(p.path), code: p.code, message: p.message })),
+      skipped: found.skipped.map((s) => ({ name: path.basename(s.path), ...(s.what ? { what: s.what } : {}) })),
       skippedFolders: found.skippedFolders,
     };
     for (const r of added) analyze(r);

@@ -1,7 +1,7 @@
 // Main's side of the engine host: each call becomes a message, each reply settles its promise.
 // If the host dies, the calls in flight fail with a sentence and the next call starts a new host.
 import type { Analysis, Placement } from '../../src/index.js';
-import type { Cover, ImageBytes, SettingsView } from '../preload/bridge-api.js';
+import type { Cover, ImageBytes, SettingsView } from '../../src/contract/bridge.js';
 import { EngineError, type Analysed, type Collection, type Engine, type EngineOp, type EngineReply, type EngineRequest, type Exported } from './engine-protocol.js';
 
 /** A running host process, whatever carries the messages (utility process, child process). */
@@ -43,7 +43,7 @@ export class EngineClient implements Engine {
     if (!p) return;
     this.pending.delete(reply.id);
     if (reply.ok) p.resolve(reply.value);
-    else p.reject(new EngineError(reply.error.code, reply.error.message));
+    else p.reject(new EngineError(reply.error.code, reply.error.message, reply.error.values));
   }
 
   private call<T>(op: EngineOp, args: unknown[]): Promise<T> {

@@ -1,11 +1,13 @@
 // What main asks of the engine host (a separate process, so the window never waits on the
 // detector), and the messages that carry it. Only plain data crosses: structured-clone safe.
-import type { Analysis, Placement } from '../../src/index.js';
-import type { Cover, ExportOutcome, ImageBytes, PhotoState, SettingsView } from '../preload/bridge-api.js';
+import type { Analysis, Placement, Skipped } from '../../src/index.js';
+import type { Cover, ExportOutcome, ImageBytes, PhotoState, SettingsView } from '../../src/contract/bridge.js';
+import { errorCodes, type ErrorCode, type ErrorView } from '../../src/contract/index.js';
 
 export interface Collection {
   items: Placement[];
-  problems: { path: string; code: string; message: string }[];
+  problems: { path: string; code: ErrorCode; message: string }[];
+  skipped: Skipped[];
   skippedFolders: number;
 }
 
@@ -42,7 +44,7 @@ export interface EngineRequest {
 
 export type EngineReply =
   | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: { code: string; message: string } };
+  | { id: number; ok: false; error: ErrorView };
 
 const engineOps: readonly EngineOp[] = [
   'loadSettings',
@@ -57,12 +59,22 @@ const engineOps: readonly EngineOp[] = [
 /** An error the engine reported, with its stable code. */
 export class EngineError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
+    readonly values?: Record<string, string>,
   ) {
     super(message);
     this.name = 'EngineError';
   }
+}
+
+/** Anything thrown, as the plain error every door understands (an unknown code is 'internal'). */
+export function errorOf(e: unknown): ErrorView {
+  const err = e as { code?: unknown; message?: unknown; values?: unknown };
+  const code = errorCodes.includes(err?.code as ErrorCode) ? (err.code as ErrorCode) : 'internal';
+  const message = typeof err?.message === 'string' ? err.message : String(e);
+  const values = err?.values && typeof err.values === 'object' ? (err.values as Record<string, string>) : undefined;
+  return values ? { code, message, values } : { code, message };
 }
 
 /** Runs one request against an engine; never rejects (a failure is a reply). */
@@ -75,9 +87,6 @@ export async function answer(engine: Engine, request: EngineRequest): Promise<En
     const method = engine[request.op] as (...args: unknown[]) => Promise<unknown>;
     return { id, ok: true, value: await method.apply(engine, request.args) };
   } catch (e) {
-    const err = e as { code?: unknown; message?: unknown };
-    const code = typeof err?.code === 'string' ? err.code : 'internal';
-    const message = typeof err?.message === 'string' ? err.message : String(e);
-    return { id, ok: false, error: { code, message } };
+    return { id, ok: false, error: errorOf(e) };
   }
 }

@@ -19,7 +19,7 @@ import {
   type Face,
   type Placement,
 } from '../../src/index.js';
-import type { Cover, FaceView, ImageBytes, SettingsView, Shape } from '../preload/bridge-api.js';
+import type { Cover, FaceView, ImageBytes, SettingsView, Shape } from '../../src/contract/bridge.js';
 import type { Analysed, Collection, Engine, Exported } from './engine-protocol.js';
 
 /** Longest side of the picture the review screen shows (and the before/after preview). */
@@ -60,13 +60,14 @@ export const localEngine: Engine = {
   },
 
   async collect(paths: string[], settings: SettingsView): Promise<Collection> {
-    const out: Collection = { items: [], problems: [], skippedFolders: 0 };
+    const out: Collection = { items: [], problems: [], skipped: [], skippedFolders: 0 };
     for (const p of paths) {
       // The output folder for photos in a dropped folder may sit inside it: never collect our own copies.
       const outDir = settings.place === 'folder' ? settings.folder : settings.place === 'subfolder' ? path.join(p, SUBFOLDER_NAME) : undefined;
       const found = await collectPhotos([p], { recursive: true, outDir });
       out.items.push(...found.items);
       out.problems.push(...found.problems);
+      out.skipped.push(...found.skipped);
       out.skippedFolders += found.skippedFolders;
     }
     return out;

@@ -3,8 +3,8 @@
 // The shapes are valibot schemas.
 import path from 'node:path';
 import * as v from 'valibot';
-import type { CoverStyle, FacesPolicy, FormatChoice, OutputPlace, Settings } from '../../src/index.js';
-import type { Cover, PhotoId, Rect, SettingsView } from '../preload/bridge-api.js';
+import type { Cover, PhotoId, Rect, SettingsView } from '../../src/contract/bridge.js';
+import { coverStyles, facesPolicies, formatChoices, languages, outputPlaces } from '../../src/contract/index.js';
 
 export class IpcArgumentError extends Error {
   constructor(message: string) {
@@ -78,36 +78,19 @@ const droppedPaths = v.pipe(
   v.maxLength(MAX_PATHS, 'a drop must be a list of paths'),
 );
 
-/**
- * Main's process must not load the engine (test/desktop/security.test.ts), so it cannot take the
- * engine's lists as values; each list here is checked against the engine's type instead: a value
- * missing or extra fails the build.
- */
-const listOf =
-  <T extends string>() =>
-  <const L extends readonly [T, ...T[]]>(list: L & ([T] extends [L[number]] ? unknown : 'misses a value')) =>
-    list;
-const choices = {
-  style: listOf<CoverStyle>()(['blur', 'pixelate', 'solid', 'sticker']),
-  faces: listOf<FacesPolicy>()(['all', 'children', 'none']),
-  format: listOf<FormatChoice>()(['keep', 'jpeg', 'png', 'webp']),
-};
-const outputPlaces = listOf<OutputPlace>()(['beside', 'subfolder', 'folder']);
-const languages = listOf<NonNullable<Settings['language']>>()(['en', 'fr']);
-
 const oneOf = <T extends readonly [string, ...string[]]>(key: string, list: T) =>
   v.picklist(list, `${key} must be one of ${list.join(', ')}`);
 
 const settings = v.object(
   {
-    style: oneOf('style', choices.style),
+    style: oneOf('style', coverStyles),
     color: v.optional(v.pipe(v.string('color must look like #808080'), v.regex(/^#[0-9a-fA-F]{6}$/, 'color must look like #808080'))),
-    faces: oneOf('faces', choices.faces),
-    format: oneOf('format', choices.format),
+    faces: oneOf('faces', facesPolicies),
+    format: oneOf('format', formatChoices),
     place: oneOf('place', outputPlaces),
     rename: v.boolean('rename must be true or false'),
     folder: v.optional(v.string('the output folder must be chosen with the folder dialog')),
-    language: v.optional(v.picklist(languages, 'language must be en or fr')),
+    language: v.optional(oneOf('language', languages)),
   },
   'settings must be an object',
 );

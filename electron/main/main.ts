@@ -5,14 +5,15 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, clipboard, ClipboardItem, dialog, ipcMain, Menu, protocol, session, shell, utilityProcess } from 'electron';
-import type { AppEvent, Channel, Language, MenuCommand } from '../preload/bridge-api.js';
+import type { AppEvent, Channel, Language, MenuCommand } from '../../src/contract/bridge.js';
 import { APP_SCHEME, isAppUrl, START_URL } from './app-origin.js';
 import { createDesktop, type Dialogs } from './desktop.js';
 import { EngineClient, type EnginePort } from './engine-client.js';
 import type { EngineReply } from './engine-protocol.js';
 import { photoExtensions } from './file-types.js';
 import { LaunchQueue, pathsFromArgv, pathsFromHandOver, type HandOver } from './launch-args.js';
-import { menuLanguage, menuTemplate } from './menu.js';
+import { pickLanguage } from '../../src/contract/index.js';
+import { menuTemplate } from './menu.js';
 import { RequestLog } from './request-guard.js';
 import { guardContents, guardSession } from './session-guard.js';
 import { windowOptions } from './window-options.js';
@@ -20,7 +21,8 @@ import { windowOptions } from './window-options.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const files = {
   preload: path.join(here, '..', 'preload', 'preload.cjs'),
-  renderer: path.join(here, '..', 'renderer'),
+  /** The compiled app (dist/): the window may load its renderer and contract folders only (app-protocol.ts). */
+  web: path.join(here, '..', '..'),
   engineHost: path.join(here, 'engine-host.js'),
 };
 const devTools = !app.isPackaged;
@@ -89,12 +91,12 @@ function dialogs(): Dialogs {
 }
 
 async function ready(): Promise<void> {
-  guardSession(session.defaultSession, files.renderer, blockedRequestLog());
+  guardSession(session.defaultSession, files.web, blockedRequestLog());
   const locale = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
   const send = (event: AppEvent) => window?.webContents.send('app:event', event);
   const setMenu = (lang: Language | undefined) => {
     const run = (command: MenuCommand) => send({ type: 'menu', command });
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(menuLanguage(lang, locale), process.platform, run, devTools)));
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(pickLanguage(lang, locale), process.platform, run, devTools)));
   };
   const engine = new EngineClient(startEngineHost);
   app.on('will-quit', () => engine.close());

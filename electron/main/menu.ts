@@ -1,38 +1,23 @@
 // The application menu, built as plain data so it can be checked without Electron. Its commands
 // go to the window, which owns the state they act on (the reviewed covers, the settings dialog).
 import type { MenuItemConstructorOptions } from 'electron';
-import type { Language, MenuCommand } from '../preload/bridge-api.js';
+import type { MenuCommand } from '../../src/contract/bridge.js';
+import { words, type Language, type MessageKey } from '../../src/contract/index.js';
 
-const labels = {
-  en: {
-    file: 'File',
-    open: 'Open Photos…',
-    openFolder: 'Open Folder…',
-    export: 'Export Safe Copies',
-    settings: 'Settings…',
-    edit: 'Edit',
-    view: 'View',
-    window: 'Window',
-  },
-  fr: {
-    file: 'Fichier',
-    open: 'Ouvrir des photos…',
-    openFolder: 'Ouvrir un dossier…',
-    export: 'Exporter les copies sûres',
-    settings: 'Réglages…',
-    edit: 'Édition',
-    view: 'Affichage',
-    window: 'Fenêtre',
-  },
-} as const;
-
-/** The menu language: the saved choice, else the system's when it is French, else English. */
-export function menuLanguage(saved: Language | undefined, systemLocale: string): Language {
-  return saved ?? (systemLocale.toLowerCase().startsWith('fr') ? 'fr' : 'en');
-}
+const keys = {
+  file: 'menu.file',
+  open: 'menu.open',
+  openFolder: 'menu.openFolder',
+  export: 'menu.export',
+  settings: 'menu.settings',
+  edit: 'menu.edit',
+  view: 'menu.view',
+  window: 'menu.window',
+} as const satisfies Record<string, MessageKey>;
 
 export function menuTemplate(lang: Language, platform: NodeJS.Platform, run: (command: MenuCommand) => void, devTools: boolean): MenuItemConstructorOptions[] {
-  const l = labels[lang];
+  const w = words(lang);
+  const l = Object.fromEntries(Object.entries(keys).map(([k, key]) => [k, w.t(key)])) as Record<keyof typeof keys, string>;
   const mac = platform === 'darwin';
   const file: MenuItemConstructorOptions = {
     label: l.file,

@@ -3,7 +3,7 @@
 // window names them by id; an id main did not hand out is refused.
 import path from 'node:path';
 import type { Analysis, Placement } from '../../src/index.js';
-import type { PhotoEntry, PhotoId } from '../preload/bridge-api.js';
+import type { PhotoEntry, PhotoId } from '../../src/contract/bridge.js';
 import { IpcArgumentError } from './ipc-validate.js';
 
 export interface PhotoRecord {

@@ -7,9 +7,9 @@ import { resolveAppFile } from './app-protocol.js';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY } from './app-origin.js';
 import { allowNavigation, decidePermission, decideRequest, type RequestLog } from './request-guard.js';
 
-export function guardSession(ses: Session, rendererDir: string, log: RequestLog): void {
+export function guardSession(ses: Session, webRoot: string, log: RequestLog): void {
   ses.protocol.handle(APP_SCHEME, async (request) => {
-    const found = resolveAppFile(request.url, rendererDir);
+    const found = resolveAppFile(request.url, webRoot);
     if (!found) return new Response('Not found', { status: 404 });
     try {
       const body = await readFile(found.file);

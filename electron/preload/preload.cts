@@ -1,8 +1,8 @@
 // The bridge. Runs sandboxed, so it is CommonJS and requires nothing but 'electron'; the imports
-// below from ./bridge-api are types and vanish at compile time. It exposes one small API and
+// below from the contract (src/contract/bridge.ts) are types and vanish at compile time. It exposes one small API and
 // never ipcRenderer itself, so the page can reach only these channels with these arguments.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import type { AppEvent, BridgeName, Channel, Channels, EventChannel, Replies, ShareSafelyBridge } from './bridge-api.js';
+import type { AppEvent, BridgeName, Channel, Channels, EventChannel, Replies, ShareSafelyBridge } from '../../src/contract/bridge.js';
 
 function invoke<C extends Channel>(channel: C, ...args: Channels[C]): Promise<Replies[C]> {
   return ipcRenderer.invoke(channel, ...args) as Promise<Replies[C]>;

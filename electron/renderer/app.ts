@@ -1,12 +1,14 @@
 // The window: holds the photos, reacts to what main reports, and renders the grid or the review
 // screen. It talks to the bridge only; it never sees a file path it could use.
-import type { AddOutcome, AppEvent, MenuCommand, PhotoId, SettingsView } from '../preload/bridge-api.js';
+import type { AddOutcome, AppEvent, MenuCommand, PhotoId, SettingsView } from '../../src/contract/bridge.js';
+import { errorText, pickLanguage, skippedText, tally, tallyText, words, type Words } from '../../src/contract/index.js';
 import { getBridge } from './bridge.js';
+import { askBeforeExport } from './confirm-export.js';
 import { CoverEditor } from './cover-editor.js';
 import { byId, ImageUrls } from './dom.js';
 import { renderGrid } from './grid.js';
-import { applyStatic, pickLanguage, translator, type Translator } from './i18n.js';
-import { exportRequests, initialCover, reviewOrder, type Photo } from './photos.js';
+import { applyStatic } from './i18n.js';
+import { exportRequests, initialCover, reviewOrder, unopenedToCheck, type Photo } from './photos.js';
 import { renderPanel } from './review-panel.js';
 import { SettingsDialog } from './settings-dialog.js';
 import { coversChanged, currentPhoto, initialState, photoOf } from './store.js';
@@ -46,7 +48,7 @@ const editor = new CoverEditor(ui.layer, state.tr, (cover) => {
 // Registered before anything else so no event from main is missed.
 bridge.onEvent((e) => onEvent(e));
 
-function say(text: string | ((tr: Translator) => string)): void {
+function say(text: string | ((tr: Words) => string)): void {
   state.status = typeof text === 'string' ? () => text : text;
   ui.status.textContent = state.status(state.tr);
 }
@@ -57,8 +59,13 @@ function photo(id: PhotoId): Photo {
 
 function onAdded(o: AddOutcome): void {
   for (const entry of o.photos) photo(entry.id).entry = entry;
-  if (o.problems.length) say((t) => t.t('added.problems', { list: o.problems.map((x) => `${x.name} (${x.message})`).join(', ') }));
-  else if (o.photos.length === 0) say((t) => t.t('added.none'));
+  const said = (t: Words) =>
+    [
+      o.problems.length ? t.t('added.problems', { list: o.problems.map((x) => `${x.name} (${errorText(x, t)})`).join(', ') }) : '',
+      skippedText(o.skipped, t) ?? '',
+      o.photos.length === 0 && !o.problems.length && !o.skipped.length ? t.t('added.none') : '',
+    ].filter(Boolean).join(' ');
+  if (said(state.tr)) say(said);
   render();
 }
 
@@ -89,9 +96,18 @@ async function onMenu(command: MenuCommand): Promise<void> {
 }
 
 async function exportPhotos(only?: PhotoId): Promise<void> {
-  const requests = exportRequests([...state.photos.values()], only);
+  let requests = exportRequests([...state.photos.values()], only);
   if (requests.length === 0) return say((t) => t.t('export.nothingReady'));
   if (state.exporting) return;
+  // Photos the engine flags "check it" that nobody opened are not written without asking.
+  const unopened = unopenedToCheck([...state.photos.values()], requests);
+  if (unopened.length) {
+    const choice = await askBeforeExport(unopened, state.tr);
+    if (choice === 'review') return open(reviewOrder(unopened)[0]!.id);
+    if (choice === 'cancel') return;
+    if (choice === 'others') requests = requests.filter((r) => !unopened.some((p) => p.id === r.id));
+    if (requests.length === 0) return say((t) => t.t('export.nothingReady'));
+  }
   state.exporting = true;
   ui.exportAll.disabled = true;
   ui.progress.hidden = false;
@@ -100,9 +116,8 @@ async function exportPhotos(only?: PhotoId): Promise<void> {
   try {
     const outcomes = await bridge.exportPhotos(requests);
     for (const o of outcomes) photo(o.id).exported = o;
-    const failed = outcomes.filter((o) => o.status === 'failed').length;
-    const done = outcomes.filter((o) => o.status === 'done').length;
-    say((t) => [t.plural('export.done', done), failed ? t.plural('export.failed', failed) : ''].filter(Boolean).join(' '));
+    // The same words as the CLI's summary and the right-click notification.
+    say((t) => tallyText(tally(outcomes), t));
   } catch (e) {
     say(e instanceof Error ? e.message : String(e));
   } finally {
@@ -115,6 +130,7 @@ async function exportPhotos(only?: PhotoId): Promise<void> {
 
 function open(id: PhotoId | undefined): void {
   state.current = id;
+  if (id !== undefined) photo(id).opened = true;
   coversChanged(state);
   render();
   if (id !== undefined) byId('back').focus();
@@ -197,7 +213,7 @@ function render(): void {
 }
 
 function setLanguage(settings: SettingsView): void {
-  const tr = (state.tr = translator(pickLanguage(settings.language, state.locale), state.locale));
+  const tr = (state.tr = words(pickLanguage(settings.language, state.locale), state.locale));
   document.documentElement.lang = tr.lang;
   applyStatic(document, tr);
   ui.status.textContent = state.status(tr);

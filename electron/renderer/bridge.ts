@@ -1,5 +1,5 @@
 // The only way out of the page: the API the preload exposed on window.
-import type { ShareSafelyBridge } from '../preload/bridge-api.js';
+import type { ShareSafelyBridge } from '../../src/contract/bridge.js';
 
 declare global {
   interface Window {

@@ -2,10 +2,10 @@
 // visible or cover it again), ovals or rectangles drawn by dragging on the picture, and moving or
 // resizing any cover by pointer or keyboard. Each cover is drawn in the shape the engine paints
 // (an oval is the ellipse inscribed in its box). All positions are photo pixels; the layer shows them in %.
-import type { Cover, Rect, Shape } from '../preload/bridge-api.js';
+import type { Cover, Rect, Shape } from '../../src/contract/bridge.js';
 import { el } from './dom.js';
 import { centredRect, fromCorners, keyStep, MIN_SIZE, moveBy, percentBox, resizeBy, toPhoto } from './geometry.js';
-import type { Translator } from './i18n.js';
+import type { Words } from '../../src/contract/index.js';
 import type { Ready } from './photos.js';
 
 type Key = `face-${number}` | `extra-${number}`;
@@ -50,7 +50,7 @@ export class CoverEditor {
 
   constructor(
     private readonly layer: HTMLElement,
-    private tr: Translator,
+    private tr: Words,
     private readonly onChange: (cover: Cover) => void,
   ) {
     layer.addEventListener('pointerdown', (e) => this.down(e));
@@ -68,7 +68,7 @@ export class CoverEditor {
     });
   }
 
-  show(photo: Ready, cover: Cover, tr: Translator, focus?: Key): void {
+  show(photo: Ready, cover: Cover, tr: Words, focus?: Key): void {
     this.photo = photo;
     this.cover = cover;
     this.tr = tr;

@@ -1,6 +1,6 @@
 // Rectangle arithmetic in the photo's own pixels (the engine's coordinates). Pure, so moving and
 // resizing covers by pointer or keyboard behave the same and are tested without a page.
-import type { Rect } from '../preload/bridge-api.js';
+import type { Rect } from '../../src/contract/bridge.js';
 
 /** Smallest cover the user can make, in photo pixels. */
 export const MIN_SIZE = 4;

@@ -1,10 +1,10 @@
 // The grid: one card per photo with its status, flagged photos first. Cards are buttons, so the
 // grid is walked with Tab and opened with Enter.
 import { el } from './dom.js';
-import type { Translator } from './i18n.js';
+import type { Words } from '../../src/contract/index.js';
 import { reviewOrder, statusOf, type Photo } from './photos.js';
 
-export function renderGrid(list: HTMLElement, photos: readonly Photo[], tr: Translator, thumb: (id: number) => string | undefined): void {
+export function renderGrid(list: HTMLElement, photos: readonly Photo[], tr: Words, thumb: (id: number) => string | undefined): void {
   const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-id]')?.dataset.id;
   const cards = reviewOrder(photos).map((p) => {
     const status = statusOf(p, tr);

@@ -1,9 +1,9 @@
 // The window's model of the photos: what each one is, where it stands, what the user chose to
 // cover. Pure functions over plain data, so the rules (what gets flagged, the review order, what
-// is exported) are testable without a page.
-import type { Cover, ExportOutcome, ExportRequest, PhotoEntry, PhotoId, PhotoState } from '../preload/bridge-api.js';
-import type { MessageKey } from './i18n/en.js';
-import type { Translator } from './i18n.js';
+// is exported) are testable without a page. The flags are the engine's outcomes: the same photo is
+// "check it" here, in the CLI's summary and in the right-click notification.
+import type { Cover, ExportOutcome, ExportRequest, PhotoEntry, PhotoId, PhotoState } from '../../src/contract/bridge.js';
+import { errorText, outcomeOf, type Outcome, type Words } from '../../src/contract/index.js';
 
 export type Ready = Extract<PhotoState, { state: 'ready' }>;
 
@@ -13,6 +13,8 @@ export interface Photo {
   state: PhotoState;
   /** The user's choices; set when the analysis arrives, edited in review. */
   cover?: Cover;
+  /** Opened in the review screen at least once: the person has looked at it. */
+  opened?: boolean;
   exported?: ExportOutcome;
 }
 
@@ -21,17 +23,22 @@ export function initialCover(ready: Ready): Cover {
   return { faces: ready.faces.map((f) => (f.keep ? null : { ...f.cover })), extra: [] };
 }
 
-const checkCodes = new Set(['no-face', 'small-face', 'low-confidence']);
+/** How the photo stands, in the engine's words; undefined while it is analysed. */
+function outcomeOfPhoto(p: Photo): Outcome | undefined {
+  if (p.exported) return outcomeOf(p.exported.status === 'skipped' ? { status: 'done', warnings: p.exported.warnings } : p.exported);
+  if (p.state.state === 'analysing') return undefined;
+  return outcomeOf(p.state.state === 'failed' ? { status: 'failed', warnings: [] } : { status: 'done', warnings: p.state.warnings });
+}
 
-/** A photo the user should look at before sharing: nothing found, tiny or doubtful faces, or an error. */
+/** A photo the user should look at before sharing: the engine says "check it", or it failed. */
 export function needsCheck(p: Photo): boolean {
-  if (p.state.state === 'failed') return true;
-  return p.state.state === 'ready' && p.state.warnings.some((w) => checkCodes.has(w.code));
+  const o = outcomeOfPhoto(p);
+  return o === 'check' || o === 'failed';
 }
 
 /**
  * The order to review in: photos where nothing was found first (a missed face hides there), then
- * errors, then doubtful or tiny faces, then the rest; each group in the order the photos arrived.
+ * errors, then the other photos to check, then the rest; each group in the order the photos arrived.
  */
 export function reviewOrder(photos: readonly Photo[]): Photo[] {
   const rank = (p: Photo) => {
@@ -42,28 +49,19 @@ export function reviewOrder(photos: readonly Photo[]): Photo[] {
   return photos.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
 }
 
-const errorCodes = new Set([
-  'not-found', 'not-a-file', 'unreadable', 'empty', 'too-large', 'too-many-pixels', 'not-an-image', 'unsupported-format',
-  'truncated', 'corrupt', 'changed', 'output-unwritable', 'no-space', 'verify-failed', 'timeout', 'faces-remain',
-]);
-
-/** An engine error for the user: its own precise English sentence, or the translated reason for its code. */
-export function errorText(error: { code: string; message: string } | undefined, tr: Translator): string {
-  if (!error) return '';
-  return tr.lang === 'en' || !errorCodes.has(error.code) ? error.message : tr.t(`error.${error.code}` as MessageKey);
-}
-
 export type Tone = 'busy' | 'ok' | 'check' | 'error' | 'saved';
 
-export function statusOf(p: Photo, tr: Translator): { text: string; tone: Tone } {
-  if (p.exported?.status === 'done') return { text: tr.t('status.saved'), tone: 'saved' };
-  if (p.exported?.status === 'failed') return { text: tr.t('status.notSaved', { message: errorText(p.exported.error, tr) }), tone: 'error' };
+/** The badge: a photo to check stays "check it" until opened, even once saved (its copy is written, not looked at). */
+export function statusOf(p: Photo, w: Words): { text: string; tone: Tone } {
+  const unchecked = outcomeOfPhoto(p) === 'check' && !p.opened;
+  if (p.exported?.status === 'done') return unchecked ? { text: w.t('status.savedCheck'), tone: 'check' } : { text: w.t('status.saved'), tone: 'saved' };
+  if (p.exported?.status === 'failed') return { text: w.t('status.notSaved', { message: errorText(p.exported.error, w) }), tone: 'error' };
   const s = p.state;
-  if (s.state === 'analysing') return { text: tr.t('status.analysing'), tone: 'busy' };
-  if (s.state === 'failed') return { text: tr.t('status.failed', { message: errorText(s.error, tr) }), tone: 'error' };
-  if (s.faces.length === 0) return { text: tr.t('status.noFace'), tone: 'check' };
-  if (needsCheck(p)) return { text: tr.plural('status.facesCheck', s.faces.length), tone: 'check' };
-  return { text: tr.plural('status.faces', s.faces.length), tone: 'ok' };
+  if (s.state === 'analysing') return { text: w.t('status.analysing'), tone: 'busy' };
+  if (s.state === 'failed') return { text: w.t('status.failed', { message: errorText(s.error, w) }), tone: 'error' };
+  if (s.faces.length === 0) return unchecked ? { text: w.t('status.noFace'), tone: 'check' } : { text: w.t('status.noFaceOpened'), tone: 'ok' };
+  if (unchecked) return { text: w.plural('status.facesCheck', s.faces.length), tone: 'check' };
+  return { text: w.plural('status.faces', s.faces.length), tone: 'ok' };
 }
 
 /** The export request for every analysed photo (the ids given, or all). */
@@ -73,7 +71,8 @@ export function exportRequests(photos: readonly Photo[], only?: PhotoId): Export
     .map((p) => ({ id: p.id, cover: p.cover! }));
 }
 
-/** Number of regions a cover asks for (faces still covered plus drawn ones). */
-export function coverCount(c: Cover): number {
-  return c.faces.filter((f) => f !== null).length + c.extra.length;
+/** Photos flagged "check it" that the person never opened: export asks before writing them. */
+export function unopenedToCheck(photos: readonly Photo[], requests: readonly ExportRequest[]): Photo[] {
+  const asked = new Set(requests.map((r) => r.id));
+  return photos.filter((p) => asked.has(p.id) && outcomeOfPhoto(p) === 'check' && !p.opened);
 }

@@ -1,22 +1,14 @@
 // The side panel of the review screen: faces as toggles, what the photo gives away in plain
 // words, and after export what became of each item, read back from the written copy.
-import type { MessageKey } from './i18n/en.js';
+import { describeFinding, errorText, problemText, warningText, type Words } from '../../src/contract/index.js';
 import { el } from './dom.js';
-import { describeFinding, orderFindings } from './findings.js';
-import type { Translator } from './i18n.js';
-import { errorText, type Photo } from './photos.js';
+import type { Photo } from './photos.js';
 
 export interface PanelActions {
   toggleFace(index: number): void;
   exportOne(): void;
   showInFolder(): void;
   copy(): void;
-}
-
-const warningKeys = new Set(['no-face', 'small-face', 'low-confidence', 'animated', 'downscaled', 'cover-grown', 'face-left-uncovered']);
-
-function warningText(code: string, message: string, tr: Translator): string {
-  return warningKeys.has(code) ? tr.t(`warning.${code}` as MessageKey) : message;
 }
 
 function section(title: string, ...children: (Node | null)[]): HTMLElement {
@@ -42,7 +34,7 @@ function faceCrop(head: { x: number; y: number; width: number; height: number },
   return node;
 }
 
-export function renderPanel(panel: HTMLElement, p: Photo, tr: Translator, actions: PanelActions, note = '', previewUrl?: string): void {
+export function renderPanel(panel: HTMLElement, p: Photo, tr: Words, actions: PanelActions, note = '', previewUrl?: string): void {
   const s = p.state;
   if (s.state === 'analysing') return panel.replaceChildren(el('p', {}, tr.t('review.analysing')));
   if (s.state === 'failed') return panel.replaceChildren(el('p', { class: 'error' }, tr.t('status.failed', { message: errorText(s.error, tr) })));
@@ -50,8 +42,8 @@ export function renderPanel(panel: HTMLElement, p: Photo, tr: Translator, action
   const exported = p.exported?.status === 'done';
   const parts: HTMLElement[] = [el('p', { class: 'muted' }, tr.t('review.hint')), el('p', { class: 'muted small' }, tr.t('review.keys'))];
 
-  const warnings = s.warnings.filter((w) => w.code !== 'face-left-uncovered');
-  if (warnings.length) parts.push(el('ul', { class: 'warnings' }, ...warnings.map((w) => el('li', {}, warningText(w.code, w.message, tr)))));
+  const warnings = [...new Set(s.warnings.map((w) => w.code))].filter((c) => c !== 'face-left-uncovered');
+  if (warnings.length) parts.push(el('ul', { class: 'warnings' }, ...warnings.map((c) => el('li', {}, warningText(c, tr)))));
 
   const faces = s.faces.length
     ? el(
@@ -68,17 +60,20 @@ export function renderPanel(panel: HTMLElement, p: Photo, tr: Translator, action
     : el('p', { class: 'check' }, tr.t('review.noFaces'));
   parts.push(section(tr.t('review.faces'), faces));
 
-  const findings = orderFindings(s.findings).map((f) => {
+  // One line per fact, from its fields, in the user's words; where it was found in small print.
+  const findings = s.findings.map((f) => {
     const d = describeFinding(f, tr);
     return el(
       'li',
-      { class: d.sensitive ? 'sensitive' : '' },
-      el('span', { class: 'label' }, tr.t('review.labelled', { label: d.label })),
-      el('span', { class: 'detail' }, d.detail),
+      { class: d.sensitive ? 'sensitive' : 'technical' },
+      el('span', { class: 'mark', 'aria-hidden': 'true' }, d.sensitive ? '•' : '·'),
+      el('span', { class: 'detail' }, d.text),
       el('span', { class: exported ? 'fate gone' : 'fate' }, exported ? ` ✓ ${tr.t('review.removed')}` : ` — ${tr.t('review.willBeRemoved')}`),
+      d.detail ? el('span', { class: 'where muted small' }, d.detail) : null,
     );
   });
-  parts.push(section(tr.t('review.givesAway'), findings.length ? el('ul', { class: 'findings' }, ...findings) : el('p', {}, tr.t('review.givesNothing'))));
+  const legend = el('p', { class: 'legend muted small' }, `• ${tr.t('legend.sensitive')}   · ${tr.t('legend.technical')}`);
+  parts.push(section(tr.t('review.givesAway'), ...(findings.length ? [el('ul', { class: 'findings' }, ...findings), legend] : [el('p', {}, tr.t('review.givesNothing'))])));
 
   const exportButton = el('button', { type: 'button', class: 'primary', id: 'export-one' }, tr.t('review.exportThis'));
   exportButton.addEventListener('click', () => actions.exportOne());
@@ -91,7 +86,7 @@ export function renderPanel(panel: HTMLElement, p: Photo, tr: Translator, action
       body.push(el('p', { id: 'saved-as' }, tr.t('review.savedAs', { name: out.outputName ?? '', folder: out.outputFolder ?? '' })));
       body.push(el('p', {}, tr.plural('review.coversCount', out.covered)));
       const v = out.verify;
-      body.push(v?.clean ? el('p', { class: 'ok', id: 'verified' }, `✓ ${tr.t('review.verifiedClean')}`) : el('p', { class: 'error' }, tr.t('review.verifyProblems', { problems: v?.problems.map((x) => x.message).join('; ') ?? '?' })));
+      body.push(v?.clean ? el('p', { class: 'ok', id: 'verified' }, `✓ ${tr.t('review.verifiedClean')}`) : el('p', { class: 'error' }, tr.t('review.verifyProblems', { problems: v?.problems.map((x) => problemText(x, tr)).join('; ') ?? '?' })));
       const show = el('button', { type: 'button', id: 'show-in-folder' }, tr.t('review.showInFolder'));
       const copy = el('button', { type: 'button', id: 'copy-image' }, tr.t('review.copy'));
       show.addEventListener('click', () => actions.showInFolder());

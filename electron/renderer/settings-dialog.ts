@@ -1,19 +1,19 @@
 // The settings dialog: every change is saved at once (through main, into the file the right-click
 // action reads too), and the dialog shows what was really saved.
-import type { Language, SettingsView, ShareSafelyBridge } from '../preload/bridge-api.js';
+import type { Language, SettingsView, ShareSafelyBridge } from '../../src/contract/bridge.js';
 import { byId } from './dom.js';
-import type { Translator } from './i18n.js';
+import type { Words } from '../../src/contract/index.js';
 
 export class SettingsDialog {
   private readonly dialog = byId<HTMLDialogElement>('settings');
   private readonly form = byId<HTMLFormElement>('settings-form');
   private settings: SettingsView;
-  private tr: Translator;
+  private tr: Words;
 
   constructor(
     private readonly bridge: ShareSafelyBridge,
     initial: SettingsView,
-    tr: Translator,
+    tr: Words,
     private readonly onSaved: (s: SettingsView) => void,
     private readonly onError: (message: string) => void,
   ) {
@@ -31,7 +31,7 @@ export class SettingsDialog {
     this.dialog.showModal();
   }
 
-  setTranslator(tr: Translator): void {
+  setTranslator(tr: Words): void {
     this.tr = tr;
     this.fill();
   }

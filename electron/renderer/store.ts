@@ -1,8 +1,8 @@
 // Everything the window remembers, in one typed object: the photos, which one is under review and
 // how, whether an export runs, the language and the status line. app.ts reads and changes it, then
 // renders; nothing else holds state between events.
-import type { PhotoId } from '../preload/bridge-api.js';
-import { translator, type Translator } from './i18n.js';
+import type { PhotoId } from '../../src/contract/bridge.js';
+import { words, type Words } from '../../src/contract/index.js';
 import type { Photo } from './photos.js';
 
 export interface AppState {
@@ -16,9 +16,9 @@ export interface AppState {
   panelNote: string;
   /** The system's locale, the fallback when the settings say "system". */
   locale: string;
-  tr: Translator;
+  tr: Words;
   /** The status line, as a function of the language so that switching language re-says it. */
-  status: (tr: Translator) => string;
+  status: (tr: Words) => string;
 }
 
 export function initialState(): AppState {
@@ -29,7 +29,7 @@ export function initialState(): AppState {
     exporting: false,
     panelNote: '',
     locale: 'en',
-    tr: translator('en'),
+    tr: words('en'),
     status: () => '',
   };
 }

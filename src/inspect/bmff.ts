@@ -2,18 +2,19 @@
 // mattes), extra images, Samsung motion-photo video (mpvd) and other top-level boxes.
 import { ispe, itemData, itemProperties, readHeifMeta, walkBmff, type HeifMeta } from '../containers/bmff.js';
 import { emptyBlocks, heifExifStart, startsLikeXml, type Blocks } from './blocks.js';
-import { Findings, plural, sizeText } from './findings.js';
+import { Findings } from './findings.js';
+import type { AuxImage } from '../contract/index.js';
 import { describeTrailer } from './trailer.js';
 
 const knownTop = new Set(['ftyp', 'meta', 'mdat', 'free', 'skip']);
 
 /** What an auxiliary image's auxC type says it is. */
-function auxName(urn: string): string {
-  if (/alpha|auxid:1$/i.test(urn)) return 'transparency (alpha) image';
-  if (/depth|disparity|auxid:2$/i.test(urn)) return 'depth map';
-  if (/gainmap/i.test(urn)) return 'HDR gain map';
-  if (/matte/i.test(urn)) return `segmentation matte (${urn.split(':').pop()})`;
-  return `auxiliary image (${urn || 'unknown type'})`;
+function auxKind(urn: string): AuxImage {
+  if (/alpha|auxid:1$/i.test(urn)) return 'alpha';
+  if (/depth|disparity|auxid:2$/i.test(urn)) return 'depth';
+  if (/gainmap/i.test(urn)) return 'gain-map';
+  if (/matte/i.test(urn)) return 'matte';
+  return 'extra';
 }
 
 /** HEIF irot/imir on the primary item, as the equivalent EXIF orientation. */
@@ -42,13 +43,13 @@ export function inspectBmff(b: Buffer, f: Findings): Blocks {
   const meta = s.boxes.find((x) => x.type === 'meta');
   if (meta) items(b, readHeifMeta(b, meta, s.issues), blocks, f);
   for (const box of s.boxes) {
-    if (box.type === 'mpvd') f.add('motion-video', `A hidden motion-photo video (Samsung, ${sizeText(box.size)})`, { bytes: box.size });
-    else if (box.type === 'moov') f.add('motion-video', `A video track (${sizeText(box.size)}): an image sequence or motion photo`, { bytes: box.size });
-    else if (box.type === 'sefd') f.add('other', 'Samsung extra data (can hold edit history and capture details)', undefined, true);
-    else if (!knownTop.has(box.type)) f.add('other', `An unknown top-level box "${box.type.replace(/[^\x20-\x7e]/g, '?')}" (${sizeText(box.size)})`, undefined, true);
+    if (box.type === 'mpvd') f.add({ kind: 'motion-video', bytes: box.size }, 'Samsung');
+    else if (box.type === 'moov') f.add({ kind: 'motion-video', bytes: box.size }, 'HEIF video track');
+    else if (box.type === 'sefd') f.add({ kind: 'unknown', count: 1, bytes: box.size, names: ['Samsung extra data'] });
+    else if (!knownTop.has(box.type)) f.add({ kind: 'unknown', count: 1, bytes: box.size, names: [`HEIF "${box.type.replace(/[^\x20-\x7e]/g, '?')}"`] });
   }
-  for (const issue of s.issues) f.add('other', `Structure: ${issue}`, undefined, false);
-  if (s.trailer > 0) describeTrailer(b, s.end, f, 'HEIF structure');
+  for (const issue of s.issues) f.add({ kind: 'structure', issues: [issue] }, 'HEIF');
+  if (s.trailer > 0) describeTrailer(b, s.end, f, 'HEIF');
   return blocks;
 }
 
@@ -69,13 +70,13 @@ function items(b: Buffer, m: HeifMeta, blocks: Blocks, f: Findings): void {
   const thumbs = m.refs.filter((r) => r.type === 'thmb');
   const aux = m.refs.filter((r) => r.type === 'auxl');
   const described = new Set([...thumbs, ...aux].map((r) => r.from));
-  if (thumbs.length) f.add('thumbnail', `${plural(thumbs.length, 'embedded thumbnail')} — may show the photo before edits`, { count: thumbs.length });
+  if (thumbs.length) f.add({ kind: 'thumbnail', count: thumbs.length }, 'HEIF');
   for (const a of aux) {
     const auxC = itemProperties(m, a.from).find((p) => p.type === 'auxC');
     const urn = auxC ? b.toString('latin1', auxC.box.dataOffset + 4, auxC.box.offset + auxC.box.size).split('\0')[0] : '';
     // Transparency is part of the picture; depth maps, gain maps and mattes are extra images.
-    const alpha = /alpha|auxid:1$/i.test(urn);
-    f.add('aux-image', `A hidden ${auxName(urn)} next to the photo`, { type: urn }, !alpha);
+    const what = auxKind(urn);
+    f.add({ kind: 'aux-image', what, count: 1 }, 'HEIF', what !== 'alpha');
   }
   let exifCount = 0;
   for (const item of m.items) {
@@ -83,16 +84,17 @@ function items(b: Buffer, m: HeifMeta, blocks: Blocks, f: Findings): void {
       const d = itemData(b, m, item.id);
       const start = d ? heifExifStart(d) : -1;
       if (d && start >= 0) blocks.exif.push({ data: d.subarray(start), label: exifCount++ ? 'HEIF EXIF item' : 'EXIF' });
-      else f.add('other', d && d.length ? 'A HEIF EXIF item with no readable content' : 'A HEIF EXIF item that could not be read', undefined, !d);
+      else if (d?.length) f.add({ kind: 'unreadable', count: 1, bytes: d.length }, 'HEIF EXIF item', false);
+      else f.add({ kind: 'unreadable', count: 1 }, 'HEIF EXIF item', !d);
     } else if (item.type === 'mime') {
       const d = itemData(b, m, item.id);
       if (d && /xml|xmp/i.test(item.contentType ?? '') && startsLikeXml(d)) blocks.xmp.push({ xml: d.toString('utf8'), label: 'XMP' });
-      else if (d && /xml|xmp/i.test(item.contentType ?? '')) f.add('other', 'An empty XMP item', undefined, false);
-      else f.add('other', `An embedded ${item.contentType || 'data'} item (${sizeText(d?.length ?? 0)})`, undefined, true);
+      else if (d && /xml|xmp/i.test(item.contentType ?? '')) f.add({ kind: 'block', count: 1, bytes: d.length }, 'XMP');
+      else f.add({ kind: 'unknown', count: 1, bytes: d?.length ?? 0, names: [`HEIF ${item.contentType || 'data'} item`] });
     } else if (item.type === 'jpeg' || ((item.type === 'hvc1' || item.type === 'av01') && item.id !== primary && !tiles.has(item.id) && !described.has(item.id))) {
-      f.add('aux-image', `Another image stored in the file (${item.type.trim()} item ${item.id})`);
+      f.add({ kind: 'aux-image', what: 'extra', count: 1 }, `HEIF ${item.type.trim()} item`);
     } else if (item.type === 'uri ') {
-      f.add('other', 'An item pointing to external data', undefined, true);
+      f.add({ kind: 'unknown', count: 1, names: ['HEIF link to external data'] });
     }
   }
 }

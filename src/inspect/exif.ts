@@ -2,8 +2,9 @@
 // when exifr rejects the block, so a quirky block still reports its GPS, dates and device.
 import * as exifr from './exifr.js';
 import { entry, tiffReader, walkTiff, type Ifd, type TiffStructure } from '../containers/tiff.js';
-import { Findings, clip, sizeText } from './findings.js';
-import { plainDate } from './dates.js';
+import { Findings } from './findings.js';
+import { dateValues } from './dates.js';
+import type { DateRole } from '../contract/index.js';
 
 type Tags = Record<string, unknown>;
 interface ExifrOutput {
@@ -74,18 +75,14 @@ function clock(v: unknown): string | undefined {
   return v.map((n: number) => String(Math.floor(n)).padStart(2, '0')).join(':');
 }
 
-function formatLatLon(lat: number, lon: number): string {
-  return `${Math.abs(lat).toFixed(4)} ${lat < 0 ? 'S' : 'N'}, ${Math.abs(lon).toFixed(4)} ${lon < 0 ? 'W' : 'E'}`;
-}
-
 export function addLocation(f: Findings, lat: number, lon: number, source: string): void {
-  f.add('location', `GPS position (${source}): ${formatLatLon(lat, lon)}`, { lat: +lat.toFixed(6), lon: +lon.toFixed(6) });
+  f.add({ kind: 'location', lat: +lat.toFixed(6), lon: +lon.toFixed(6) }, source);
 }
 
 /** Reports one EXIF block. `label` says where it sits ("EXIF", "PNG eXIf chunk", ...). */
 export async function inspectExif(tiff: Buffer, f: Findings, label = 'EXIF'): Promise<ExifResult> {
   const walked = walkTiff(tiff);
-  for (const issue of walked.issues) f.add('other', `Structure of the ${label} block: ${issue}`, undefined, false);
+  for (const issue of walked.issues) f.add({ kind: 'structure', issues: [issue] }, label);
   let out: ExifrOutput | undefined;
   try {
     out = (await exifr.parse(withoutLyingCounts(tiff, walked), exifrOptions)) as ExifrOutput | undefined;
@@ -94,7 +91,7 @@ export async function inspectExif(tiff: Buffer, f: Findings, label = 'EXIF'): Pr
   }
   if (!out || (!out.ifd0 && !out.exif && !out.gps)) {
     if (walked.ifds.length === 0) {
-      f.add('other', `A ${label} metadata block that could not be read (${sizeText(tiff.length)})`, undefined, true);
+      f.add({ kind: 'unreadable', count: 1, bytes: tiff.length }, label);
       return {};
     }
     return fromWalker(tiff, walked, f, label);
@@ -108,71 +105,49 @@ export async function inspectExif(tiff: Buffer, f: Findings, label = 'EXIF'): Pr
   if (typeof lat === 'number' && typeof lon === 'number' && Number.isFinite(lat) && Number.isFinite(lon)) {
     addLocation(f, lat, lon, label);
   } else if (walked.ifds.some((i) => i.name === 'GPS')) {
-    f.add('location', `An empty GPS block (${label}): no coordinates, but the file was made by a device that records location`);
+    f.add({ kind: 'location-empty' }, label);
   }
   const gpsDate = [str(gps.GPSDateStamp), clock(gps.GPSTimeStamp)].filter(Boolean).join(' ');
-  if (gpsDate) f.add('date', `GPS time stamp: ${gpsDate}`, { date: gpsDate });
+  if (gpsDate) f.add({ kind: 'date', role: 'gps', ...dateValues(gpsDate) }, label);
 
-  addDates(f, { Taken: exif.DateTimeOriginal, Digitized: exif.CreateDate, Modified: ifd0.ModifyDate });
-  addDevice(f, str(ifd0.Make), str(ifd0.Model));
+  addDates(f, { taken: exif.DateTimeOriginal, digitized: exif.CreateDate, modified: ifd0.ModifyDate }, label);
+  addDevice(f, str(ifd0.Make), str(ifd0.Model), label);
   const lens = str(exif.LensModel) ?? str(exif.LensMake);
-  if (lens) f.add('device', `Lens: ${lens}`, { lens });
-  for (const [name, v] of [
-    ['Camera serial number', exif.BodySerialNumber ?? ifd0.CameraSerialNumber ?? exif.SerialNumber],
-    ['Lens serial number', exif.LensSerialNumber],
-    ['Unique image ID', exif.ImageUniqueID],
+  if (lens) f.add({ kind: 'device', role: 'lens', name: lens }, label);
+  for (const [role, v] of [
+    ['camera', exif.BodySerialNumber ?? ifd0.CameraSerialNumber ?? exif.SerialNumber],
+    ['lens', exif.LensSerialNumber],
+    ['image', exif.ImageUniqueID],
   ] as const) {
     const s = str(v);
-    if (s) f.add('serial', `${name}: ${s}`, { [name]: s });
+    if (s) f.add({ kind: 'serial', role, value: s }, label);
   }
-  for (const [name, v] of [
-    ['Artist', ifd0.Artist],
-    ['Copyright', ifd0.Copyright],
-    ['Camera owner', exif.CameraOwnerName ?? exif.OwnerName],
-    ['Author (Windows)', ucs2(ifd0.XPAuthor)],
-  ] as const) {
+  const owners = [ifd0.Artist, ifd0.Copyright, exif.CameraOwnerName ?? exif.OwnerName, ucs2(ifd0.XPAuthor)].map(str).filter((s): s is string => !!s);
+  if (owners.length) f.add({ kind: 'owner', names: owners }, label);
+  const software = [str(ifd0.Software), str(ifd0.HostComputer)].filter((s): s is string => !!s);
+  if (software.length) f.add({ kind: 'software', names: software }, label);
+  for (const v of [ifd0.ImageDescription, userComment(out.userComment ?? exif.UserComment), ucs2(ifd0.XPTitle), ucs2(ifd0.XPComment), ucs2(ifd0.XPKeywords), ucs2(ifd0.XPSubject)]) {
     const s = str(v);
-    if (s) f.add('owner', `${name}: ${clip(s)}`, { [name]: s });
-  }
-  const software = [str(ifd0.Software), str(ifd0.HostComputer)].filter(Boolean).join(', ');
-  if (software) f.add('software', `Software: ${software}`, { software });
-  for (const [name, v] of [
-    ['Description', ifd0.ImageDescription],
-    ['User comment', userComment(out.userComment ?? exif.UserComment)],
-    ['Title (Windows)', ucs2(ifd0.XPTitle)],
-    ['Comment (Windows)', ucs2(ifd0.XPComment)],
-    ['Keywords (Windows)', ucs2(ifd0.XPKeywords)],
-    ['Subject (Windows)', ucs2(ifd0.XPSubject)],
-  ] as const) {
-    const s = str(v);
-    if (s) f.add('text', `${name}: ${clip(s)}`, { [name]: s });
+    if (s) f.add({ kind: 'text', role: 'caption', text: s }, label);
   }
   addThumbnail(f, tiff, walked, label);
-  if (out.makerNote || walked.ifds.some((i) => entry(i, 0x927c))) {
-    f.add('camera-settings', `Camera maker notes (${label}): private manufacturer data that can hold serial numbers, settings and previews`, undefined, true);
-  }
-  const settings = ['ExposureTime', 'FNumber', 'ISO', 'FocalLength'].filter((k) => exif[k] !== undefined);
-  if (settings.length) f.add('camera-settings', `Camera settings: ${settings.join(', ')}`);
+  if (out.makerNote || walked.ifds.some((i) => entry(i, 0x927c))) f.add({ kind: 'maker-notes' }, label);
+  if (['ExposureTime', 'FNumber', 'ISO', 'FocalLength'].some((k) => exif[k] !== undefined)) f.add({ kind: 'camera-settings' }, label);
   const orientation = typeof ifd0.Orientation === 'number' ? ifd0.Orientation : undefined;
   return { orientation };
 }
 
-function addDates(f: Findings, dates: Record<string, unknown>): void {
-  const said = new Set<string>();
-  for (const [name, v] of Object.entries(dates)) {
+/** Cameras write the same moment as taken, digitized and modified: the collector says it once. */
+function addDates(f: Findings, dates: Partial<Record<DateRole, unknown>>, label: string): void {
+  for (const [role, v] of Object.entries(dates) as [DateRole, unknown][]) {
     const s = str(v);
-    if (!s || /^[0\s:]+$/.test(s)) continue;
-    const d = plainDate(s);
-    // Cameras write the same moment as taken, digitized and modified: say it once.
-    if (said.has(d.text)) continue;
-    said.add(d.text);
-    f.add('date', `${name} on ${d.text}`, { date: s, ...(d.iso ? { iso: d.iso } : {}) });
+    if (s && !/^[0\s:]+$/.test(s)) f.add({ kind: 'date', role, ...dateValues(s) }, label);
   }
 }
 
-function addDevice(f: Findings, make?: string, model?: string): void {
+function addDevice(f: Findings, make: string | undefined, model: string | undefined, label: string): void {
   const device = make && model && model.toLowerCase().startsWith(make.toLowerCase()) ? model : [make, model].filter(Boolean).join(' ');
-  if (device) f.add('device', `Camera: ${device}`, { device });
+  if (device) f.add({ kind: 'device', role: 'camera', name: device }, label);
 }
 
 function addThumbnail(f: Findings, tiff: Buffer, t: TiffStructure, label: string): void {
@@ -183,7 +158,7 @@ function addThumbnail(f: Findings, tiff: Buffer, t: TiffStructure, label: string
   const thumbAt = at && r ? r.numbers(at, 1)[0] : undefined;
   if (len) {
     const bytes = r?.numbers(len, 1)[0] ?? 0;
-    f.add('thumbnail', `An embedded thumbnail (${label}${bytes ? `, ${sizeText(bytes)}` : ''}) — it may show the photo as it was before any edit or crop`, { bytes });
+    f.add(bytes ? { kind: 'thumbnail', count: 1, bytes } : { kind: 'thumbnail', count: 1 }, label);
   }
   // Cameras also hide previews in maker notes (Nikon PreviewIFD, Olympus, ...): look for JPEG starts that
   // are neither the thumbnail nor the strips/tiles of a TIFF's own (JPEG-compressed) image.
@@ -193,7 +168,7 @@ function addThumbnail(f: Findings, tiff: Buffer, t: TiffStructure, label: string
   for (let p = tiff.indexOf(jpegStart); p >= 0 && previews < 100; p = tiff.indexOf(jpegStart, p + 3)) {
     if (!own.has(p) && tiff[p + 3] >= 0xc0 && tiff[p + 3] !== 0xff) previews++;
   }
-  if (previews) f.add('thumbnail', `${previews === 1 ? 'A preview image' : `${previews} preview images`} hidden in the ${label} block (e.g. in the camera maker notes) — it may show the photo before edits`, { count: previews });
+  if (previews) f.add({ kind: 'thumbnail', count: previews }, label);
 }
 
 const jpegStart = Buffer.from([0xff, 0xd8, 0xff]);
@@ -217,22 +192,18 @@ function fromWalker(tiff: Buffer, t: TiffStructure, f: Findings, label: string):
     const la = deg(dms(lat)) * (text(gps, 1) === 'S' ? -1 : 1);
     const lo = deg(dms(lon)) * (text(gps, 3) === 'W' ? -1 : 1);
     if (Number.isFinite(la) && Number.isFinite(lo)) addLocation(f, la, lo, label);
-    else f.add('location', `An empty GPS block (${label}): no coordinates, but the file was made by a device that records location`);
+    else f.add({ kind: 'location-empty' }, label);
   }
-  addDates(f, { Taken: text(exif, 0x9003), Digitized: text(exif, 0x9004), Modified: text(ifd0, 0x0132) });
-  addDevice(f, text(ifd0, 0x010f), text(ifd0, 0x0110));
+  addDates(f, { taken: text(exif, 0x9003), digitized: text(exif, 0x9004), modified: text(ifd0, 0x0132) }, label);
+  addDevice(f, text(ifd0, 0x010f), text(ifd0, 0x0110), label);
   const serial = text(exif, 0xa431);
-  if (serial) f.add('serial', `Camera serial number: ${serial}`, { 'Camera serial number': serial });
-  for (const [name, tag] of [['Artist', 0x013b], ['Copyright', 0x8298]] as const) {
-    const s = text(ifd0, tag);
-    if (s) f.add('owner', `${name}: ${clip(s)}`, { [name]: s });
-  }
+  if (serial) f.add({ kind: 'serial', role: 'camera', value: serial }, label);
+  const owners = [text(ifd0, 0x013b), text(ifd0, 0x8298)].filter((s): s is string => !!s);
+  if (owners.length) f.add({ kind: 'owner', names: owners }, label);
   const software = text(ifd0, 0x0131);
-  if (software) f.add('software', `Software: ${software}`, { software });
+  if (software) f.add({ kind: 'software', names: [software] }, label);
   addThumbnail(f, tiff, t, label);
-  if (entry(exif, 0x927c)) {
-    f.add('camera-settings', `Camera maker notes (${label}): private manufacturer data that can hold serial numbers, settings and previews`, undefined, true);
-  }
+  if (entry(exif, 0x927c)) f.add({ kind: 'maker-notes' }, label);
   const o = entry(ifd0, 0x0112);
   const orientation = o ? r.numbers(o, 1)[0] : undefined;
   return { orientation };

@@ -20,9 +20,9 @@ export function inspectGif(b: Buffer, f: Findings): Blocks {
   for (const blk of s.blocks) {
     if (blk.kind === 'comment') {
       const text = subBlocks(b, blk.offset + 2, blk.end).toString('latin1');
-      f.add('comment', text.trim() ? `Comment (GIF): ${clip(text)}` : 'An empty GIF comment', { comment: text });
+      f.add({ kind: 'comment', text }, 'GIF');
     } else if (blk.kind === 'plain-text') {
-      f.add('text', 'A GIF plain-text block (text drawn over the image)');
+      f.add({ kind: 'text', role: 'overlay' }, 'GIF');
     } else if (blk.kind === 'application' && blk.application === 'XMP DataXMP') {
       // XMP in GIF is raw UTF-8 followed by a "magic trailer", not real sub-blocks.
       const raw = b.subarray(blk.offset + 14, blk.end).toString('utf8');
@@ -31,11 +31,11 @@ export function inspectGif(b: Buffer, f: Findings): Blocks {
     } else if (blk.kind === 'application' && blk.application === 'ICCRGBG1012') {
       blocks.icc.push({ data: subBlocks(b, blk.offset + 14, blk.end), label: 'GIF' });
     } else if (blk.kind === 'application' && blk.application !== 'NETSCAPE2.0' && blk.application !== 'ANIMEXTS1.0') {
-      f.add('other', `GIF application data "${clip(blk.application ?? '?', 20)}"`, undefined, true);
+      f.add({ kind: 'unknown', count: 1, names: [`GIF "${clip(blk.application ?? '?', 20)}"`] });
     }
   }
-  if (s.frames > 1) f.add('other', `An animated GIF (${s.frames} frames)`, { frames: s.frames }, false);
-  for (const issue of s.issues) f.add('other', `Structure: ${issue}`, undefined, false);
-  if (s.end !== undefined && s.trailer > 0) describeTrailer(b, s.end, f, 'GIF image');
+  if (s.frames > 1) f.add({ kind: 'animation', frames: s.frames }, 'GIF');
+  for (const issue of s.issues) f.add({ kind: 'structure', issues: [issue] }, 'GIF');
+  if (s.end !== undefined && s.trailer > 0) describeTrailer(b, s.end, f, 'GIF');
   return blocks;
 }

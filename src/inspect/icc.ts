@@ -1,6 +1,6 @@
 // An embedded ICC colour profile: harmless once the pixels are converted, but it can hint at the device.
 // Only the profile's description is read, by hand: the tag table and a 'desc' (v2) or 'mluc' (v4) tag.
-import { Findings, sizeText } from './findings.js';
+import { Findings } from './findings.js';
 
 function description(d: Buffer): string | undefined {
   if (d.length < 132) return undefined;
@@ -32,6 +32,5 @@ function description(d: Buffer): string | undefined {
 
 export function inspectIcc(data: Buffer, f: Findings, label: string): void {
   const name = description(data);
-  const what = name ? `"${name}"` : 'unnamed';
-  f.add('color-profile', `A colour profile (${what}, ${sizeText(data.length)}, ${label})`, name ? { profile: name } : undefined, false);
+  f.add(name ? { kind: 'color-profile', name } : { kind: 'color-profile' }, label);
 }

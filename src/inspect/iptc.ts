@@ -1,8 +1,8 @@
 // What an IPTC block (Photoshop APP13 / IRB) gives away: names, places, dates, captions.
 import * as exifr from './exifr.js';
-import { Findings, clip, sizeText } from './findings.js';
+import { Findings } from './findings.js';
 import { texts } from './xmp.js';
-import { plainDate } from './dates.js';
+import { dateValues } from './dates.js';
 
 type Node = Record<string, unknown>;
 
@@ -14,19 +14,19 @@ export async function inspectIptc(block: Buffer, f: Findings, label = 'IPTC'): P
     x = undefined;
   }
   if (!x || !Object.keys(x).length) {
-    f.add('other', `An ${label} block (${sizeText(block.length)}) that could not be read`, undefined, true);
+    f.add({ kind: 'unreadable', count: 1, bytes: block.length }, label);
     return;
   }
   const join = (...keys: string[]) => [...new Set(keys.flatMap((k) => texts(x![k])))].filter((t) => !/^[\0-\x1f]*$/.test(t));
   const owner = join('Byline', 'BylineTitle', 'Credit', 'Source', 'CopyrightNotice', 'Writer', 'Contact');
-  if (owner.length) f.add('owner', `Creator / owner (${label}): ${clip(owner.join(', '))}`);
+  if (owner.length) f.add({ kind: 'owner', names: owner }, label);
   const place = join('Sublocation', 'City', 'State', 'Country', 'CountryCode');
-  if (place.length) f.add('location', `Place names (${label}): ${clip(place.join(', '))}`);
+  if (place.length) f.add({ kind: 'place', names: place }, label);
   const date = [...join('DateCreated'), ...join('TimeCreated')].join(' ');
-  if (date) f.add('date', `Created on ${plainDate(date).text} (${label})`, { date });
+  if (date) f.add({ kind: 'date', role: 'created', ...dateValues(date) }, label);
   const words = join('ObjectName', 'Headline', 'Caption', 'Keywords', 'SpecialInstructions');
-  if (words.length) f.add('text', `Titles, captions or keywords (${label}): ${clip(words.join(', '))}`);
+  if (words.length) f.add({ kind: 'text', role: 'caption', text: words.join(', ') }, label);
   const program = join('OriginatingProgram', 'ProgramVersion');
-  if (program.length) f.add('software', `Software (${label}): ${program.join(' ')}`);
-  f.add('other', `An ${label} metadata block (${sizeText(block.length)})`, undefined, false);
+  if (program.length) f.add({ kind: 'software', names: [program.join(' ')] }, label);
+  f.add({ kind: 'block', count: 1, bytes: block.length }, label);
 }

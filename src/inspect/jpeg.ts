@@ -2,7 +2,7 @@
 // comments, vendor segments and anything after the end-of-image marker.
 import { appIdentifier, segmentData, walkJpeg } from '../containers/jpeg.js';
 import { emptyBlocks, photoshopResources, tiffStart, type Blocks } from './blocks.js';
-import { Findings, clip, plural, sizeText } from './findings.js';
+import { Findings, clip } from './findings.js';
 import { describeTrailer } from './trailer.js';
 
 const xmpId = 'http://ns.adobe.com/xap/1.0/';
@@ -40,7 +40,7 @@ export function inspectJpeg(b: Buffer, f: Findings): Blocks {
     } else if (seg.name === 'APP1' && id === 'Exif') {
       const t = tiffStart(d);
       if (t >= 0) blocks.exif.push({ data: d.subarray(t), label: 'EXIF' });
-      else f.add('other', `An EXIF metadata block that could not be read (${sizeText(d.length)})`, undefined, true);
+      else f.add({ kind: 'unreadable', count: 1, bytes: d.length }, 'EXIF');
     } else if (seg.name === 'APP1' && id === xmpId) {
       blocks.xmp.push({ xml: d.toString('utf8', xmpId.length + 1), label: 'XMP' });
     } else if (seg.name === 'APP1' && id === xmpExtId && d.length > 75) {
@@ -58,11 +58,11 @@ export function inspectJpeg(b: Buffer, f: Findings): Blocks {
       // Colour-transform flags for the decoder; says nothing about the photo.
     } else if (seg.marker >= 0xe0 && seg.marker <= 0xef) {
       const name = vendorNames[id] ?? vendorNames[id.slice(0, 4)] ?? (id ? `"${clip(id, 40)}" data` : 'unlabelled data');
-      f.add('other', `A vendor metadata segment (${seg.name}, ${name}, ${sizeText(seg.dataLength)})`, undefined, true);
+      f.add({ kind: 'unknown', count: 1, bytes: seg.dataLength, names: [`${seg.name} ${name}`] });
     } else if (seg.name === 'COM') {
       const text = d.toString('utf8').replace(/\0+$/, '');
-      if (encoderComment.test(text)) f.add('software', `Comment left by the software that saved the file: ${clip(text)}`, { comment: text });
-      else f.add('comment', text.trim() ? `Comment: ${clip(text)}` : 'An empty comment segment', { comment: text });
+      if (encoderComment.test(text)) f.add({ kind: 'software', names: [clip(text)] }, 'JPEG comment');
+      else f.add({ kind: 'comment', text }, 'JPEG');
     }
   }
   if (iccParts.length) {
@@ -75,16 +75,16 @@ export function inspectJpeg(b: Buffer, f: Findings): Blocks {
     for (const p of parts) if (p.offset < total) p.data.copy(whole, p.offset, 0, Math.min(p.data.length, total - p.offset));
     blocks.xmp.push({ xml: whole.toString('utf8'), label: 'extended XMP' });
   }
-  for (const issue of s.issues) f.add('other', `Structure: ${issue}`, undefined, false);
-  if (s.end !== undefined && s.trailer > 0) describeTrailer(b, s.end, f, 'JPEG image', mpfBytes);
+  for (const issue of s.issues) f.add({ kind: 'structure', issues: [issue] }, 'JPEG');
+  if (s.end !== undefined && s.trailer > 0) describeTrailer(b, s.end, f, 'JPEG', mpfBytes);
   return blocks;
 }
 
 function jfif(d: Buffer, id: string, f: Findings): void {
   if (id === 'JFIF' && d.length >= 14 && d[12] * d[13] > 0) {
-    f.add('thumbnail', `A JFIF thumbnail (${d[12]}×${d[13]} pixels) — it may show the photo before edits`);
+    f.add({ kind: 'thumbnail', count: 1 }, 'JFIF');
   } else if (id === 'JFXX') {
-    f.add('thumbnail', 'A JFIF extension thumbnail — it may show the photo before edits');
+    f.add({ kind: 'thumbnail', count: 1 }, 'JFIF');
   }
 }
 
@@ -107,19 +107,19 @@ function mpf(t: Buffer, f: Findings): number {
   let bytes = 0;
   const extra = Math.max(0, Math.min(entries, 64) - 1);
   for (let i = 1; i <= extra && listAt; i++) bytes += u32(listAt + i * 16 + 4);
-  if (extra > 0) f.add('aux-image', `${plural(extra, 'extra image')} stored after the main one (MPF: previews, gain map or depth), ${sizeText(bytes)}`, { count: extra, bytes });
+  if (extra > 0) f.add({ kind: 'aux-image', what: 'extra', count: extra, bytes }, 'MPF');
   return bytes;
 }
 
 function photoshop(d: Buffer, blocks: Blocks, f: Findings): void {
   for (const r of photoshopResources(d)) {
     if (r.id === 0x0404) blocks.iptc.push({ data: r.data, label: 'IPTC' });
-    else if (r.id === 0x0409 || r.id === 0x040c) f.add('thumbnail', 'A Photoshop thumbnail — it may show the photo before edits');
+    else if (r.id === 0x0409 || r.id === 0x040c) f.add({ kind: 'thumbnail', count: 1 }, 'Photoshop');
     else if (r.id === 0x0422) {
       const t = tiffStart(r.data);
       if (t >= 0) blocks.exif.push({ data: r.data.subarray(t), label: 'Photoshop EXIF' });
     } else if (r.id === 0x0424) blocks.xmp.push({ xml: r.data.toString('utf8'), label: 'Photoshop XMP' });
   }
-  f.add('other', 'Photoshop image resources (APP13)', undefined, false);
+  f.add({ kind: 'block', count: 1, bytes: d.length }, 'Photoshop');
 }
 

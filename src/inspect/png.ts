@@ -2,9 +2,9 @@
 // ImageMagick raw profiles, and anything after IEND.
 import { chunkData, inflate, readPngText, walkPng } from '../containers/png.js';
 import { emptyBlocks, tiffStart, type Blocks } from './blocks.js';
-import { Findings, clip, sizeText } from './findings.js';
+import { Findings } from './findings.js';
 import { describeTrailer } from './trailer.js';
-import { plainDate } from './dates.js';
+import { dateValues } from './dates.js';
 
 /** Chunks that only describe how to draw the pixels. */
 const structural = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'sRGB', 'gAMA', 'cHRM', 'pHYs', 'sBIT', 'bKGD', 'hIST', 'sPLT', 'cICP', 'mDCv', 'cLLi']);
@@ -26,25 +26,25 @@ export function inspectPng(b: Buffer, f: Findings): Blocks {
     } else if (c.type === 'eXIf') {
       const t = tiffStart(d);
       if (t >= 0) blocks.exif.push({ data: d.subarray(t), label: 'PNG eXIf chunk' });
-      else f.add('other', 'A PNG eXIf chunk that could not be read', undefined, true);
+      else f.add({ kind: 'unreadable', count: 1, bytes: d.length }, 'PNG eXIf');
     } else if (c.type === 'iCCP') {
       const nul = d.indexOf(0);
       const profile = nul > 0 ? inflate(d.subarray(nul + 2), budget) : undefined;
       budget -= profile?.length ?? 0;
       if (profile) blocks.icc.push({ data: profile, label: 'PNG iCCP chunk' });
-      else f.add('color-profile', 'A colour profile (PNG iCCP chunk) that could not be read', undefined, false);
+      else f.add({ kind: 'color-profile' }, 'PNG iCCP');
     } else if (c.type === 'tIME' && d.length >= 7) {
       const p = (n: number) => String(n).padStart(2, '0');
       const date = `${d.readUInt16BE(0)}-${p(d[2])}-${p(d[3])} ${p(d[4])}:${p(d[5])}:${p(d[6])}`;
-      f.add('date', `Modified on ${plainDate(date).text} (PNG tIME chunk)`, { date });
+      f.add({ kind: 'date', role: 'modified', ...dateValues(date) }, 'PNG tIME');
     } else if (c.type === 'acTL') {
-      f.add('other', 'An animated PNG (only the first frame is an image of its own)', undefined, false);
+      f.add({ kind: 'animation' }, 'PNG');
     } else if (c.type !== 'fcTL' && c.type !== 'fdAT') {
-      f.add('other', `An unknown PNG chunk "${c.type}" (${sizeText(c.length)})`, undefined, true);
+      f.add({ kind: 'unknown', count: 1, bytes: c.length, names: [`PNG "${c.type}"`] });
     }
   }
-  for (const issue of s.issues) f.add('other', `Structure: ${issue}`, undefined, false);
-  if (s.end !== undefined && s.trailer > 0) describeTrailer(b, s.end, f, 'PNG image');
+  for (const issue of s.issues) f.add({ kind: 'structure', issues: [issue] }, 'PNG');
+  if (s.end !== undefined && s.trailer > 0) describeTrailer(b, s.end, f, 'PNG');
   return blocks;
 }
 
@@ -59,7 +59,7 @@ function rawProfile(text: string): Buffer | undefined {
 function pngText(keyword: string, text: string | undefined, chunk: string, blocks: Blocks, f: Findings): void {
   const label = `PNG ${chunk} "${keyword}"`;
   if (text === undefined) {
-    f.add('text', `A ${label} text chunk that could not be decompressed`);
+    f.add({ kind: 'unreadable', count: 1 }, label);
     return;
   }
   if (keyword === 'XML:com.adobe.xmp') {
@@ -74,15 +74,15 @@ function pngText(keyword: string, text: string | undefined, chunk: string, block
     else if (data && (type === 'iptc' || type === '8bim')) blocks.iptc.push({ data, label: `IPTC (${label})` });
     else if (data && type === 'xmp') blocks.xmp.push({ xml: data.toString('utf8'), label: `XMP (${label})` });
     else if (data && (type === 'icc' || type === 'icm')) blocks.icc.push({ data, label });
-    else f.add('other', `A metadata profile (${label}) that could not be read`, undefined, true);
+    else f.add({ kind: 'unreadable', count: 1 }, label);
     return;
   }
-  const values = { keyword, text };
-  if (aiKeywords.test(keyword)) f.add('text', `AI generation prompt and settings (${label}): ${clip(text)}`, values);
-  else if (/^(author|artist|copyright|owner|creator|disclaimer|source)$/i.test(keyword)) f.add('owner', `${keyword} (${label}): ${clip(text)}`, values);
-  else if (/^(creation time|create-date|modify-date|date|date:create|date:modify|date:timestamp)$/i.test(keyword)) f.add('date', `Dated ${plainDate(text).text} (${label})`, values);
-  else if (/^(make|model|camera|lens)$/i.test(keyword)) f.add('device', `${keyword} (${label}): ${clip(text)}`, values);
-  else if (/^software$/i.test(keyword)) f.add('software', `Software (${label}): ${clip(text)}`, values);
-  else if (/^comment$/i.test(keyword)) f.add('comment', `Comment (${label}): ${clip(text)}`, values);
-  else f.add('text', `Text (${label}): ${clip(text)}`, values);
+  if (aiKeywords.test(keyword)) f.add({ kind: 'text', role: 'ai-prompt', text }, label);
+  else if (/^(author|artist|copyright|owner|creator|disclaimer|source)$/i.test(keyword)) f.add({ kind: 'owner', names: [text] }, label);
+  else if (/^(creation time|create-date|modify-date|date|date:create|date:modify|date:timestamp)$/i.test(keyword)) f.add({ kind: 'date', role: /modify/i.test(keyword) ? 'modified' : 'dated', ...dateValues(text) }, label);
+  else if (/^lens$/i.test(keyword)) f.add({ kind: 'device', role: 'lens', name: text }, label);
+  else if (/^(make|model|camera)$/i.test(keyword)) f.add({ kind: 'device', role: 'camera', name: text }, label);
+  else if (/^software$/i.test(keyword)) f.add({ kind: 'software', names: [text] }, label);
+  else if (/^comment$/i.test(keyword)) f.add({ kind: 'comment', text }, label);
+  else f.add({ kind: 'text', role: 'other', text }, label);
 }

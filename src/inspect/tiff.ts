@@ -2,7 +2,7 @@
 // IPTC, Photoshop resources and ICC. Extra IFDs in the chain are further pages or previews.
 import { entry, tiffReader, walkTiff } from '../containers/tiff.js';
 import { emptyBlocks, photoshopResources, type Blocks } from './blocks.js';
-import { Findings, plural } from './findings.js';
+import { Findings } from './findings.js';
 
 export function inspectTiff(b: Buffer, f: Findings): Blocks {
   const blocks = emptyBlocks();
@@ -10,7 +10,7 @@ export function inspectTiff(b: Buffer, f: Findings): Blocks {
   const r = tiffReader(b);
   const ifd0 = t.ifds.find((i) => i.name === 'IFD0');
   if (!r || !ifd0) {
-    f.add('other', 'A TIFF structure that could not be read', undefined, true);
+    f.add({ kind: 'unreadable', count: 1 }, 'TIFF');
     return blocks;
   }
   blocks.width = entry(ifd0, 256) ? r.numbers(entry(ifd0, 256)!, 1)[0] : undefined;
@@ -30,12 +30,12 @@ export function inspectTiff(b: Buffer, f: Findings): Blocks {
   if (ps) {
     for (const res of photoshopResources(ps)) {
       if (res.id === 0x0404 && !iptc) blocks.iptc.push({ data: res.data, label: 'IPTC (Photoshop)' });
-      if (res.id === 0x0409 || res.id === 0x040c) f.add('thumbnail', 'A Photoshop thumbnail — it may show the photo before edits');
+      if (res.id === 0x0409 || res.id === 0x040c) f.add({ kind: 'thumbnail', count: 1 }, 'Photoshop');
     }
   }
   const pages = t.ifds.filter((i) => /^IFD[1-9]/.test(i.name) && entry(i, 0x0111)).length;
   const subs = t.ifds.filter((i) => i.name === 'SubIFD').length;
-  if (pages) f.add('aux-image', `${plural(pages, 'further page or preview image', 'further pages or preview images')} after the main one`, { count: pages });
-  if (subs) f.add('thumbnail', `${plural(subs, 'sub-image')} (previews or reduced-size copies of the photo)`, { count: subs });
+  if (pages) f.add({ kind: 'aux-image', what: 'pages', count: pages }, 'TIFF');
+  if (subs) f.add({ kind: 'thumbnail', count: subs }, 'TIFF');
   return blocks;
 }

@@ -1,10 +1,11 @@
 // What an XMP packet gives away: people's names, face regions, places, dates, devices, owners, hidden
 // motion-photo videos and depth/gain-map images. exifr parses the XML; this file decides what it means.
 import * as exifr from './exifr.js';
-import { Findings, clip, sizeText } from './findings.js';
+import { Findings } from './findings.js';
 import { addLocation } from './exif.js';
 import type { DeclaredRegion } from './regions.js';
-import { plainDate } from './dates.js';
+import { dateValues } from './dates.js';
+import type { AuxImage, DateRole } from '../contract/index.js';
 
 type Node = Record<string, unknown>;
 
@@ -148,7 +149,7 @@ async function parseXmp(xml: string): Promise<Node | undefined> {
 export async function inspectXmp(xml: string, f: Findings, label = 'XMP'): Promise<XmpResult> {
   const x = aliases(await parseXmp(xml));
   if (!x) {
-    f.add('other', `An ${label} metadata block that could not be read`, undefined, true);
+    f.add({ kind: 'unreadable', count: 1, bytes: Buffer.byteLength(xml) }, label);
     return { regions: [] };
   }
   const exif = ns(x, 'exif');
@@ -167,31 +168,29 @@ export async function inspectXmp(xml: string, f: Findings, label = 'XMP'): Promi
   if (lat !== undefined && lon !== undefined) addLocation(f, lat, lon, label);
   const place = [...texts(core.Location), ...texts(ps.City), ...texts(ps.State), ...texts(ps.Country), ...texts(ext.LocationShown), ...texts(ext.LocationCreated)]
     .filter((t) => !/^\d+$/.test(t));
-  if (place.length) f.add('location', `Place names (${label}): ${clip([...new Set(place)].join(', '))}`);
+  if (place.length) f.add({ kind: 'place', names: [...new Set(place)] }, label);
 
-  for (const [name, v] of [['Taken', exif.DateTimeOriginal ?? ps.DateCreated], ['Created', xmp.CreateDate], ['Modified', xmp.ModifyDate], ['Metadata changed', xmp.MetadataDate]] as const) {
+  const dates: [DateRole, unknown][] = [['taken', exif.DateTimeOriginal ?? ps.DateCreated], ['created', xmp.CreateDate], ['modified', xmp.ModifyDate], ['metadata', xmp.MetadataDate]];
+  for (const [role, v] of dates) {
     const s = first(v);
-    if (s) {
-      const d = plainDate(s);
-      f.add('date', `${name} on ${d.text} (${label})`, { date: s, ...(d.iso ? { iso: d.iso } : {}) });
-    }
+    if (s) f.add({ kind: 'date', role, ...dateValues(s) }, label);
   }
   const device = [first(tiff.Make), first(tiff.Model)].filter(Boolean).join(' ');
-  if (device) f.add('device', `Camera (${label}): ${device}`, { device });
+  if (device) f.add({ kind: 'device', role: 'camera', name: device }, label);
   const lens = first(aux.Lens) ?? first(exifEX.LensModel);
-  if (lens) f.add('device', `Lens (${label}): ${lens}`, { lens });
-  for (const [name, v] of [['Camera serial number', aux.SerialNumber ?? exifEX.BodySerialNumber], ['Lens serial number', aux.LensSerialNumber ?? exifEX.LensSerialNumber], ['Unique image ID', exif.ImageUniqueID]] as const) {
+  if (lens) f.add({ kind: 'device', role: 'lens', name: lens }, label);
+  for (const [role, v] of [['camera', aux.SerialNumber ?? exifEX.BodySerialNumber], ['lens', aux.LensSerialNumber ?? exifEX.LensSerialNumber], ['image', exif.ImageUniqueID]] as const) {
     const s = first(v);
-    if (s) f.add('serial', `${name} (${label}): ${s}`, { [name]: s });
+    if (s) f.add({ kind: 'serial', role, value: s }, label);
   }
   const ids = [mm.DocumentID, mm.OriginalDocumentID, mm.InstanceID].map(first).filter(Boolean);
-  if (ids.length) f.add('serial', `Unique document IDs (${label}) that can link this photo to its other copies`, { ids: ids.join(' ') });
+  if (ids.length) f.add({ kind: 'document-ids', count: ids.length }, label);
   const owners = [...texts(dc.creator), ...texts(dc.rights), ...texts(ns(x, 'xmpRights').Owner), ...texts(ps.Credit), ...texts(core.CreatorContactInfo), ...texts(exifEX.CameraOwnerName)];
-  if (owners.length) f.add('owner', `Creator / owner (${label}): ${clip([...new Set(owners)].join(', '))}`);
-  const tools = [first(xmp.CreatorTool), ...list(mm.History).map((h) => first((h as Node)?.softwareAgent))].filter(Boolean);
-  if (tools.length) f.add('software', `Software (${label}): ${clip([...new Set(tools)].join(', '))}`);
+  if (owners.length) f.add({ kind: 'owner', names: [...new Set(owners)] }, label);
+  const tools = [first(xmp.CreatorTool), ...list(mm.History).map((h) => first((h as Node)?.softwareAgent))].filter((t): t is string => !!t);
+  if (tools.length) f.add({ kind: 'software', names: [...new Set(tools)] }, label);
   const words = [...texts(dc.title), ...texts(dc.description), ...texts(dc.subject), ...texts(ps.Headline), ...texts(ps.Instructions), ...texts(exif.UserComment)];
-  if (words.length) f.add('text', `Titles, captions or keywords (${label}): ${clip([...new Set(words)].join(', '))}`);
+  if (words.length) f.add({ kind: 'text', role: 'caption', text: [...new Set(words)].join(', ') }, label);
 
   const regions = faceRegions(x);
   const names = new Set([
@@ -199,12 +198,13 @@ export async function inspectXmp(xml: string, f: Findings, label = 'XMP'): Promi
     ...texts(ext.PersonInImage),
     ...peopleFromKeywords([...texts(ns(x, 'lr').hierarchicalSubject), ...texts(ns(x, 'digiKam').TagsList), ...texts(ns(x, 'MicrosoftPhoto').LastKeywordXMP), ...texts(ns(x, 'mediapro').CatalogSets)]),
   ]);
-  if (names.size) f.add('people', `Names of people (${label}): ${clip([...names].join(', '))}`, { names: [...names].join(', ') });
+  if (names.size) f.add({ kind: 'people', names: [...names] }, label);
 
   motionAndAux(x, f, label);
+  // Namespaces nobody here interprets are named (technically) as the block's detail.
   const spaces = Object.keys(x).filter((k) => k !== 'xmlns' && !interpreted.has(k));
-  f.add('other', `A metadata block (${label}, ${sizeText(Buffer.byteLength(xml))})${spaces.length ? `; other data in: ${clip(spaces.join(', '), 80)}` : ''}`, undefined, false);
-  if (Object.keys(exif).length || Object.keys(exifEX).length) f.add('camera-settings', `Camera settings (${label})`);
+  f.add({ kind: 'block', count: 1, bytes: Buffer.byteLength(xml) }, spaces.length ? `${label} (${spaces.slice(0, 8).join(', ')})` : label);
+  if (Object.keys(exif).length || Object.keys(exifEX).length) f.add({ kind: 'camera-settings' }, label);
   return { regions };
 }
 
@@ -213,13 +213,21 @@ function motionAndAux(x: Node, f: Findings, label: string): void {
   const items = list(ns(x, 'Container').Directory).map((d) => ns(d as Node, 'Item'));
   const semantics = items.map((i) => `${first(i.Semantic) ?? ''}`);
   const motion = first(cam.MotionPhoto) === '1' || first(cam.MicroVideo) === '1' || semantics.includes('MotionPhoto');
-  if (motion) f.add('motion-video', `A motion photo (${label} says a short video is hidden in the file)`);
+  if (motion) f.add({ kind: 'motion-video' }, label);
   for (const s of semantics.filter((s) => s && s !== 'Primary' && s !== 'MotionPhoto')) {
-    f.add('aux-image', `A hidden ${s} image (${label} container directory)`);
+    f.add({ kind: 'aux-image', what: containerItem(s), count: 1 }, label);
   }
-  if (Object.keys(ns(x, 'hdrgm')).length) f.add('aux-image', `An HDR gain map image (${label})`);
-  if (first(ns(x, 'GDepth').Data)) f.add('aux-image', `A depth map embedded in the XMP (${label})`);
-  if (first(ns(x, 'GImage').Data)) f.add('aux-image', `A second image embedded in the XMP (${label}), e.g. the photo before portrait-mode blur`);
+  if (Object.keys(ns(x, 'hdrgm')).length) f.add({ kind: 'aux-image', what: 'gain-map', count: 1 }, label);
+  if (first(ns(x, 'GDepth').Data)) f.add({ kind: 'aux-image', what: 'depth', count: 1 }, label);
+  if (first(ns(x, 'GImage').Data)) f.add({ kind: 'aux-image', what: 'before-blur', count: 1 }, label);
+}
+
+/** What a Google container directory's item semantic says the item is. */
+function containerItem(semantic: string): AuxImage {
+  if (/depth/i.test(semantic)) return 'depth';
+  if (/gain/i.test(semantic)) return 'gain-map';
+  if (/matte|segment/i.test(semantic)) return 'matte';
+  return 'extra';
 }
 
 /** MWG (stored frame, centre-based) and Microsoft Photo (upright frame, corner-based) face regions. */

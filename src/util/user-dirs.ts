@@ -34,7 +34,8 @@ export function configDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS
 }
 
 /**
- * The per-user folder of the right-click action's log and short-lived files.
+ * The per-user folder of the right-click action's log, the record of copies made and short-lived
+ * files; never the photos' folders. SHARE_SAFELY_STATE_DIR overrides it (tests, portable use).
  * @param env the environment
  * @param platform the operating system
  * @param home the user's home folder
@@ -42,7 +43,8 @@ export function configDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS
  * @example
  * stateDir({}, 'darwin', '/Users/ann'); // '/Users/ann/Library/Logs/Share Safely'
  */
-export function stateDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): string {
+export function stateDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
+  if (env.SHARE_SAFELY_STATE_DIR) return env.SHARE_SAFELY_STATE_DIR;
   if (platform === 'win32') return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'Share Safely');
   if (platform === 'darwin') return path.join(home, 'Library', 'Logs', 'Share Safely');
   return path.join(xdgHome(env, 'XDG_STATE_HOME', path.join(home, '.local', 'state')), 'share-safely');

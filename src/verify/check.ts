@@ -1,5 +1,5 @@
 // The shape every per-format check returns.
-import type { Problem } from '../types.js';
+import type { Problem, ProblemCode } from '../types.js';
 
 export interface Check {
   width?: number;
@@ -7,7 +7,7 @@ export interface Check {
   problems: Problem[];
 }
 
-export const problem = (code: string, message: string): Problem => ({ code, message });
+export const problem = (code: ProblemCode, message: string): Problem => ({ code, message });
 
 /** Walker issues mean the structure cannot be trusted to be what the allowlist saw. */
 export function structureProblems(issues: string[]): Problem[] {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { AppEvent, Channel } from '../../electron/preload/bridge-api.js';
+import type { AppEvent, Channel } from '../../src/contract/bridge.js';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY } from '../../electron/main/app-origin.js';
 import { resolveAppFile } from '../../electron/main/app-protocol.js';
 import { createDesktop, type Desktop, type Dialogs } from '../../electron/main/desktop.js';
@@ -144,10 +144,10 @@ export async function startHost(o: HostOptions): Promise<Host> {
   const stopped: string[] = [];
   context.on('request', (r) => void requests.push(r.url()));
   context.on('requestfailed', (r) => void failures.set(r.url(), r.failure()?.errorText ?? '?'));
-  const rendererDir = path.join(dist, 'renderer');
+  const webRoot = path.join(root, 'dist');
   await context.route('**/*', async (route) => {
     const url = route.request().url();
-    const found = url.startsWith(`${TEST_ORIGIN}/`) ? resolveAppFile(APP_ORIGIN + url.slice(TEST_ORIGIN.length), rendererDir) : null;
+    const found = url.startsWith(`${TEST_ORIGIN}/`) ? resolveAppFile(APP_ORIGIN + url.slice(TEST_ORIGIN.length), webRoot) : null;
     if (!found) {
       stopped.push(url);
       return route.abort('blockedbyclient');
@@ -162,7 +162,7 @@ export async function startHost(o: HostOptions): Promise<Host> {
     return encode(call.reply);
   });
   await page.addInitScript(preloadHarness(readFileSync(path.join(dist, 'preload', 'preload.cjs'), 'utf8'), o.dropDir));
-  await page.goto(`${TEST_ORIGIN}/index.html`);
+  await page.goto(`${TEST_ORIGIN}/electron/renderer/index.html`);
   await page.waitForSelector('body[data-ready="true"]');
   return {
     page,

@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AppEvent, FaceView, SettingsView } from '../../electron/preload/bridge-api.js';
+import type { AppEvent, FaceView, SettingsView } from '../../src/contract/bridge.js';
 import { createDesktop, type Desktop } from '../../electron/main/desktop.js';
 import { EngineClient } from '../../electron/main/engine-client.js';
 import { answer, type EngineRequest } from '../../electron/main/engine-protocol.js';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { electronBinary } from '../../electron/launch.js';
 import { asCover, asDroppedPaths, asExportRequests, asPhotoId, asSettings, IpcArgumentError } from '../../electron/main/ipc-validate.js';
 import { LaunchQueue, pathsFromArgv, pathsFromHandOver } from '../../electron/main/launch-args.js';
-import { menuLanguage, menuTemplate } from '../../electron/main/menu.js';
+import { menuTemplate } from '../../electron/main/menu.js';
 import { entryOf, PhotoAllowlist } from '../../electron/main/photo-allowlist.js';
 
 describe('files handed over by the OS', () => {
@@ -105,10 +105,7 @@ describe('the allowlist of photos', () => {
 describe('the menu', () => {
   const labels = (t: MenuItemConstructorOptions[]) => t.map((m) => m.label ?? m.role);
 
-  it('follows the saved language, else the system\'s', () => {
-    expect(menuLanguage(undefined, 'fr-CA')).toBe('fr');
-    expect(menuLanguage(undefined, 'de-DE')).toBe('en');
-    expect(menuLanguage('en', 'fr-FR')).toBe('en');
+  it('speaks the language it is given, from the shared catalogue', () => {
     expect(labels(menuTemplate('fr', 'linux', () => {}, false))).toEqual(['Fichier', 'Édition', 'Affichage', 'Fenêtre']);
     expect(labels(menuTemplate('en', 'darwin', () => {}, false))[0]).toBe('appMenu');
   });

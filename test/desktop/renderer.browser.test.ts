@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lacks } from '../helpers/oracles.js';
 import { defaultSettings, optionsFromSettings, processFile, verifyFile } from '../../src/index.js';
-import type { AddOutcome, Cover, PhotoState, Rect } from '../../electron/preload/bridge-api.js';
+import type { AddOutcome, Cover, PhotoState, Rect, Shape } from '../../src/contract/bridge.js';
 import { buildWindowCode, dropFiles, root, startHost, TEST_ORIGIN, type Host } from './browser-host.js';
 
 const samples = path.join(root, 'test', 'fixtures', 'samples');
@@ -89,10 +89,14 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
     });
     const faceCount = await page.locator('#layer [data-key^="face-"]').count();
     expect(faceCount).toBeGreaterThanOrEqual(4);
-    const findings = await page.locator('.findings li').allTextContents();
-    expect(findings).toContain('Location: 48.8566 N, 2.3522 E — will be removed');
-    expect(findings).toContain('Date: Taken on 3 May 2024 at 14:02 — will be removed');
-    expect(findings.some((f) => f.startsWith('Names in the file: Kate, Tom'))).toBe(true);
+    // One line per fact, said from the engine's fields (not parsed from a sentence), where it was found as a detail.
+    const findings = await page.locator('.findings li').evaluateAll((list) =>
+      list.map((li) => ({ mark: li.querySelector('.mark')!.textContent, text: li.querySelector('.detail')!.textContent, fate: li.querySelector('.fate')!.textContent, where: li.querySelector('.where')?.textContent })),
+    );
+    expect(findings).toContainEqual({ mark: '•', text: 'Location: 48.8566 N, 2.3522 E', fate: ' — will be removed', where: 'EXIF' });
+    expect(findings.filter((f) => f.text!.startsWith('Taken on'))).toEqual([{ mark: '•', text: 'Taken on 3 May 2024 at 14:02', fate: ' — will be removed', where: 'EXIF' }]);
+    expect(findings.map((f) => f.text)).toContain('Names of people: Kate and Tom');
+    expect(await page.textContent('.legend')).toMatch(/• says who, where or when\s+· technical detail/);
 
     // Leave face 1 visible: a click on its cover.
     await page.click('#layer [data-key="face-0"]');
@@ -149,10 +153,28 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
     await shot('review-en-result.png');
     await page.click('#toggle-result');
 
-    // Export everything, with the progress reported as it goes.
+    // Export everything: the photo with no face and the one with a very small face were never opened,
+    // so the window asks first, naming them.
     await page.click('#export');
-    await page.waitForFunction(() => /safe copies saved/.test(document.querySelector('#status')?.textContent ?? ''), undefined, { timeout: 90_000 });
-    expect(await page.textContent('#status')).toBe('6 safe copies saved.');
+    await page.waitForSelector('#confirm-export[open]');
+    expect(await page.textContent('#confirm-title')).toBe('Export photos nobody has checked?');
+    expect(await page.locator('#confirm-list li').allTextContents()).toEqual([NO_FACE, 'cameraman.png']);
+    await shot('export-confirm-en.png');
+    expect(host.calls.filter((c) => c.channel === 'photos:export')).toEqual([]);
+    // "Review them first" opens the first; once both are looked at, export no longer asks.
+    await page.click('#confirm-review');
+    await page.waitForSelector('#review:not([hidden])');
+    expect(await page.textContent('#review-name')).toBe(NO_FACE);
+    await page.click('#back');
+    expect(await page.textContent(`#grid .card:has-text("${NO_FACE}") .badge`)).toBe('No face found');
+    await page.click('#grid .card:has-text("cameraman.png")');
+    await page.click('#back');
+    await page.click(`#grid .card:has-text("${GROUP}")`);
+    await page.click('#export');
+    expect(await page.isVisible('#confirm-export')).toBe(false);
+    // The status says the batch in the words of the CLI's summary and the right-click notification.
+    await page.waitForFunction(() => /^6 photos: /.test(document.querySelector('#status')?.textContent ?? ''), undefined, { timeout: 90_000 });
+    expect(await page.textContent('#status')).toMatch(/^6 photos: 4 safe, 2 to check before sharing$/);
     expect(host.events.filter((e) => e.type === 'export-progress').map((e) => (e.type === 'export-progress' ? e.done : 0))).toEqual([1, 2, 3, 4, 5, 6]);
     await page.waitForSelector('#verified');
     expect(await page.textContent('#saved-as')).toContain('IMG_20240503_140212.safe.jpg');
@@ -186,7 +208,7 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
     expect(item.cover.extra).toHaveLength(1);
     const groupOut = path.join(work, 'Safe to share', 'IMG_20240503_140212.safe.jpg');
     expect(await meanDiff(path.join(work, GROUP), groupOut, item.cover.extra[0]!)).toBeGreaterThan(4);
-    const covered = [...item.cover.faces.filter((f): f is Rect => f !== null), ...item.cover.extra];
+    const covered = [...item.cover.faces.filter((f): f is Shape => f !== null), ...item.cover.extra];
     if (!covered.some((r) => overlaps(r, faces[0]!.box))) {
       expect(await meanDiff(path.join(work, GROUP), groupOut, faces[0]!.box)).toBeLessThan(4);
     }
@@ -214,11 +236,13 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
     await expect.poll(() => page.textContent('#export')).toBe('Exporter les copies sûres');
     await page.click('#settings-close');
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
-    const findings = await page.locator('.findings li').allTextContents();
-    expect(findings).toContain('Lieu : 48.8566 N, 2.3522 E ✓ supprimé');
-    expect(findings).toContain('Date : Prise le 3 mai 2024 à 14:02 ✓ supprimé');
+    const findings = await page.locator('.findings li').evaluateAll((list) => list.map((li) => `${li.querySelector('.detail')!.textContent}${li.querySelector('.fate')!.textContent}`));
+    expect(findings).toContain('Lieu : 48,8566 N ; 2,3522 E ✓ supprimé');
+    expect(findings).toContain('Prise le 3 mai 2024 à 14:02 ✓ supprimé');
+    expect(findings).toContain('Noms de personnes : Kate et Tom ✓ supprimé');
+    expect(await page.textContent('.legend')).toMatch(/dit qui, où ou quand/);
     expect(await page.textContent('#saved-as')).toContain('Enregistrée sous IMG_20240503_140212.safe.jpg');
-    expect(await page.textContent('#status')).toBe('6 copies sûres enregistrées.');
+    expect(await page.textContent('#status')).toBe('6 photos : 4 sûres, 2 à vérifier avant de les partager');
     await page.locator('#panel').evaluate((n) => n.scrollTo(0, 0));
     await shot('review-fr.png');
     const saved = JSON.parse(readFileSync(path.join(work, '.config', 'settings.json'), 'utf8'));
@@ -231,6 +255,25 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
     await page.waitForSelector('#grid-view:not([hidden])');
     expect(await page.textContent('#grid .card:has-text("broken.jpg") .badge')).toBe('Erreur : ce n’est pas une image');
     expect(await page.textContent(`#grid .card:has-text("${GROUP}") .badge`)).toBe('Enregistrée');
+    // A new photo with no face, never opened: export asks again, in French; Escape writes nothing.
+    cpSync(path.join(samples, NO_FACE), path.join(work, 'plage.jpg'));
+    const exportsBefore = host.calls.filter((c) => c.channel === 'photos:export').length;
+    await dropFiles(page, ['plage.jpg']);
+    await page.waitForFunction(
+      (name) => [...document.querySelectorAll('#grid .card')].find((c) => c.querySelector('.name')?.textContent === name)?.querySelector('.badge')?.textContent === 'Aucun visage trouvé — à vérifier',
+      'plage.jpg',
+      { timeout: 60_000 },
+    );
+    await page.click('#export');
+    await page.waitForSelector('#confirm-export[open]');
+    expect(await page.textContent('#confirm-title')).toBe('Exporter des photos que personne n’a vérifiées ?');
+    expect(await page.textContent('#confirm-text')).toMatch(/^1 photo doit être regardée/);
+    expect(await page.locator('#confirm-list li').allTextContents()).toEqual(['plage.jpg']);
+    expect(await page.locator('#confirm-export .dialog-actions button').allTextContents()).toEqual(['Les vérifier d’abord', 'Exporter seulement les autres', 'Tout exporter quand même']);
+    await shot('export-confirm-fr.png');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#confirm-export', { state: 'hidden' });
+    expect(host.calls.filter((c) => c.channel === 'photos:export')).toHaveLength(exportsBefore);
   });
 
   it('shows each style as the result: blur, pixelate, a solid colour of the user\'s choosing, stickers', async () => {

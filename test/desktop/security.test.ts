@@ -122,17 +122,21 @@ describe('requests, permissions and navigation', () => {
 });
 
 describe('the app:// scheme', () => {
-  const dir = '/opt/share-safely/renderer';
-  it('serves files of the renderer folder with their type', () => {
-    expect(resolveAppFile(`${APP_ORIGIN}/`, dir)).toEqual({ file: `${dir}/index.html`, type: 'text/html; charset=utf-8' });
-    expect(resolveAppFile(`${APP_ORIGIN}/i18n/fr.js`, dir)).toEqual({ file: `${dir}/i18n/fr.js`, type: 'text/javascript; charset=utf-8' });
+  const dir = '/opt/share-safely/dist';
+  it('serves the renderer and the contract it shares with the other doors, with their type', () => {
+    expect(resolveAppFile(`${APP_ORIGIN}/`, dir)).toEqual({ file: `${dir}/electron/renderer/index.html`, type: 'text/html; charset=utf-8' });
+    expect(resolveAppFile(START_URL, dir)).toEqual({ file: `${dir}/electron/renderer/index.html`, type: 'text/html; charset=utf-8' });
+    expect(resolveAppFile(`${APP_ORIGIN}/src/contract/i18n/fr.js`, dir)).toEqual({ file: `${dir}/src/contract/i18n/fr.js`, type: 'text/javascript; charset=utf-8' });
   });
 
-  it('serves nothing outside it, nothing of an unknown type, nothing for another host', () => {
-    // However a path is spelled, what is served stays inside the folder.
-    for (const url of [`${APP_ORIGIN}/../../../etc/passwd.js`, `${APP_ORIGIN}/%2e%2e/%2e%2e/etc/passwd.js`, `${APP_ORIGIN}/..%2f..%2fsecret.js`, `${APP_ORIGIN}/a/../../b.js`]) {
+  it('serves nothing outside those two folders, nothing of an unknown type, nothing for another host', () => {
+    // However a path is spelled, what is served stays inside the two folders: never the engine, the CLI or main.
+    for (const url of [`${APP_ORIGIN}/../../../etc/passwd.js`, `${APP_ORIGIN}/%2e%2e/%2e%2e/etc/passwd.js`, `${APP_ORIGIN}/..%2f..%2fsecret.js`, `${APP_ORIGIN}/electron/renderer/../main/main.js`]) {
       const found = resolveAppFile(url, dir);
-      expect(found === null || found.file.startsWith(`${dir}/`), url).toBe(true);
+      expect(found === null || found.file.startsWith(`${dir}/electron/renderer/`) || found.file.startsWith(`${dir}/src/contract/`), url).toBe(true);
+    }
+    for (const url of [`${APP_ORIGIN}/src/index.js`, `${APP_ORIGIN}/cli/main.js`, `${APP_ORIGIN}/electron/main/main.js`, `${APP_ORIGIN}/electron/preload/preload.cjs`, `${APP_ORIGIN}/src/contract/../pipeline.js`]) {
+      expect(resolveAppFile(url, dir), url).toBeNull();
     }
     for (const url of [
       `${APP_ORIGIN}/a%00.js`,
@@ -149,18 +153,18 @@ describe('the app:// scheme', () => {
 });
 
 describe('import direction', () => {
-  it('renderer code imports only renderer code, and the bridge types', () => {
+  it('renderer code imports only renderer code and the contract (src/contract: words, codes, types)', () => {
     for (const file of sources(path.join(electronDir, 'renderer'))) {
-      for (const spec of valueImports(file)) expect(spec, file).toMatch(/^\.\.?\/(?!.*\.\.\/)/);
-      expect(readFileSync(file, 'utf8'), file).not.toMatch(/from '(\.\.\/)+src\/|from 'electron'|from 'node:/);
+      for (const spec of valueImports(file)) expect(spec, file).toMatch(/^(\.\/(?!.*\.\.\/)|\.\.\/\.\.\/src\/contract\/)/);
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/from '(\.\.\/)+src\/(?!contract\/)|from 'electron'|from 'node:/);
     }
   });
 
-  it('the preload requires nothing but electron; main reaches the engine only through src/index.js', () => {
+  it('the preload requires nothing but electron; main reaches the engine only through src/index.js (and the contract)', () => {
     expect(valueImports(path.join(electronDir, 'preload', 'preload.cts'))).toEqual(['electron']);
     for (const file of sources(path.join(electronDir, 'main'))) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/from '((?:\.\.\/)+src\/[^']*)'/g)) expect(m[1], file).toBe('../../src/index.js');
+      for (const m of text.matchAll(/from '((?:\.\.\/)+src\/[^']*)'/g)) expect(m[1], file).toMatch(/^\.\.\/\.\.\/src\/(index\.js|contract\/)/);
       expect(text, file).not.toMatch(/from '\.\.\/renderer\//);
     }
     // Only the engine host's module loads the engine's code at run time; main's process does not.

@@ -100,7 +100,7 @@ function chunkProblem(run: CliRun, n: number, limitS: number): { problem?: strin
   if (run.signal) return { problem: `the CLI was killed by ${run.signal}` };
   if (run.code !== 0 && run.code !== 1) return { problem: `the CLI exited with code ${run.code}: ${run.stderr.slice(0, 400)}` };
   // With --json the CLI prints one summary line on stderr and nothing else.
-  const extra = run.stderr.split('\n').filter((l) => l.trim() && !/^\d+ photos?, \d+ faces? covered/.test(l));
+  const extra = run.stderr.split('\n').filter((l) => l.trim() && !/^\d+ photos?: \d+ (safe|to check before sharing|failed|already done)/.test(l));
   if (extra.length) return { problem: `unexpected output on stderr: ${extra.join(' / ').slice(0, 400)}` };
   try {
     const files = (JSON.parse(run.stdout) as { files: ReportFile[] }).files;

@@ -14,6 +14,13 @@ export default function setup(): () => void {
   const dir = mkdtempSync(path.join(tmpdir(), 'ss-skips-'));
   const log = path.join(dir, 'skips.tsv');
   process.env[skipLogVar] = log;
+  // The product reads the user's saved settings, language and record of copies: the suites start from
+  // none of the developer's, in English unless a test says otherwise.
+  process.env.SHARE_SAFELY_CONFIG_DIR = path.join(dir, 'config');
+  process.env.SHARE_SAFELY_STATE_DIR = path.join(dir, 'state');
+  process.env.LANG = 'en_US.UTF-8';
+  delete process.env.LC_ALL;
+  delete process.env.LC_MESSAGES;
   return () => {
     let lines: string[] = [];
     try {

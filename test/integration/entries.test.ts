@@ -10,13 +10,17 @@ import { groupSelection, inputPath, outputFolders } from '../../cli/integrate/ac
 import { noticeFor, type GroupOutcome } from '../../cli/integrate/action-report.js';
 import { desktopAppCommand } from '../../cli/integrate/desktop-app.js';
 import { install, uninstall } from '../../cli/integrate/install.js';
-import { thunarActions } from '../../cli/integrate/linux.js';
+import { dolphinServiceMenus, nautilusScripts, nemoActions, openWithEntry, thunarActions, xdgDirs } from '../../cli/integrate/linux.js';
+import { quickActions } from '../../cli/integrate/macos.js';
+import { registryKeys } from '../../cli/integrate/windows.js';
 import type { Host } from '../../cli/integrate/manifest.js';
 import { execArg, keyFileValue, shQuote, winQuote } from '../../cli/integrate/quote.js';
 import { status, statusText } from '../../cli/integrate/status.js';
 import { parseTargets } from '../../cli/integrate/targets.js';
 import { emptyUca, mergeActions, removeActions } from '../../cli/integrate/thunar-uca.js';
 import { isSafeError, type Result } from '../../src/index.js';
+import { words } from '../../src/contract/index.js';
+import type { Offer } from '../../cli/integrate/launcher.js';
 import { desktopExecSplit, expandFieldCodes, keyFileUnescape } from './launch.js';
 
 const awkward = [
@@ -49,9 +53,11 @@ describe('quoting', () => {
   });
 });
 
+const both: Offer = { lang: 'en', variants: ['share', 'review'] };
+
 describe('Thunar uca.xml', () => {
   const launcher = { node: '/opt/node & co/bin/node', script: '/home/léa/share-safely/dist/cli/main.js' };
-  const actions = thunarActions(launcher);
+  const actions = thunarActions(launcher, both);
   const none = { ids: [], commands: [] };
   const own = { ids: actions.map((a) => a.uniqueId), commands: actions.map((a) => a.command) };
   const layouts = {
@@ -79,7 +85,9 @@ describe('Thunar uca.xml', () => {
       input: merged,
       encoding: 'utf8',
     });
-    expect(names.trim()).toBe('Mine|Share safely|Review and share safely');
+    // Each of ours in English, and in French for a French desktop (xml:lang).
+    expect(names.trim()).toBe('Mine|Share safely|Partager en sécurité|Review and share safely|Vérifier et partager en sécurité');
+    expect(merged).toContain('<name xml:lang="fr">Partager en sécurité</name>');
   });
 
   it('finds ours by command when Thunar rewrote the file without our ids', () => {
@@ -105,29 +113,38 @@ function result(input: string, over: Partial<Result>): Result {
 
 describe('the notification', () => {
   const log = '/home/léa/.local/state/share-safely/action.log';
-  const group = (results: Result[], extra: Partial<GroupOutcome> = {}): GroupOutcome => ({ dir: '/p', results, problems: [], skippedFolders: 0, ...extra });
+  const group = (results: Result[], extra: Partial<GroupOutcome> = {}): GroupOutcome => ({ dir: '/p', results, problems: [], skipped: [], skippedFolders: 0, ...extra });
   const noFace = { code: 'no-face' as const, message: 'no face found' };
+  const [en, fr] = [words('en'), words('fr')];
 
-  it('says how many photos are ready, how many faces were covered and what to check', () => {
-    const n = noticeFor(
-      [group([result('/p/a.jpg', { faces: 2, facesCovered: 2 }), result('/p/b.jpg', { faces: 3, facesCovered: 3 })]), group([result('/q/c.jpg', { warnings: [noFace] })])],
-      log,
-    );
-    expect(n).toEqual({ title: 'Share Safely', body: '3 photos ready, 5 faces covered; 1 photo had no face — check it', critical: false });
+  it('says the batch in the CLI summary\'s words, the faces covered and why photos are to check', () => {
+    const groups = [
+      group([result('/p/a.jpg', { faces: 2, facesCovered: 2 }), result('/p/b.jpg', { faces: 3, facesCovered: 3, warnings: [{ code: 'low-confidence', message: '' }] })]),
+      group([result('/q/c.jpg', { warnings: [noFace] })]),
+    ];
+    expect(noticeFor(groups, log, en)).toEqual({ title: 'Share Safely', body: '3 photos: 2 safe, 1 to check before sharing — 5 faces covered. To check: no face found.', critical: false });
+    expect(noticeFor(groups, log, fr).body).toBe('3 photos : 2 sûres, 1 à vérifier avant de la partager — 5 visages couverts. À vérifier : aucun visage trouvé.');
   });
 
-  it('counts faces left uncovered on purpose apart, and names the log when something failed', () => {
+  it('small faces and faces left visible are to check; failures name the log; files that are not photos are listed, not failed', () => {
     const failed = result('/p/x.jpg', { status: 'failed', output: undefined, error: { code: 'corrupt', message: 'broken' } });
     const kept = result('/p/k.jpg', { faces: 2, facesCovered: 1, kept: [{ box: { x: 0, y: 0, width: 1, height: 1 }, reason: 'adult' }], warnings: [{ code: 'face-left-uncovered', message: '' }] });
-    const n = noticeFor([group([result('/p/a.jpg', { faces: 1, facesCovered: 1 }), kept, failed], { problems: [{ path: '/p/gone.jpg', message: 'no such file' }] })], log);
-    expect(n.body).toBe(`2 photos ready, 2 faces covered; 1 photo has faces left uncovered — check it; 2 photos could not be made safe — details in ${log}`);
+    const small = result('/p/s.jpg', { faces: 1, facesCovered: 1, warnings: [{ code: 'small-face', message: '' }] });
+    const n = noticeFor(
+      [group([result('/p/a.jpg', { faces: 1, facesCovered: 1 }), kept, small, failed], { problems: [{ path: '/p/gone.jpg', error: { code: 'not-found', message: 'no such file' } }], skipped: [{ path: '/p/notes.txt' }, { path: '/p/DSC1.dng', what: 'DNG camera RAW' }] })],
+      log,
+      en,
+    );
+    expect(n.body).toBe(
+      `5 photos: 1 safe, 2 to check before sharing, 2 failed — 3 faces covered. To check: faces left visible, very small faces. 2 files were left out (not photos Share Safely can read): notes.txt (not a picture), DSC1.dng (DNG camera RAW). Details of what failed: ${log}.`,
+    );
     expect(n.critical).toBe(true);
   });
 
-  it('an empty selection, copies that existed already, subfolders not entered', () => {
-    expect(noticeFor([], log).body).toBe('No photos in the selection');
-    expect(noticeFor([group([result('/p/a.jpg', { status: 'skipped' })], { skippedFolders: 2 })], log).body).toBe(
-      '1 photo already had a safe copy; 2 subfolders not included — select them to include them',
+  it('an empty selection, copies already made, subfolders not entered', () => {
+    expect(noticeFor([], log, en).body).toBe('No photos in the selection.');
+    expect(noticeFor([group([result('/p/a.jpg', { status: 'skipped' })], { skippedFolders: 2 })], log, en).body).toBe(
+      '1 photo: 1 already done. 2 subfolders not included (select them to include them).',
     );
   });
 });
@@ -157,6 +174,7 @@ describe('the selection', () => {
       dir: '/a',
       results: [result('/a/1.jpg', {}), result('/a/2.jpg', {}), result('/a/3.jpg', { status: 'failed', output: '/elsewhere/3.jpg' })],
       problems: [],
+      skipped: [],
       skippedFolders: 0,
     };
     expect(outputFolders([g])).toEqual(['/a/Safe to share']);
@@ -190,6 +208,41 @@ describe('the review window', () => {
   });
 });
 
+describe('the labels, in the user\'s language, and "review" only where the app can start', () => {
+  const launcher = { node: '/usr/bin/node', script: '/opt/share-safely/dist/cli/main.js' };
+  const dirs = xdgDirs({}, '/home/léa');
+  const frBoth: Offer = { lang: 'fr', variants: ['share', 'review'] };
+  const shareOnly: Offer = { lang: 'en', variants: ['share'] };
+
+  it('key files carry Name and Name[fr] (the file manager shows the user\'s); one-name entries take the install language', () => {
+    const nemo = nemoActions(launcher, dirs, both)[0]!.content;
+    expect(nemo).toMatch(/^Name=Share safely$/m);
+    expect(nemo).toMatch(/^Name\[fr\]=Partager en sécurité$/m);
+    expect(nemo).toMatch(/^Comment\[fr\]=Faire des copies sûres/m);
+    const dolphin = dolphinServiceMenus(launcher, dirs, both)[0]!.content;
+    expect(dolphin).toMatch(/^Name\[fr\]=Vérifier et partager en sécurité$/m);
+    expect(openWithEntry(launcher, dirs, both).content).toMatch(/^GenericName\[fr\]=Copies sûres de photos$/m);
+    expect(nautilusScripts(launcher, dirs, frBoth).map((f) => path.basename(f.path))).toEqual(['Partager en sécurité', 'Vérifier et partager en sécurité']);
+    const verbs = registryKeys(launcher, ['jpg'], frBoth).filter((k) => k.values.MUIVerb).map((k) => k.values.MUIVerb);
+    expect(verbs).toEqual(['Partager en sécurité', 'Vérifier et partager en sécurité', 'Partager en sécurité', 'Vérifier et partager en sécurité']);
+    expect(quickActions(launcher, '/Users/léa', frBoth).map((f) => f.path)).toContain('/Users/léa/Library/Services/Partager en sécurité.workflow/Contents/Info.plist');
+  });
+
+  it('without a desktop app, no entry offers "Review and share safely"', () => {
+    const all = [
+      ...nautilusScripts(launcher, dirs, shareOnly),
+      ...nemoActions(launcher, dirs, shareOnly),
+      ...dolphinServiceMenus(launcher, dirs, shareOnly),
+      openWithEntry(launcher, dirs, shareOnly),
+      ...quickActions(launcher, '/Users/léa', shareOnly),
+    ];
+    expect(all.filter((f) => /--review|Review and share safely/.test(f.content + f.path))).toEqual([]);
+    expect(thunarActions(launcher, shareOnly).map((a) => a.uniqueId)).toEqual(['share-safely-share']);
+    expect(registryKeys(launcher, ['jpg'], shareOnly).map((k) => k.key).filter((k) => /Review/.test(k))).toEqual([]);
+    expect(dolphinServiceMenus(launcher, dirs, shareOnly)[0]!.content).toMatch(/^Actions=shareSafely;$/m);
+  });
+});
+
 describe('targets and ownership', () => {
   it('--for picks targets of this system and explains the others', () => {
     expect(parseTargets(undefined, 'linux')).toEqual(['nautilus', 'nemo', 'dolphin', 'thunar', 'open-with']);
@@ -209,7 +262,7 @@ describe('targets and ownership', () => {
     mkdirSync(scripts, { recursive: true });
     writeFileSync(path.join(scripts, 'Share safely'), 'my own script');
     chmodSync(path.join(scripts, 'Share safely'), 0o700);
-    const [report] = await install(['nautilus'], launcher, host);
+    const [report] = await install(['nautilus'], launcher, host, both);
     expect(report.ok).toBe(false);
     expect(report.lines).toContain(`left alone: ${path.join(scripts, 'Share safely')} already exists and was not written by Share Safely`);
     expect(readFileSync(path.join(scripts, 'Share safely'), 'utf8')).toBe('my own script');
@@ -229,9 +282,11 @@ describe('targets and ownership', () => {
   });
 
   it('status says when node or the CLI moved since install', async () => {
-    await install(['nemo'], { node: path.join(root, 'gone', 'node'), script: launcher.script }, host);
+    await install(['nemo'], { node: path.join(root, 'gone', 'node'), script: launcher.script }, host, both);
     const s = await status(['nemo'], host);
     expect(s.launcher).toEqual([`node is no longer at ${path.join(root, 'gone', 'node')}`, `the Share Safely CLI is no longer at ${launcher.script}`]);
-    expect(statusText(s)).toContain('Run `share-safely integrate install` again');
+    expect(statusText(s, words('en'))).toContain('Run `share-safely integrate install` again');
+    expect(statusText(s, words('fr'))).toMatch(/^Nemo {2}installé\n/);
+    expect(statusText(s, words('fr'))).toContain('Relancez `share-safely integrate install`');
   });
 });

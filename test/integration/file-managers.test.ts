@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notShownLine } from '../../cli/integrate/action.js';
+import { words } from '../../src/contract/index.js';
 import { lacks } from '../helpers/oracles.js';
 import { cliPath, runCli, samplesDir } from '../helpers/cli.js';
 import { leakedTags } from '../helpers/exiftool.js';
@@ -28,7 +29,9 @@ const env: NodeJS.ProcessEnv = {
   PATH: `${stubs.dir}${path.delimiter}${process.env.PATH}`,
   SHARE_SAFELY_APP: path.join(stubs.dir, 'share-safely-app'),
 };
-delete env.SHARE_SAFELY_CONFIG_DIR;
+// Empty, not deleted: runCli lays this env over the test run's own, which names a config and a state folder.
+env.SHARE_SAFELY_CONFIG_DIR = '';
+env.SHARE_SAFELY_STATE_DIR = '';
 const logPath = path.join(root, 'state', 'share-safely', 'action.log');
 
 // The user's own entries, which install must keep and uninstall must not touch.
@@ -81,7 +84,8 @@ function snapshot(dir = home): Record<string, string> {
 
 const lea = 'Léa à la plage.jpg';
 const tom = `-Tom's "best" $HOME day.jpg`;
-const expected = '2 photos ready, 1 face covered; 1 photo had no face — check it';
+// The same words as the CLI's summary: one photo safe, the one with no face to check.
+const expected = '2 photos: 1 safe, 1 to check before sharing — 1 face covered. To check: no face found.';
 const outputs: string[] = [];
 
 /** A fresh "Été 2024" folder (one per entry) holding a photo with a face and one without. */
@@ -152,6 +156,24 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('Linux file-manager ent
     });
     expect(r.code, r.stderr).toBe(0);
     expectSafeCopies([dir], n, o);
+    // Right-click again: the copies made from the same photos with the same settings are recognised, none is added.
+    const made = readdirSync(path.join(dir, 'Safe to share')).sort();
+    const again = await run([script, ...files.map((f) => path.basename(f))], { cwd: dir, env });
+    expect(again.code, again.stderr).toBe(0);
+    expect(readdirSync(path.join(dir, 'Safe to share')).sort()).toEqual(made);
+    expect(stubs.calls('notify-send').at(-1)?.at(-1)).toBe('2 photos: 2 already done.');
+    // The record of copies names no photo: hashes only.
+    const record = readFileSync(path.join(root, 'state', 'share-safely', 'copies.txt'), 'utf8');
+    expect(record).toMatch(/^([0-9a-f]{64}\n)+$/);
+  });
+
+  it('in French when the system speaks French: the notification, and the log', async () => {
+    const { dir, files } = photoFolder('french');
+    const [n, o] = counts();
+    const script = path.join(data, 'nautilus', 'scripts', 'Share safely');
+    const r = await run([script, ...files.map((f) => path.basename(f))], { cwd: dir, env: { ...env, LANG: 'fr_FR.UTF-8' } });
+    expect(r.code, r.stderr).toBe(0);
+    expectSafeCopies([dir], n, o, '2 photos : 1 sûre, 1 à vérifier avant de la partager — 1 visage couvert. À vérifier : aucun visage trouvé.');
   });
 
   it('Nautilus: with no arguments, the review script reads NAUTILUS_SCRIPT_SELECTED_FILE_PATHS and opens the app', async () => {
@@ -251,38 +273,45 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('Linux file-manager ent
     expect(stubs.calls('xdg-open').slice(o)).toEqual([[dir]]);
   });
 
-  it('a file that is not a photo: a critical notification naming the log, which says why', async () => {
+  it('a file that is not a photo is listed, not failed; a damaged photo fails with a critical notification naming the log, which says why', async () => {
     const dir = path.join(root, 'photos', 'broken');
     mkdirSync(dir, { recursive: true });
-    const broken = path.join(dir, 'IMG_1.jpg');
-    writeFileSync(broken, 'this is not a picture');
+    const notes = path.join(dir, 'IMG_1.jpg');
+    writeFileSync(notes, 'this is not a picture');
+    const cut = path.join(dir, 'IMG_2.jpg');
+    const whole = readFileSync(path.join(samplesDir, 'portrait-sideways.jpg'));
+    writeFileSync(cut, whole.subarray(0, whole.length / 2));
     const [n, o] = counts();
-    const r = await run([process.execPath, cliPath, 'action', '--', broken], { cwd: home, env });
+    const r = await run([process.execPath, cliPath, 'action', '--', notes, cut], { cwd: home, env });
     expect(r.code).toBe(1);
     expect(stubs.calls('notify-send').at(-1)).toEqual([
       '--app-name=Share Safely',
       '--icon=security-high',
       '--urgency=critical',
       'Share Safely',
-      `1 photo could not be made safe — details in ${logPath}`,
+      `1 photo: 1 failed. 1 file was left out (not a photo Share Safely can read): IMG_1.jpg (not a picture). Details of what failed: ${logPath}.`,
     ]);
     expect(stubs.calls('notify-send').length).toBe(n + 1);
     expect(stubs.calls('xdg-open').length).toBe(o);
-    expect(readFileSync(logPath, 'utf8')).toMatch(/✗ IMG_1\.jpg: this is not an image/);
+    // The log holds this run only, with the path of the photo that failed and why; nothing about the others.
+    const log = readFileSync(logPath, 'utf8');
+    expect(log).toMatch(new RegExp(`✗ ${cut.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: the file is cut short`));
+    expect(log).not.toContain(notes);
+    expect(log).not.toMatch(/Été 2024|Noël/);
   });
 
   it('without notify-send the run completes silently; the log has the message and says it was not shown', async () => {
     const emptyPath = path.join(root, 'empty-path');
     mkdirSync(emptyPath, { recursive: true });
     const [n] = counts();
-    const r = await run([process.execPath, cliPath, 'action', '--', path.join(root, 'photos', 'broken', 'IMG_1.jpg')], { cwd: home, env: { ...env, PATH: emptyPath } });
+    const broken = ['IMG_1.jpg', 'IMG_2.jpg'].map((f) => path.join(root, 'photos', 'broken', f));
+    const r = await run([process.execPath, cliPath, 'action', '--', ...broken], { cwd: home, env: { ...env, PATH: emptyPath } });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     expect(stubs.calls('notify-send').length).toBe(n);
-    expect(readFileSync(logPath, 'utf8').trimEnd().split('\n').slice(-2)).toEqual([
-      `→ 1 photo could not be made safe — details in ${logPath}`,
-      notShownLine.trimEnd(),
-    ]);
+    const lines = readFileSync(logPath, 'utf8').trimEnd().split('\n');
+    expect(lines[1]).toBe(`1 photo: 1 failed. 1 file was left out (not a photo Share Safely can read): IMG_1.jpg (not a picture). Details of what failed: ${logPath}.`);
+    expect(lines.at(-1)).toBe(notShownLine(words('en')).trimEnd());
   });
 
   it('review without the desktop app: the user is told, and nothing else happens', async () => {
@@ -294,21 +323,28 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('Linux file-manager ent
     const note = stubs.calls('notify-send').at(-1)!;
     expect(stubs.calls('notify-send').length).toBe(n + 1);
     expect(note[2]).toBe('--urgency=critical');
-    expect(note[4]).toMatch(/^The review window could not open: the Share Safely desktop app is not installed/);
+    expect(note[4]).toBe(`The review window could not open; “Share safely” still makes safe copies without it. Details: ${logPath}`);
+    expect(readFileSync(logPath, 'utf8')).toContain('the Share Safely desktop app is not installed');
     expect(stubs.calls('xdg-open').length).toBe(o);
     expect(readdirSync(path.dirname(files[0]))).toEqual(expect.not.arrayContaining(['Safe to share']));
   });
 
   it('every copy the entries made passes share-safely verify', () => {
-    expect(outputs.length).toBe(12);
+    expect(outputs.length).toBe(14);
     const r = runCli(['verify', ...outputs], { env });
     expect(r.code, r.stdout + r.stderr).toBe(0);
   });
 
-  it('uninstall leaves HOME exactly as it was before install, the user\'s own entries included', () => {
+  it('uninstall leaves HOME exactly as it was before install, the user\'s own entries included; --purge also removes the log and the record', () => {
     const r = runCli(['integrate', 'uninstall'], { env });
     expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Kept: .*action\.log.*integrate uninstall --purge/);
     expect(snapshot()).toEqual(before);
     expect(runCli(['integrate', 'status'], { env }).stdout).toMatch(/Thunar\s+not installed/);
+    const purge = runCli(['integrate', 'uninstall', '--purge'], { env });
+    expect(purge.code).toBe(0);
+    expect(purge.stdout).toMatch(/Removed: .*action\.log/);
+    expect(existsSync(path.join(root, 'state', 'share-safely'))).toBe(false);
+    expect(existsSync(path.join(config, 'share-safely'))).toBe(false);
   });
 });

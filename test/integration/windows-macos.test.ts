@@ -119,7 +119,7 @@ describe('Windows Explorer verbs (HKCU, via reg import)', () => {
 
   it('writes a verb and a command per image type and for folders, with %1 / %V in double quotes', async () => {
     mkdirSync(home, { recursive: true });
-    const [report] = await install(['explorer'], launcher, host);
+    const [report] = await install(['explorer'], launcher, host, { lang: 'en', variants: ['share', 'review'] });
     expect(report.ok).toBe(true);
     expect(imports.length).toBe(1);
     const reg = parseReg(imports[0]);
@@ -143,13 +143,13 @@ describe('Windows Explorer verbs (HKCU, via reg import)', () => {
   });
 
   it('installing twice writes the same file', async () => {
-    await install(['explorer'], launcher, host);
+    await install(['explorer'], launcher, host, { lang: 'en', variants: ['share', 'review'] });
     expect(imports[1].equals(imports[0])).toBe(true);
   });
 
   it('a failing reg import is reported and its .reg file kept for the user to open', async () => {
     regExit = 1;
-    const [report] = await install(['explorer'], launcher, host);
+    const [report] = await install(['explorer'], launcher, host, { lang: 'en', variants: ['share', 'review'] });
     regExit = 0;
     expect(report.ok).toBe(false);
     expect(report.lines.join('\n')).toMatch(/reg import failed \(ERROR: Access is denied\.\); open .*integration-install\.reg/);
@@ -171,7 +171,7 @@ describe('Windows Explorer verbs (HKCU, via reg import)', () => {
     const sfa = `${classes}\\SystemFileAssociations`;
     // The user's own verb on .jpg exists before install; everything else install creates.
     registry.set(sfa, `[${sfa}]\r\n\r\n[${sfa}\\.JPG]\r\n\r\n[${sfa}\\.JPG\\shell]\r\n\r\n[${sfa}\\.JPG\\shell\\Edit with Paint]\r\n@="Edit"\r\n\r\n`);
-    await install(['explorer'], launcher, host);
+    await install(['explorer'], launcher, host, { lang: 'en', variants: ['share', 'review'] });
     // What reg import made of it: the same keys, plus ours and the parents it had to create.
     const after = [...new Set(verbs.flatMap((v) => v.split('\\').map((_, i, parts) => parts.slice(0, i + 1).join('\\'))))].filter((k) => k.startsWith(`${sfa}\\`) || k === sfa);
     registry.set(sfa, `${registry.get(sfa)}${after.map((k) => `[${k}]\r\n\r\n`).join('')}`);
@@ -216,7 +216,7 @@ describe('macOS Finder Quick Actions (~/Library/Services)', () => {
   it('writes one workflow bundle per variant: a Finder service running a shell script on the selected files', async () => {
     mkdirSync(path.dirname(mine), { recursive: true });
     writeFileSync(mine, 'the user\'s own workflow');
-    const [report] = await install(['finder'], launcher, host);
+    const [report] = await install(['finder'], launcher, host, { lang: 'en', variants: ['share', 'review'] });
     expect(report.ok).toBe(true);
     for (const [name, review] of [['Share safely', false], ['Review and share safely', true]] as const) {
       const contents = path.join(services, `${name}.workflow`, 'Contents');

@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notShownLine } from '../../cli/integrate/action.js';
+import { words } from '../../src/contract/index.js';
 import { analyze, imageExtensions, verifyFile, type Rect } from '../../src/index.js';
 import { cliPath, runCli, samplesDir } from '../helpers/cli.js';
 import { leakedTags } from '../helpers/exiftool.js';
@@ -53,9 +54,14 @@ async function explorerVerb(verb: string, items: string[]): Promise<{ code: numb
     });
 }
 
-const log = () => readFileSync(wine.unix(logWin), 'utf8');
-/** The log entries (each starts with "== "), newest last. */
-const entries = () => log().split(/^(?===)/m).filter(Boolean);
+/** The log, which holds the last run only (one entry, starting with "=="); each one read is kept in `seen`. */
+const seen: string[] = [];
+function lastRun(): string {
+  const entries = readFileSync(wine.unix(logWin), 'utf8').split(/^(?===)/m).filter(Boolean);
+  expect(entries).toHaveLength(1);
+  seen.push(entries[0]);
+  return entries[0];
+}
 const shownFolders = (folder: string) => wine.processes().filter((argv) => /explorer\.exe$/i.test(argv[0]) && argv[1] === folder).length;
 
 const overlap = (a: Rect, b: Rect) => {
@@ -93,7 +99,13 @@ describe.skipIf(skip)('the Windows right-click door, run under Wine', () => {
 
   it('installs from C:\\users\\Léa Dupont\\share safely: each verb calls node and the CLI by their full, quoted paths', async () => {
     classesBefore = await wine.regExport(classes);
-    const r = await wine.run([nodeExe, cli, 'integrate', 'install', '--for', 'explorer']);
+    // No desktop app here: "Review and share safely" is not offered.
+    const bare = await wine.run([nodeExe, cli, 'integrate', 'install', '--for', 'explorer']);
+    expect(bare.stderr).toBe('');
+    expect(bare.stdout).toMatch(/✓ Windows Explorer\s+added 14 verbs under HKEY_CURRENT_USER\\Software\\Classes/);
+    expect((await wine.regExport(classes))!.has(`${classes}\\Directory\\shell\\ShareSafely.Review`)).toBe(false);
+    // With a desktop app (a packaged one, named by SHARE_SAFELY_APP), it is; the app is gone again by the review test.
+    const r = await wine.run([nodeExe, cli, 'integrate', 'install', '--for', 'explorer'], undefined, { SHARE_SAFELY_APP: nodeExe });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/✓ Windows Explorer\s+added 28 verbs under HKEY_CURRENT_USER\\Software\\Classes/);
@@ -116,22 +128,20 @@ describe.skipIf(skip)('the Windows right-click door, run under Wine', () => {
     const copy = `${summer}\\Safe to share\\Léa & Tom (1).safe.jpg`;
     await expectSafeCopy(photo, copy);
     const linux = path.join(wine.scratch, 'linux');
-    expect(runCli(['--out', linux, wine.unix(photo)]).code).toBe(0);
+    const onLinux = runCli(['--out', linux, wine.unix(photo)]);
+    expect(onLinux.code).toBe(0);
     expect(readFileSync(wine.unix(copy)).equals(readFileSync(path.join(linux, 'Léa & Tom (1).safe.jpg')))).toBe(true);
-    const entry = entries().at(-1)!;
-    expect(entry).toContain(`in ${summer}:`);
-    expect(entry).toMatch(/^→ 1 photo ready, \d+ faces covered$/m);
+    // The log says what the notification said, in the CLI summary's words (no photo name: nothing failed).
+    const [tallied, faces] = onLinux.stdout.trim().split('\n').at(-1)!.split(/ — |, GPS/);
+    expect(lastRun().split('\n')[1]).toBe(`${tallied} — ${faces}.`);
     expect(shownFolders(`${summer}\\Safe to share`)).toBe(1);
   });
 
   it('several photos at once: one process each, joined into one batch, one log entry, one folder shown', async () => {
     const photos = place(summer, { 'Zoé à la plage.jpg': 'portrait-sideways.jpg', 'Anniversaire (Mamie).png': 'cameraman.png', 'IMG_0042.HEIC': 'IMG_0042.heic' });
-    const before = entries().length;
     const runs = await explorerVerb('ShareSafely', photos);
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
-    expect(entries().length).toBe(before + 1);
-    const entry = entries().at(-1)!;
-    expect(entry).toMatch(/^→ 3 photos ready, \d+ faces covered/m);
+    expect(lastRun()).toMatch(/^3 photos: .* — \d+ faces covered/m);
     const copies = ['Zoé à la plage.safe.jpg', 'Anniversaire (Mamie).safe.png', 'IMG_0042.safe.jpg'].map((n) => `${summer}\\Safe to share\\${n}`);
     for (const [i, copy] of copies.entries()) await expectSafeCopy(photos[i], copy);
     expect(shownFolders(`${summer}\\Safe to share`)).toBe(2);
@@ -145,24 +155,24 @@ describe.skipIf(skip)('the Windows right-click door, run under Wine', () => {
     expect(run).toEqual({ code: 1, command: `"${nodeExe}" "${cli}" action --gather -- "${folder}"` });
     expect(readdirSync(wine.unix(`${folder}\\Safe to share`)).sort()).toEqual(['Mamie & moi.safe.jpg', 'PXL_20240101_083012.MP.safe.jpg']);
     await expectSafeCopy(`${folder}\\Mamie & moi.jpg`, `${folder}\\Safe to share\\Mamie & moi.safe.jpg`);
-    const entry = entries().at(-1)!;
-    expect(entry).toMatch(/✗ IMG_1\.jpg: this is not an image/);
-    expect(entry).toContain(`→ 2 photos ready, 1 face covered; 1 photo had no face — check it; 1 photo could not be made safe — details in ${logWin}`);
+    const entry = lastRun();
+    expect(entry).toMatch(/^3 photos: 1 safe, 1 to check before sharing, 1 failed — 1 face covered\. To check: no face found\./m);
+    expect(entry).toContain(`Details of what failed: ${logWin}.`);
+    expect(entry).toContain(`✗ ${folder}\\IMG_1.jpg: this is not an image`);
   });
 
   it('Review and share safely without the desktop app: exit 1, and a sentence a parent understands', async () => {
     const photo = `${summer}\\Léa & Tom (1).jpg`;
     const [run] = await explorerVerb('ShareSafely.Review', [photo]);
     expect(run).toEqual({ code: 1, command: `"${nodeExe}" "${cli}" action --review --gather -- "${photo}"` });
-    expect(entries().at(-1)).toContain(
-      '→ The review window could not open: the Share Safely desktop app is not installed on this computer. "Share safely" still makes safe copies without it.',
-    );
+    const entry = lastRun();
+    expect(entry).toContain(`The review window could not open; “Share safely” still makes safe copies without it. Details: ${logWin}`);
+    expect(entry).toContain('\nthe Share Safely desktop app is not installed on this computer\n');
   });
 
   it('Wine shows no notification (its powershell.exe does nothing): every run says so in the log', () => {
-    const all = entries();
-    expect(all.length).toBe(4);
-    for (const entry of all) expect(entry.trimEnd().split('\n').at(-1)).toBe(notShownLine.trimEnd());
+    expect(seen).toHaveLength(4);
+    for (const entry of seen) expect(entry.trimEnd().split('\n').at(-1)).toBe(notShownLine(words('en')).trimEnd());
   });
 
   it('uninstall leaves HKEY_CURRENT_USER\\Software\\Classes and the config folder as they were', async () => {

@@ -65,15 +65,15 @@ export class Wine {
     return path.join(this.driveC, ...m[1].split('\\').filter(Boolean));
   }
 
-  /** Runs `wine64 ARGS…` from the user's profile folder and waits, at most `timeoutMs`. */
-  run(args: string[], timeoutMs = 120_000): Promise<Exit> {
+  /** Runs `wine64 ARGS…` from the user's profile folder and waits, at most `timeoutMs`; `env` adds variables (Wine hands them on). */
+  run(args: string[], timeoutMs = 120_000, env: NodeJS.ProcessEnv = {}): Promise<Exit> {
     const n = ++this.outputs;
     const out = path.join(this.scratch, `out-${n}.txt`);
     const err = path.join(this.scratch, `err-${n}.txt`);
     const fds = [openSync(out, 'w'), openSync(err, 'w')];
     return new Promise((resolve, reject) => {
       const cwd = [this.profile, this.driveC, this.scratch].find((d) => existsSync(d));
-      const child = spawn(wine64, args, { cwd, env: this.env, stdio: ['ignore', fds[0], fds[1]] });
+      const child = spawn(wine64, args, { cwd, env: { ...this.env, ...env }, stdio: ['ignore', fds[0], fds[1]] });
       fds.forEach((fd) => closeSync(fd));
       const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
       child.on('error', reject);

@@ -1,11 +1,16 @@
-// The one contract between the window and the rest of the app: types only, no code.
+// The window's side of the contract: types only, no code.
 // The renderer sees `window.shareSafely` with this shape; the preload implements it over the IPC
 // channels below; main handles exactly these channels. The renderer never sees or sends a file path
 // for anything but display: photos are named by the ids main hands out.
+import type { CoverStyle, FacesPolicy, FormatChoice, Language, OutputPlace, Settings } from './choices.js';
+import type { ErrorCode, ErrorView, Problem, Warning } from './codes.js';
+import type { Finding } from './findings.js';
+
+export type { CoverStyle, FacesPolicy, FormatChoice, Language, OutputPlace };
 
 export type PhotoId = number;
 
-/** A rectangle in the upright photo's pixels. */
+/** An axis-aligned rectangle in the upright photo's pixels (integers). */
 export interface Rect {
   x: number;
   y: number;
@@ -13,42 +18,18 @@ export interface Rect {
   height: number;
 }
 
-/** A cover's outline in the upright photo's pixels: the ellipse inscribed in the box (a face), or the box itself. */
+/**
+ * One cover, in the upright photo's pixels: the ellipse inscribed in the box (a head, as the engine
+ * plans it) or the box itself (drawn by hand: a name badge, a house number). Inside it the copy keeps
+ * nothing of the original finer than a few cell averages; the box may run past the picture's edges,
+ * so a head cut by the frame keeps its shape.
+ */
 export interface Shape extends Rect {
   shape: 'ellipse' | 'rect';
 }
 
-export type CoverStyle = 'blur' | 'pixelate' | 'solid' | 'sticker';
-export type FacesPolicy = 'all' | 'children' | 'none';
-export type FormatChoice = 'keep' | 'jpeg' | 'png' | 'webp';
-export type OutputPlace = 'beside' | 'subfolder' | 'folder';
-export type Language = 'en' | 'fr';
-
-/** The saved settings (shared with the right-click action). */
-export interface SettingsView {
-  style: CoverStyle;
-  /** Fill colour of the solid style, #rrggbb. */
-  color?: string;
-  faces: FacesPolicy;
-  format: FormatChoice;
-  rename: boolean;
-  place: OutputPlace;
-  folder?: string;
-  language?: Language;
-}
-
-export interface FindingView {
-  kind: string;
-  /** The engine's plain-English sentence, e.g. "GPS position (EXIF): 48.8566 N, 2.3522 E". */
-  text: string;
-  values?: Record<string, string | number>;
-  sensitive: boolean;
-}
-
-export interface WarningView {
-  code: string;
-  message: string;
-}
+/** The saved settings, as the window reads and sends them. */
+export type SettingsView = Settings;
 
 export interface FaceView {
   /** The face as found. */
@@ -78,11 +59,11 @@ export type PhotoState =
       width: number;
       height: number;
       faces: FaceView[];
-      findings: FindingView[];
-      warnings: WarningView[];
+      findings: Finding[];
+      warnings: Warning[];
       preview: ImageBytes;
     }
-  | { state: 'failed'; error: { code: string; message: string } };
+  | { state: 'failed'; error: ErrorView };
 
 /** A photo as the window lists it: display strings only. */
 export interface PhotoEntry {
@@ -94,7 +75,9 @@ export interface PhotoEntry {
 export interface AddOutcome {
   photos: PhotoEntry[];
   /** Dropped or opened items that could not be used (not a photo, unreadable folder…). */
-  problems: { name: string; code: string; message: string }[];
+  problems: { name: string; code: ErrorCode; message: string }[];
+  /** Files in dropped folders that are not photos the engine reads ("DNG camera RAW"; none: not a picture). */
+  skipped: { name: string; what?: string }[];
   skippedFolders: number;
 }
 
@@ -117,14 +100,14 @@ export interface ExportOutcome {
   status: 'done' | 'skipped' | 'failed';
   outputName?: string;
   outputFolder?: string;
-  error?: { code: string; message: string };
+  error?: ErrorView;
   /** Faces covered in the written copy (one per cover painted). */
   covered: number;
   /** What the original gave away and the copy no longer does. */
-  removed: FindingView[];
+  removed: Finding[];
   /** The independent re-read of the written copy. */
-  verify?: { clean: boolean; problems: { code: string; message: string }[] };
-  warnings: WarningView[];
+  verify?: { clean: boolean; problems: Problem[] };
+  warnings: Warning[];
 }
 
 export type MenuCommand = 'open' | 'open-folder' | 'export' | 'settings';
@@ -135,7 +118,7 @@ export type AppEvent =
   | { type: 'export-progress'; done: number; total: number; outcome: ExportOutcome }
   | { type: 'menu'; command: MenuCommand };
 
-export interface Startup {
+interface Startup {
   /** The system's preferred locale, e.g. "fr-FR". */
   locale: string;
   settings: SettingsView;
