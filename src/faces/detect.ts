@@ -49,7 +49,12 @@ export const defaultSettings: DetectSettings = {
 
 /** Every face the detector finds in `img` (upright pixels, fractional boxes, best score first). */
 export async function detect(img: RawImage, settings: DetectSettings = defaultSettings): Promise<Detection[]> {
-  return choose(img, await detectPasses(img, settings), settings, (boxes) => faceFlags(img, boxes), () => findThings(img));
+  const copies = new Map<number, Rgb>();
+  const perPass = await detectPasses(img, settings, copies);
+  // The person detector sees a 512-px picture: made from the passes' largest copy, not the full photo.
+  const largest = [...copies.entries()].sort(([a], [b]) => b - a)[0]?.[1];
+  const forThings = largest ? { ...largest, channels: 3 as const } : img;
+  return choose(img, perPass, settings, (boxes) => faceFlags(img, boxes), async () => scaleThings(await findThings(forThings), img.width / forThings.width));
 }
 
 /**
@@ -85,7 +90,7 @@ export async function choose(
 }
 
 /** What each pass of `settings` finds in `img`, before merging: one list per pass, in the passes' order. */
-export async function detectPasses(img: RawImage, settings: DetectSettings): Promise<Detection[][]> {
+export async function detectPasses(img: RawImage, settings: DetectSettings, copies = new Map<number, Rgb>()): Promise<Detection[][]> {
   const api = settings.passes.some((p) => p.detector === 'tiny') ? await withNet('tinyFaceDetector') : await faceApi();
   const long = Math.max(img.width, img.height);
   const sizeOf = (pass: Pass) => Math.min(pass.size, Math.round(long * settings.maxUpscale));
@@ -94,7 +99,6 @@ export async function detectPasses(img: RawImage, settings: DetectSettings): Pro
   const passes = [...settings.passes].sort((a, b) => sizeOf(b) - sizeOf(a));
   const found = new Map<Pass, Detection[]>();
   let source: Rgb | RawImage = img;
-  const copies = new Map<number, Rgb>();
   for (const pass of passes) {
     const size = sizeOf(pass);
     const scale = size / long;
@@ -107,6 +111,10 @@ export async function detectPasses(img: RawImage, settings: DetectSettings): Pro
     found.set(pass, (await detectInCopy(api, copy, pass)).map((d) => ({ box: scaleRect(d.box, 1 / scale), score: d.score })));
   }
   return settings.passes.map((p) => found.get(p)!);
+}
+
+function scaleThings(things: Thing[], k: number): Thing[] {
+  return k === 1 ? things : things.map((t) => ({ ...t, box: scaleRect(t.box, k) }));
 }
 
 interface Rgb {

@@ -3,7 +3,7 @@
 // in a larger picture as a photo would hold it (the crop in the middle of a 600×600 picture on a plain
 // backdrop of its own average colour), run through the product's detection and children policy, and counted
 // per age band: faces found, faces left visible. A child left visible is the failure that matters.
-//   npx tsx test/eval/children.ts [DIR] [--every N] [--signals OUT.json]
+//   npx tsx test/eval/children.ts [DIR] [--every N [--offset K]] [--signals OUT.json]
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,8 @@ const flag = (name: string) => {
   return i >= 0 ? args.splice(i, 2)[1] : undefined;
 };
 const every = Number(flag('--every') ?? 1);
+// --every 3 --offset 1: another third of the set than the one the cuts were chosen on.
+const offset = Number(flag('--offset') ?? 0);
 const signalsFile = flag('--signals');
 const dir = path.resolve(args[0] ?? path.join(here, '../../../shared/corpus/faces/utkface_dev'));
 
@@ -57,7 +59,7 @@ async function asPhoto(file: string): Promise<RawImage> {
 const files = readdirSync(dir)
   .filter((f) => /^\d+_.*\.jpg$/.test(f))
   .sort()
-  .filter((_, i) => i % every === 0);
+  .filter((_, i) => i % every === offset % every);
 const tally = new Map<string, { n: number; found: number; visible: number }>(bands.map(([b]) => [b, { n: 0, found: 0, visible: 0 }]));
 const signals: (string | number)[][] = [];
 const visibleKids: string[] = [];
@@ -78,10 +80,12 @@ for (const f of files) {
   }
   if (signalsFile && faces.length) {
     const big = [...faces].sort((a, b) => b.box.width - a.box.width)[0]!;
-    signals.push([f, age, Math.round(big.box.width), Math.round(big.score * 1000) / 1000, ...(await estimateAges(img, big.box)).map((a) => Math.round(a * 10) / 10)]);
+    const ages = await estimateAges(img, big.box);
+    const est = [ages.faceApi[0]!, ages.faceRes[0]!, ages.faceApi[1]!, ages.faceRes[1]!].map((a) => Math.round(a * 10) / 10);
+    signals.push([f, age, Math.round(big.box.width), Math.round(big.score * 1000) / 1000, ...est]);
   }
 }
-console.log(`\n--faces children on ${files.length} age-labelled faces (${path.basename(dir)}${every > 1 ? `, every ${every}th` : ''}):`);
+console.log(`\n--faces children on ${files.length} age-labelled faces (${path.basename(dir)}${every > 1 ? `, one in ${every} from the ${offset + 1}th` : ''}):`);
 console.log(`${'age'.padEnd(6)} ${'faces'.padStart(6)} ${'found'.padStart(6)} ${'left visible'.padStart(13)}`);
 for (const [band, t] of tally) console.log(`${band.padEnd(6)} ${String(t.n).padStart(6)} ${String(t.found).padStart(6)} ${`${t.visible} (${t.n ? ((100 * t.visible) / t.n).toFixed(1) : '-'} %)`.padStart(13)}`);
 if (visibleKids.length) console.log(`children and teenagers left visible: ${visibleKids.join(', ')}`);

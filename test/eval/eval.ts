@@ -108,7 +108,9 @@ if (out) {
   const scorer = path.join(corpus, 'score_cover.py');
   for (const dir of sets) {
     const boxes = path.join(dir, 'boxes.json');
-    if (!existsSync(scorer) || !existsSync(boxes)) continue;
+    // The scorer reads boxes in the stored pixel grid; covers are in upright pixels, so a set of
+    // sideways-stored photos (boxes_oriented.json) cannot be compared with it.
+    if (!existsSync(scorer) || !existsSync(boxes) || existsSync(path.join(dir, 'boxes_oriented.json'))) continue;
     const children = path.join(dir, 'children.json');
     try {
       const text = execFileSync('python3', [scorer, boxes, out, ...(existsSync(children) ? ['--children', children] : [])], { encoding: 'utf8' });
