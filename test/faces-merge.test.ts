@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { group, iou } from '../src/faces/merge.js';
+import { group } from '../src/faces/merge.js';
+import { iou } from '../src/util/rect.js';
 
 const det = (x: number, y: number, width: number, height: number, score: number) => ({ box: { x, y, width, height }, score });
 

@@ -17,7 +17,7 @@ export function blazeFace(): Promise<tfjs.GraphModel> {
  * taller. Stretched the same way (measured against the annotated boxes of the dev set), both
  * detectors' boxes mean the same thing to the region planner.
  */
-export function likeSsd(b: Rect): Rect {
+function likeSsd(b: Rect): Rect {
   return { x: b.x, y: b.y - 0.2 * b.height, width: b.width, height: 1.25 * b.height };
 }
 

@@ -28,7 +28,7 @@ export interface AgeEstimates {
 }
 
 /** The youngest of all the estimates (NaN when there are none). */
-export function youngest(ages: AgeEstimates): number {
+function youngest(ages: AgeEstimates): number {
   const all = [...ages.faceApi, ...ages.faceRes];
   return all.length ? Math.min(...all) : Number.NaN;
 }

@@ -5,15 +5,15 @@
 // model can see.
 import sharp from 'sharp';
 import type { RawImage, Rect } from '../types.js';
-import { faceApi, withNet, type FaceApi } from './model.js';
+import { faceApi, type FaceApi } from './model.js';
 import { group, type Candidate, type Detection } from './merge.js';
 import { detectBlaze } from './blazeface.js';
 import { defaultPolicy, dropDuplicates, needsPeople, onPeople, triage, type Policy } from './select.js';
 import { findThings, type Thing } from './people.js';
 import { faceFlags } from './verify.js';
 
-export interface Pass {
-  detector: 'ssd' | 'tiny' | 'blaze';
+interface Pass {
+  detector: 'ssd' | 'blaze';
   /** Long side, in px, of the copy of the image this pass looks at. */
   size: number;
   /** Square tiles of this size cut from the copy (0: the whole copy in one call). */
@@ -91,7 +91,7 @@ export async function choose(
 
 /** What each pass of `settings` finds in `img`, before merging: one list per pass, in the passes' order. */
 export async function detectPasses(img: RawImage, settings: DetectSettings, copies = new Map<number, Rgb>()): Promise<Detection[][]> {
-  const api = settings.passes.some((p) => p.detector === 'tiny') ? await withNet('tinyFaceDetector') : await faceApi();
+  const api = await faceApi();
   const long = Math.max(img.width, img.height);
   const sizeOf = (pass: Pass) => Math.min(pass.size, Math.round(long * settings.maxUpscale));
   // Largest copy first: each smaller copy is then resized from the last one, not from the full
@@ -179,10 +179,7 @@ async function runOn(api: FaceApi, copy: Rgb, areas: Rect[], pass: Pass): Promis
   for (const area of areas) {
     const input = api.tf.tensor3d(crop(copy, area), [area.height, area.width, 3], 'int32');
     try {
-      const options =
-        pass.detector === 'ssd'
-          ? new api.SsdMobilenetv1Options({ minConfidence: pass.minScore, maxResults: 500 })
-          : new api.TinyFaceDetectorOptions({ inputSize: tinyInputSize(area), scoreThreshold: pass.minScore });
+      const options = new api.SsdMobilenetv1Options({ minConfidence: pass.minScore, maxResults: 500 });
       const dets = await api.detectAllFaces(input, options);
       out.push(shift(dets.map((d) => ({ box: { x: d.box.x, y: d.box.y, width: d.box.width, height: d.box.height }, score: d.score })), area));
     } finally {
@@ -190,10 +187,6 @@ async function runOn(api: FaceApi, copy: Rgb, areas: Rect[], pass: Pass): Promis
     }
   }
   return out;
-}
-
-function tinyInputSize(area: Rect): number {
-  return Math.max(128, Math.round(Math.max(area.width, area.height) / 32) * 32);
 }
 
 function crop(copy: Rgb, r: Rect): Uint8Array {

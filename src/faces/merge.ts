@@ -16,11 +16,6 @@ export function intersection(a: Rect, b: Rect): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
-export function iou(a: Rect, b: Rect): number {
-  const i = intersection(a, b);
-  return i === 0 ? 0 : i / (area(a) + area(b) - i);
-}
-
 /** One face as several passes saw it: the detections of it merged. */
 export interface Candidate {
   /** The bounding box of all its detections: when in doubt, the larger cover. */

@@ -60,7 +60,7 @@ export function engine(api: FaceApi): typeof import('@tensorflow/tfjs') {
 const extraLoading = new Map<string, Promise<void>>();
 
 /** face-api with one more of its nets loaded, on demand: the default passes need neither. */
-export async function withNet(net: 'tinyFaceDetector' | 'ageGenderNet'): Promise<FaceApi> {
+export async function withNet(net: 'ageGenderNet'): Promise<FaceApi> {
   const api = await faceApi();
   let loading = extraLoading.get(net);
   if (!loading) {

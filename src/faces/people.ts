@@ -21,7 +21,7 @@ const animals = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 77]);
 /** Below this, a detection is too unsure to say anything. */
 const floor = 0.15;
 
-export function objectModel(): Promise<tfjs.GraphModel> {
+function objectModel(): Promise<tfjs.GraphModel> {
   return humanModel('centernet');
 }
 

@@ -2,6 +2,7 @@
 // (coverage per face) and what they spoil (collateral outside every face zone). The rules are the
 // corpus' reference scorer's (../shared/corpus/score_cover.py), so the two agree on one report.
 import type { Cover, Rect } from '../../src/types.js';
+import { iou } from '../../src/util/rect.js';
 
 /** A cover as reports give it; a bare rectangle counts as shape "rect". */
 export type Region = Rect & { shape?: Cover['shape'] };
@@ -121,14 +122,6 @@ export function percentile(values: number[], p: number): number {
   const f = Math.floor(k);
   const c = Math.min(s.length - 1, f + 1);
   return s[f]! + (s[c]! - s[f]!) * (k - f);
-}
-
-export function iou(a: Rect, b: Rect): number {
-  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  if (w <= 0 || h <= 0) return 0;
-  const i = w * h;
-  return i / (a.width * a.height + b.width * b.height - i);
 }
 
 /**
