@@ -10,5 +10,8 @@ const svg = path.join(dir, 'icon.svg');
 mkdirSync(dir, { recursive: true });
 await sharp(svg, { density: 192 }).resize(1024, 1024).png().toFile(path.join(dir, 'icon.png'));
 for (const size of [16, 32, 48, 64, 128, 256, 512]) {
-  await sharp(svg, { density: 192 }).resize(size, size).png().toFile(path.join(dir, `${size}x${size}.png`));
+  await sharp(svg, { density: 192 })
+    .resize(size, size)
+    .png()
+    .toFile(path.join(dir, `${size}x${size}.png`));
 }

@@ -38,7 +38,11 @@ async function inspectOne(file: string, metadataOnly: boolean): Promise<Inspecte
   return r;
 }
 
-export async function inspectCommand(paths: string[], flags: { recursive?: boolean; json?: boolean; metadataOnly?: boolean }, w: Words): Promise<number> {
+export async function inspectCommand(
+  paths: string[],
+  flags: { recursive?: boolean; json?: boolean; metadataOnly?: boolean },
+  w: Words,
+): Promise<number> {
   const collected = await collectPhotos(paths, { recursive: Boolean(flags.recursive), includeOutputs: true });
   const results: Inspected[] = [];
   for (const p of collected.problems) results.push({ path: p.path, ok: false, error: { code: p.code, message: p.message } });
@@ -48,7 +52,8 @@ export async function inspectCommand(paths: string[], flags: { recursive?: boole
     if (!flags.json) process.stdout.write(`${inspectionText(r, w)}\n\n`);
   }
   if (flags.json) process.stdout.write(`${JSON.stringify({ files: results, skipped: collected.skipped }, null, 2)}\n`);
-  else if (collected.items.length) process.stdout.write(`${w.t('cli.inspect.legend', { sensitive: w.t('legend.sensitive'), technical: w.t('legend.technical') })}\n`);
+  else if (collected.items.length)
+    process.stdout.write(`${w.t('cli.inspect.legend', { sensitive: w.t('legend.sensitive'), technical: w.t('legend.technical') })}\n`);
   noteCollected(collected, w);
   return results.some((r) => !r.ok) ? EXIT_SOME_FAILED : EXIT_OK;
 }

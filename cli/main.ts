@@ -80,7 +80,11 @@ function buildProgram(w: Words): Command {
   // Options before a subcommand's name belong to the root, after it to the subcommand (both have --json).
   const program = safeCommand(w).enablePositionalOptions().helpCommand('help [command]', w.t('cli.help.command'));
   // inspect and verify take the same arguments; each loads its module only when it runs.
-  const looking = (name: 'inspect' | 'verify', keys: Record<'about' | 'paths' | 'metadataOnly', MessageKey>, run: (paths: string[], flags: LookFlags) => Promise<number>) =>
+  const looking = (
+    name: 'inspect' | 'verify',
+    keys: Record<'about' | 'paths' | 'metadataOnly', MessageKey>,
+    run: (paths: string[], flags: LookFlags) => Promise<number>,
+  ) =>
     localize(program.command(name), w)
       .description(w.t(keys.about))
       .argument('<paths...>', w.t(keys.paths))
@@ -90,8 +94,16 @@ function buildProgram(w: Words): Command {
       .action(async (paths: string[], flags: LookFlags) => {
         process.exitCode = await run(paths, flags);
       });
-  looking('inspect', { about: 'cli.inspect.about', paths: 'cli.arg.photos', metadataOnly: 'cli.opt.inspectMetadataOnly' }, async (paths, flags) => (await import('./inspect.js')).inspectCommand(paths, flags, w));
-  looking('verify', { about: 'cli.verify.about', paths: 'cli.arg.files', metadataOnly: 'cli.opt.verifyMetadataOnly' }, async (paths, flags) => (await import('./verify.js')).verifyCommand(paths, flags, w));
+  looking(
+    'inspect',
+    { about: 'cli.inspect.about', paths: 'cli.arg.photos', metadataOnly: 'cli.opt.inspectMetadataOnly' },
+    async (paths, flags) => (await import('./inspect.js')).inspectCommand(paths, flags, w),
+  );
+  looking(
+    'verify',
+    { about: 'cli.verify.about', paths: 'cli.arg.files', metadataOnly: 'cli.opt.verifyMetadataOnly' },
+    async (paths, flags) => (await import('./verify.js')).verifyCommand(paths, flags, w),
+  );
   localize(program.command('integrate'), w)
     .description(w.t('cli.integrate.about'))
     .addArgument(new Argument('<action>', w.t('cli.arg.integrateAction')).choices(['install', 'uninstall', 'status']))

@@ -7,7 +7,11 @@ export interface Progress {
   done(): void;
 }
 
-export function createProgress(total: number, stream: NodeJS.WriteStream = process.stderr, out: NodeJS.WriteStream = process.stdout): Progress {
+export function createProgress(
+  total: number,
+  stream: NodeJS.WriteStream = process.stderr,
+  out: NodeJS.WriteStream = process.stdout,
+): Progress {
   const live = Boolean(stream.isTTY) && total > 1;
   let count = 0;
   let shown = false;

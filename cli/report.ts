@@ -1,7 +1,19 @@
 // How results read in a terminal and in --json. Pure functions of the engine's results and the words.
 import path from 'node:path';
 import type { Rect, Result } from '../src/index.js';
-import { checkReasons, errorText, outcomeOf, removedSummary, tally, tallyText, warningAsks, warningText, type Outcome, type Tally, type Words } from '../src/contract/index.js';
+import {
+  checkReasons,
+  errorText,
+  outcomeOf,
+  removedSummary,
+  tally,
+  tallyText,
+  warningAsks,
+  warningText,
+  type Outcome,
+  type Tally,
+  type Words,
+} from '../src/contract/index.js';
 import { shown } from './shown.js';
 
 /** Faces covered in a written copy: one per cover (a face found, declared by the file or drawn by hand). */
@@ -25,7 +37,9 @@ export function resultLine(r: Result, w: Words, cwd = process.cwd()): string {
   if (removed) parts.push(w.t('cli.removed', { list: removed }));
   const out = shown(path.relative(cwd, r.output ?? '') || (r.output ?? ''));
   const look = checkReasons(r).map((c) => `\n    ${marks.check} ${warningText(c, w)}`);
-  const notes = [...new Set(r.warnings.map((x) => x.code))].filter((c) => warningAsks[c] === 'note').map((c) => `\n    · ${warningText(c, w)}`);
+  const notes = [...new Set(r.warnings.map((x) => x.code))]
+    .filter((c) => warningAsks[c] === 'note')
+    .map((c) => `\n    · ${warningText(c, w)}`);
   return `${marks[outcomeOf(r)]} ${name} → ${out} (${parts.join(w.t('cli.partsSep'))})${look.join('')}${notes.join('')}`;
 }
 

@@ -8,7 +8,10 @@ const commanderSays: [RegExp, (m: RegExpExecArray, w: Words) => string][] = [
   [/^error: unknown command '([^']*)'/, (m, w) => w.t('cli.usage.unknownCommand', { command: m[1] })],
   [/^error: missing required argument '([^']*)'/, (_m, w) => w.t('cli.usage.missingArgument')],
   [/^error: option '([^']*)' argument missing/, (m, w) => w.t('cli.usage.missingValue', { option: m[1] })],
-  [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./, (m, w) => w.t('cli.usage.badChoice', { option: m[1], value: m[2], list: m[3] })],
+  [
+    /^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./,
+    (m, w) => w.t('cli.usage.badChoice', { option: m[1], value: m[2], list: m[3] }),
+  ],
   [/^error: too many arguments/, (_m, w) => w.t('cli.usage.tooMany')],
 ];
 

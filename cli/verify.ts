@@ -36,16 +36,31 @@ async function verifyOne(file: string, metadataOnly: boolean): Promise<Verified>
   return r;
 }
 
-export async function verifyCommand(paths: string[], flags: { recursive?: boolean; json?: boolean; metadataOnly?: boolean }, w: Words): Promise<number> {
+export async function verifyCommand(
+  paths: string[],
+  flags: { recursive?: boolean; json?: boolean; metadataOnly?: boolean },
+  w: Words,
+): Promise<number> {
   const collected = await collectPhotos(paths, { recursive: Boolean(flags.recursive), includeOutputs: true });
   // Paths that are not files to check are reported by noteCollected, and count as not safe.
-  const reports: Verified[] = collected.problems.map((p) => ({ path: p.path, clean: false, problems: [{ code: 'unreadable', message: p.message }] }));
+  const reports: Verified[] = collected.problems.map((p) => ({
+    path: p.path,
+    clean: false,
+    problems: [{ code: 'unreadable', message: p.message }],
+  }));
   for (const item of collected.items) {
     const r = await verifyOne(item.input, Boolean(flags.metadataOnly));
     reports.push(r);
     if (!flags.json) process.stdout.write(`${verifyText(r, w)}\n`);
   }
-  if (flags.json) process.stdout.write(`${JSON.stringify(reports.map((r) => ({ ...r, safe: isSafe(r) })), null, 2)}\n`);
+  if (flags.json)
+    process.stdout.write(
+      `${JSON.stringify(
+        reports.map((r) => ({ ...r, safe: isSafe(r) })),
+        null,
+        2,
+      )}\n`,
+    );
   noteCollected(collected, w);
   // Nothing checked is not "clean": a script that gates an upload on verify must not pass on an empty folder.
   return reports.length > 0 && reports.every(isSafe) ? EXIT_OK : EXIT_SOME_FAILED;

@@ -35,7 +35,10 @@ export async function coverAndCheck(
   pixels = await timed(t, 'cover', () => cover(img, current, o));
   left = await timed(t, 'recheck', () => recheckCovers(img, pixels, current, o, kept));
   if (left.length) {
-    throw new SafeError('faces-remain', 'a face was still recognisable after covering it twice; nothing was written — cover this photo by hand in the desktop app');
+    throw new SafeError(
+      'faces-remain',
+      'a face was still recognisable after covering it twice; nothing was written — cover this photo by hand in the desktop app',
+    );
   }
   return { pixels, regions: current, warnings: [{ code: 'cover-grown', message: 'a cover was too small and was enlarged' }] };
 }

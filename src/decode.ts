@@ -149,7 +149,8 @@ export async function streamable(src: Source, limits: DecodeLimits): Promise<Str
   return {
     width: turned ? meta.height! : meta.width!,
     height: turned ? meta.width! : meta.height!,
-    open: () => sharp(src.bytes, { limitInputPixels: limits.maxPixels, page: 0, pages: 1, failOn: 'warning' }).rotate().toColourspace('srgb'),
+    open: () =>
+      sharp(src.bytes, { limitInputPixels: limits.maxPixels, page: 0, pages: 1, failOn: 'warning' }).rotate().toColourspace('srgb'),
     decodeError: (e) => decodeError(src.format, e),
   };
 }

@@ -10,7 +10,11 @@ export interface EncodeSettings {
 }
 
 export function encode(img: RawImage, settings: EncodeSettings): Promise<Buffer> {
-  return encodePipeline(sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } }), img.channels === 4, settings);
+  return encodePipeline(
+    sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } }),
+    img.channels === 4,
+    settings,
+  );
 }
 
 /** Encodes what an upright sRGB pipeline produces (decode.ts streamable()), alpha-less. */

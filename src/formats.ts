@@ -3,10 +3,7 @@ import { entry, walkTiff } from './containers/tiff.js';
 import type { ImageFormat, OutputFormat } from './types.js';
 
 /** What the first bytes say, including formats we recognise only to refuse them clearly. */
-export type Sniffed =
-  | { kind: 'image'; format: ImageFormat }
-  | { kind: 'unsupported'; name: string }
-  | { kind: 'unknown' };
+export type Sniffed = { kind: 'image'; format: ImageFormat } | { kind: 'unsupported'; name: string } | { kind: 'unknown' };
 
 const ascii = (b: Buffer, start: number, end: number) => b.toString('latin1', start, end);
 

@@ -31,13 +31,19 @@ export interface Inspection {
 
 function structure(bytes: Buffer, format: ImageFormat, f: Findings): Blocks {
   switch (format) {
-    case 'jpeg': return inspectJpeg(bytes, f);
-    case 'png': return inspectPng(bytes, f);
-    case 'tiff': return inspectTiff(bytes, f);
-    case 'webp': return inspectWebp(bytes, f);
+    case 'jpeg':
+      return inspectJpeg(bytes, f);
+    case 'png':
+      return inspectPng(bytes, f);
+    case 'tiff':
+      return inspectTiff(bytes, f);
+    case 'webp':
+      return inspectWebp(bytes, f);
     case 'heic':
-    case 'avif': return inspectBmff(bytes, f);
-    case 'gif': return inspectGif(bytes, f);
+    case 'avif':
+      return inspectBmff(bytes, f);
+    case 'gif':
+      return inspectGif(bytes, f);
   }
 }
 
@@ -77,7 +83,9 @@ export async function inspectBytes(bytes: Buffer, format: ImageFormat): Promise<
     f.add({ kind: 'orientation', orientation });
   }
   const faceRegions =
-    regions.length && blocks.width && blocks.height ? uprightRegions(regions, { width: blocks.width, height: blocks.height }, shown ?? 1) : [];
+    regions.length && blocks.width && blocks.height
+      ? uprightRegions(regions, { width: blocks.width, height: blocks.height }, shown ?? 1)
+      : [];
   if (regions.length) {
     const count = faceRegions.length || regions.length;
     f.add({ kind: 'face-regions', count });

@@ -5,7 +5,10 @@ import { loadSettings, settingsPath } from './settings.js';
 
 /** LC_ALL, then LC_MESSAGES, then LANG (POSIX order), else what the system tells Intl. */
 export function systemLocale(env: NodeJS.ProcessEnv = process.env): string {
-  return [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v.trim() !== '') ?? Intl.DateTimeFormat().resolvedOptions().locale;
+  return (
+    [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v.trim() !== '') ??
+    Intl.DateTimeFormat().resolvedOptions().locale
+  );
 }
 
 /** The words of the user's language, read from the saved settings and the environment. */

@@ -23,7 +23,9 @@ function settingsKey(o: Options, format: OutputFormat): string {
 }
 
 function copyKey(originalHash: string, o: Options, format: OutputFormat, copyHash: string): string {
-  return createHash('sha256').update(`${originalHash}\n${settingsKey(o, format)}\n${copyHash}`).digest('hex');
+  return createHash('sha256')
+    .update(`${originalHash}\n${settingsKey(o, format)}\n${copyHash}`)
+    .digest('hex');
 }
 
 async function recorded(env: NodeJS.ProcessEnv): Promise<Set<string>> {
@@ -48,7 +50,13 @@ export async function rememberCopy(originalHash: string, o: Options, format: Out
  * The copy of this original made earlier with these settings, if one is still where it would be put
  * (its first-choice name or an alternative); undefined otherwise.
  */
-export async function madeBefore(originalHash: string, first: string, o: Options, format: OutputFormat, env = process.env): Promise<string | undefined> {
+export async function madeBefore(
+  originalHash: string,
+  first: string,
+  o: Options,
+  format: OutputFormat,
+  env = process.env,
+): Promise<string | undefined> {
   const known = await recorded(env);
   if (!known.size) return undefined;
   for (let n = 1; n <= maxAlternatives; n++) {

@@ -39,7 +39,7 @@ export async function cover(img: RawImage, covers: Cover[], options: CoverOption
  * soft lens blur would; the other styles are drawn shapes and only smooth their edge.
  */
 export function feather(style: Options['style'], c: Cover): number {
-  return style === 'blur' ? Math.max(1, Math.round(0.12 * Math.min(c.width, c.height) / 2)) : 1;
+  return style === 'blur' ? Math.max(1, Math.round((0.12 * Math.min(c.width, c.height)) / 2)) : 1;
 }
 
 async function paint(o: CoverOptions, c: Cover, g: Grid, mask: Mask, ch: number): Promise<Uint8Array> {

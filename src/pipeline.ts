@@ -105,7 +105,9 @@ export async function analyze(path: string, options: Partial<Options> = {}, extr
   const inspection = await timed(t, 'inspect', () => inspectBytes(src.bytes, src.format));
   const streams = o.faces === 'none' && !extras.previewSize && outputFormatFor(src.format, o) === 'jpeg';
   const stream = streams ? await timed(t, 'decode', () => streamable(src, decodeLimits(o))) : undefined;
-  const { image, warnings } = stream ? { image: undefined, warnings: [] as Warning[] } : await timed(t, 'decode', () => decode(src, decodeLimits(o)));
+  const { image, warnings } = stream
+    ? { image: undefined, warnings: [] as Warning[] }
+    : await timed(t, 'decode', () => decode(src, decodeLimits(o)));
   const { width, height } = stream ?? image!;
   let faces: Face[] = [];
   if (image && o.faces !== 'none') {
@@ -145,7 +147,12 @@ function scaleHints(hints: Rect[], inspection: { width?: number; height?: number
   if (fullW === image.width && fullH === image.height) return hints;
   const sx = image.width / fullW;
   const sy = image.height / fullH;
-  return hints.map((r) => ({ x: Math.round(r.x * sx), y: Math.round(r.y * sy), width: Math.round(r.width * sx), height: Math.round(r.height * sy) }));
+  return hints.map((r) => ({
+    x: Math.round(r.x * sx),
+    y: Math.round(r.y * sy),
+    width: Math.round(r.width * sx),
+    height: Math.round(r.height * sy),
+  }));
 }
 
 async function makePreview(img: RawImage, size: number): Promise<Preview> {
@@ -254,7 +261,9 @@ export async function render(analysis: Analysis, regions: Cover[], options: Part
     let bytes: Buffer;
     let coveredRegions: Cover[] = [];
     if (stream && !sanitizeCovers(regions, analysis.width, analysis.height).length) {
-      bytes = await timed(t, 'encode', () => encodeStream(stream.open(), settings).catch((e: unknown) => Promise.reject(stream.decodeError(e))));
+      bytes = await timed(t, 'encode', () =>
+        encodeStream(stream.open(), settings).catch((e: unknown) => Promise.reject(stream.decodeError(e))),
+      );
     } else {
       const img = await pixelsFor(analysis, o);
       const covered = await coverAndCheck(img, sanitizeCovers(regions, img.width, img.height), o, analysis.faces, t);
@@ -278,7 +287,15 @@ export async function render(analysis: Analysis, regions: Cover[], options: Part
       await rememberCopy(analysis.hash, o, format, bytes);
     });
     t.write = Math.round((performance.now() - writeStarted - (t.verify ?? 0)) * 10) / 10;
-    Object.assign(result, { status: 'done', format, width: analysis.width, height: analysis.height, regions: coveredRegions, facesCovered: coveredRegions.length, removed: analysis.findings });
+    Object.assign(result, {
+      status: 'done',
+      format,
+      width: analysis.width,
+      height: analysis.height,
+      regions: coveredRegions,
+      facesCovered: coveredRegions.length,
+      removed: analysis.findings,
+    });
   } catch (e) {
     result.error = errorView(e);
   } finally {
@@ -300,7 +317,18 @@ export async function render(analysis: Analysis, regions: Cover[], options: Part
 export async function processFile(placement: Placement, options: Partial<Options> = {}): Promise<Result> {
   const started = Date.now();
   const failed = (e: unknown): Result => {
-    return { input: placement.input, status: 'failed', error: errorView(e), faces: 0, facesCovered: 0, regions: [], kept: [], removed: [], warnings: [], ms: Date.now() - started };
+    return {
+      input: placement.input,
+      status: 'failed',
+      error: errorView(e),
+      faces: 0,
+      facesCovered: 0,
+      regions: [],
+      kept: [],
+      removed: [],
+      warnings: [],
+      ms: Date.now() - started,
+    };
   };
   let analysis: Analysis;
   try {
@@ -309,7 +337,19 @@ export async function processFile(placement: Placement, options: Partial<Options
       const src = await readSource(placement.input, o);
       const format = outputFormatFor(src.format, o);
       const made = await madeBefore(src.hash, outputPathFor(placement, format, o), o, format);
-      if (made) return { input: placement.input, status: 'skipped', output: made, faces: 0, facesCovered: 0, regions: [], kept: [], removed: [], warnings: [], ms: Date.now() - started };
+      if (made)
+        return {
+          input: placement.input,
+          status: 'skipped',
+          output: made,
+          faces: 0,
+          facesCovered: 0,
+          regions: [],
+          kept: [],
+          removed: [],
+          warnings: [],
+          ms: Date.now() - started,
+        };
     }
     analysis = await analyze(placement.input, o);
   } catch (e) {

@@ -120,7 +120,13 @@ export function growCovers(covers: Cover[], left: Rect[]): Cover[] {
     const c = out[i]!;
     const x = Math.min(c.x, head.x);
     const y = Math.min(c.y, head.y);
-    out[i] = { ...c, x, y, width: Math.max(c.x + c.width, head.x + head.width) - x, height: Math.max(c.y + c.height, head.y + head.height) - y };
+    out[i] = {
+      ...c,
+      x,
+      y,
+      width: Math.max(c.x + c.width, head.x + head.width) - x,
+      height: Math.max(c.y + c.height, head.y + head.height) - y,
+    };
   }
   return out;
 }

@@ -32,10 +32,7 @@ export async function readSource(path: string, limits: { maxFileBytes: number })
     if (!info.isFile()) throw new SafeError('not-a-file', 'this is not a regular file');
     if (info.size === 0) throw new SafeError('empty', 'the file is empty (0 bytes)');
     if (info.size > limits.maxFileBytes) {
-      throw new SafeError(
-        'too-large',
-        `the file is ${byteSize(info.size)}, above the ${byteSize(limits.maxFileBytes)} limit`,
-      );
+      throw new SafeError('too-large', `the file is ${byteSize(info.size)}, above the ${byteSize(limits.maxFileBytes)} limit`);
     }
     // Read through one handle, bounded by the limit, so a file that grows meanwhile cannot blow it.
     const handle = await open(path, 'r');
@@ -55,14 +52,15 @@ export async function readSource(path: string, limits: { maxFileBytes: number })
     throw new SafeError('not-an-image', 'this is not an image (its content matches no picture format, whatever its name says)');
   }
   if (sniffed.kind === 'unsupported') {
-    throw new SafeError(
-      'unsupported-format',
-      `${sniffed.name} is not supported; export it as JPEG or PNG first`,
-      { values: { what: kindName(sniffed.name) } },
-    );
+    throw new SafeError('unsupported-format', `${sniffed.name} is not supported; export it as JPEG or PNG first`, {
+      values: { what: kindName(sniffed.name) },
+    });
   }
   const raw = sniffed.format === 'tiff' ? cameraRawInTiff(bytes) : undefined;
-  if (raw) throw new SafeError('unsupported-format', `${raw} is not supported; export it as JPEG from your photo app first`, { values: { what: kindName(raw) } });
+  if (raw)
+    throw new SafeError('unsupported-format', `${raw} is not supported; export it as JPEG from your photo app first`, {
+      values: { what: kindName(raw) },
+    });
   return { path, bytes, format: sniffed.format, hash: hashBytes(bytes) };
 }
 

@@ -41,7 +41,15 @@ const settingsFile = v.object({
   format: v.fallback(v.picklist(choices.format), defaultSettings.format),
   rename: v.fallback(v.boolean(), defaultSettings.rename),
   place: v.fallback(v.picklist(outputPlaces), defaultSettings.place),
-  folder: v.fallback(v.optional(v.pipe(v.string(), v.check((f) => path.isAbsolute(f)))), undefined),
+  folder: v.fallback(
+    v.optional(
+      v.pipe(
+        v.string(),
+        v.check((f) => path.isAbsolute(f)),
+      ),
+    ),
+    undefined,
+  ),
   language: v.fallback(v.optional(v.picklist(languages)), undefined),
 });
 

@@ -21,7 +21,13 @@ export interface VerifyExpect {
 }
 
 const checks: Record<ImageFormat, (b: Buffer) => Check> = {
-  jpeg: checkJpeg, png: checkPng, webp: checkWebp, tiff: checkTiff, avif: checkBmff, heic: checkBmff, gif: checkGif,
+  jpeg: checkJpeg,
+  png: checkPng,
+  webp: checkWebp,
+  tiff: checkTiff,
+  avif: checkBmff,
+  heic: checkBmff,
+  gif: checkGif,
 };
 
 /**
@@ -32,11 +38,40 @@ const checks: Record<ImageFormat, (b: Buffer) => Check> = {
 const exifrFormats = new Set<ImageFormat>(['jpeg', 'png', 'tiff', 'avif']);
 /** TIFF tags exifr reports that only describe the pixels. */
 const pixelTags = new Set([
-  'NewSubfileType', 'SubfileType', 'ImageWidth', 'ImageHeight', 'BitsPerSample', 'Compression', 'PhotometricInterpretation',
-  'FillOrder', 'StripOffsets', 'SamplesPerPixel', 'RowsPerStrip', 'StripByteCounts', 'XResolution', 'YResolution',
-  'PlanarConfiguration', 'ResolutionUnit', 'Predictor', 'ColorMap', 'TileWidth', 'TileLength', 'TileOffsets', 'TileByteCounts',
-  'ExtraSamples', 'SampleFormat', 'JPEGTables', 'YCbCrCoefficients', 'YCbCrSubSampling', 'YCbCrPositioning', 'ReferenceBlackWhite',
-  'Orientation', 'MinSampleValue', 'MaxSampleValue', 'SMinSampleValue', 'SMaxSampleValue',
+  'NewSubfileType',
+  'SubfileType',
+  'ImageWidth',
+  'ImageHeight',
+  'BitsPerSample',
+  'Compression',
+  'PhotometricInterpretation',
+  'FillOrder',
+  'StripOffsets',
+  'SamplesPerPixel',
+  'RowsPerStrip',
+  'StripByteCounts',
+  'XResolution',
+  'YResolution',
+  'PlanarConfiguration',
+  'ResolutionUnit',
+  'Predictor',
+  'ColorMap',
+  'TileWidth',
+  'TileLength',
+  'TileOffsets',
+  'TileByteCounts',
+  'ExtraSamples',
+  'SampleFormat',
+  'JPEGTables',
+  'YCbCrCoefficients',
+  'YCbCrSubSampling',
+  'YCbCrPositioning',
+  'ReferenceBlackWhite',
+  'Orientation',
+  'MinSampleValue',
+  'MaxSampleValue',
+  'SMinSampleValue',
+  'SMaxSampleValue',
 ]);
 
 /** What exifr finds beyond pixel-describing tags, as group names ("gps", "xmp", ...). */
@@ -44,8 +79,20 @@ async function exifrFindings(b: Buffer): Promise<string[]> {
   let out: Record<string, unknown> | undefined;
   try {
     out = await exifr.parse(b, {
-      tiff: true, exif: true, gps: true, interop: true, ifd1: true, xmp: true, iptc: true, icc: false,
-      jfif: false, ihdr: false, makerNote: true, userComment: true, mergeOutput: false, multiSegment: true,
+      tiff: true,
+      exif: true,
+      gps: true,
+      interop: true,
+      ifd1: true,
+      xmp: true,
+      iptc: true,
+      icc: false,
+      jfif: false,
+      ihdr: false,
+      makerNote: true,
+      userComment: true,
+      mergeOutput: false,
+      multiSegment: true,
     });
   } catch {
     return [];
@@ -71,10 +118,17 @@ export async function verifyBytes(bytes: Buffer, expect?: VerifyExpect): Promise
     c = { problems: [problem('structure', 'The file could not be read to the end.')] };
   }
   const problems: Problem[] = [...c.problems];
-  if (expect?.format && expect.format !== format) problems.push(problem('wrong-format', `The file is ${format.toUpperCase()}, expected ${expect.format.toUpperCase()}.`));
-  if (c.width === undefined || c.height === undefined) problems.push(problem('structure', 'The pixel size could not be read from the header.'));
+  if (expect?.format && expect.format !== format)
+    problems.push(problem('wrong-format', `The file is ${format.toUpperCase()}, expected ${expect.format.toUpperCase()}.`));
+  if (c.width === undefined || c.height === undefined)
+    problems.push(problem('structure', 'The pixel size could not be read from the header.'));
   else if ((expect?.width !== undefined && expect.width !== c.width) || (expect?.height !== undefined && expect.height !== c.height)) {
-    problems.push(problem('wrong-size', `The image is ${c.width}×${c.height} pixels, expected ${expect?.width ?? c.width}×${expect?.height ?? c.height}.`));
+    problems.push(
+      problem(
+        'wrong-size',
+        `The image is ${c.width}×${c.height} pixels, expected ${expect?.width ?? c.width}×${expect?.height ?? c.height}.`,
+      ),
+    );
   }
   // A file the walker already refuses gains nothing from a second reader, and damaged files are where
   // exifr is slow (it walks lying value counts).
@@ -110,7 +164,14 @@ export async function verifyFile(path: string, expect?: VerifyExpect): Promise<V
     bytes = await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'the file does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : 'it could not be read';
+    const why =
+      code === 'ENOENT'
+        ? 'the file does not exist'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'it is a folder'
+            : 'it could not be read';
     return { path, clean: false, problems: [problem('unreadable', `The file cannot be checked: ${why}.`)] };
   }
   return { path, ...(await verifyBytes(bytes, expect)) };

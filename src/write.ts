@@ -15,11 +15,17 @@ const MAX_ALTERNATIVES = 9999;
 function outputError(e: unknown, dir: string): SafeError {
   if (e instanceof SafeError) return e;
   const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOSPC' || code === 'EDQUOT') return new SafeError('no-space', `the disk holding ${dir} is full; nothing was written`, { cause: e });
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return new SafeError('no-space', `the disk holding ${dir} is full; nothing was written`, { cause: e });
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new SafeError('output-unwritable', `cannot write in ${dir} (${code === 'EROFS' ? 'read-only' : 'permission denied'}); nothing was written`, { cause: e });
+    return new SafeError(
+      'output-unwritable',
+      `cannot write in ${dir} (${code === 'EROFS' ? 'read-only' : 'permission denied'}); nothing was written`,
+      { cause: e },
+    );
   }
-  if (code === 'ENOTDIR' || code === 'EEXIST') return new SafeError('output-unwritable', `cannot create the output folder ${dir}: a file is in the way`, { cause: e });
+  if (code === 'ENOTDIR' || code === 'EEXIST')
+    return new SafeError('output-unwritable', `cannot create the output folder ${dir}: a file is in the way`, { cause: e });
   return toSafeError(e);
 }
 

@@ -30,7 +30,8 @@ function sources(dir: string): string[] {
   });
 }
 
-const importPattern = /(import|export)\s+(type\s+)?(?:[\w*{}\s,]+?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+const importPattern =
+  /(import|export)\s+(type\s+)?(?:[\w*{}\s,]+?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function edges(file: string): Edge[] {
   const text = readFileSync(path.join(repoRoot, file), 'utf8').replace(/^\s*\/\/.*$/gm, '');
@@ -61,13 +62,20 @@ describe('architecture', () => {
   });
 
   it('src/ never imports electron, commander, cli/ or electron/', () => {
-    const wrong = graph.filter((e) => under(e.file, 'src') && (['electron', 'commander'].includes(e.target) || under(e.target, 'cli') || under(e.target, 'electron')));
+    const wrong = graph.filter(
+      (e) =>
+        under(e.file, 'src') && (['electron', 'commander'].includes(e.target) || under(e.target, 'cli') || under(e.target, 'electron')),
+    );
     expect(wrong).toEqual([]);
   });
 
   it('cli/ and electron/main reach the engine only through src/index (src/language: the light entry for words), or the contract', () => {
     const wrong = graph.filter(
-      (e) => (under(e.file, 'cli') || under(e.file, 'electron/main')) && under(e.target, 'src') && !/^src\/(index|language)\.(js|ts)$/.test(e.target) && !under(e.target, 'src/contract'),
+      (e) =>
+        (under(e.file, 'cli') || under(e.file, 'electron/main')) &&
+        under(e.target, 'src') &&
+        !/^src\/(index|language)\.(js|ts)$/.test(e.target) &&
+        !under(e.target, 'src/contract'),
     );
     expect(wrong).toEqual([]);
   });
@@ -81,15 +89,33 @@ describe('architecture', () => {
   it('the renderer is browser code: no package at all, no Node, no engine; its own files and the contract only', () => {
     const renderer = graph.filter((e) => under(e.file, 'electron/renderer'));
     expect(renderer.some((e) => under(e.target, 'src/contract') && !e.typeOnly)).toBe(true);
-    expect(renderer.filter((e) => !e.spec.startsWith('.') || !(under(e.target, 'electron/renderer') || under(e.target, 'src/contract')))).toEqual([]);
+    expect(
+      renderer.filter((e) => !e.spec.startsWith('.') || !(under(e.target, 'electron/renderer') || under(e.target, 'src/contract'))),
+    ).toEqual([]);
   });
 
   it('no product file imports a network module or calls the network', () => {
-    const netModules = new Set(['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'dns/promises', 'undici', 'ws', 'axios', 'node-fetch', 'got']);
+    const netModules = new Set([
+      'http',
+      'https',
+      'http2',
+      'net',
+      'tls',
+      'dgram',
+      'dns',
+      'dns/promises',
+      'undici',
+      'ws',
+      'axios',
+      'node-fetch',
+      'got',
+    ]);
     expect(graph.filter((e) => netModules.has(e.target))).toEqual([]);
     const calls = product.flatMap((f) => {
       const text = readFileSync(path.join(repoRoot, f), 'utf8');
-      return [...text.matchAll(/\bfetch\(|new WebSocket\(|XMLHttpRequest|new EventSource\(|navigator\.sendBeacon/g)].map((m) => `${f}: ${m[0]}`);
+      return [...text.matchAll(/\bfetch\(|new WebSocket\(|XMLHttpRequest|new EventSource\(|navigator\.sendBeacon/g)].map(
+        (m) => `${f}: ${m[0]}`,
+      );
     });
     expect(calls).toEqual([]);
   });

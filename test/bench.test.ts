@@ -43,7 +43,9 @@ describe.skipIf(lacks(import.meta.filename, 'skimage', 'exiftool'))('npm run ben
         }
       }
       expect(runs.default.failures).toEqual([]);
-      expect(Object.keys(runs.default.stages)).toEqual(expect.arrayContaining(['read', 'inspect', 'decode', 'detect', 'plan', 'cover', 'recheck', 'encode', 'write', 'verify']));
+      expect(Object.keys(runs.default.stages)).toEqual(
+        expect.arrayContaining(['read', 'inspect', 'decode', 'detect', 'plan', 'cover', 'recheck', 'encode', 'write', 'verify']),
+      );
       expect(Object.keys(runs.metadataOnly.stages)).toEqual(expect.arrayContaining(['read', 'decode', 'encode', 'write', 'verify']));
       expect(runs.metadataOnly.stages).not.toHaveProperty('detect');
       expect(runs.default.facesPlaced).toBeGreaterThan(0);

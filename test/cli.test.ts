@@ -10,8 +10,20 @@ import { copySamples, runCli } from './helpers/cli.js';
 import { leakedTags } from './helpers/exiftool.js';
 
 const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
-const hashes = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, sha(path.join(dir, f))]));
-const all = ['IMG_20240503_140212.jpg', 'portrait-sideways.jpg', 'cameraman.png', 'astronaut.webp', 'PXL_20240101_083012.MP.jpg', 'IMG_0042.heic'];
+const hashes = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, sha(path.join(dir, f))]),
+  );
+const all = [
+  'IMG_20240503_140212.jpg',
+  'portrait-sideways.jpg',
+  'cameraman.png',
+  'astronaut.webp',
+  'PXL_20240101_083012.MP.jpg',
+  'IMG_0042.heic',
+];
 
 describe.skipIf(lacks(import.meta.filename, 'exiftool'))('share-safely PATH… on the sample photos', () => {
   let dir: string;
@@ -29,7 +41,14 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('share-safely PATH… o
   it('writes NAME.safe.EXT beside each original, HEIC as JPEG, and exits 0', () => {
     expect(run.code, run.stderr).toBe(0);
     const names = readdirSync(dir).sort();
-    for (const n of ['IMG_20240503_140212.safe.jpg', 'portrait-sideways.safe.jpg', 'cameraman.safe.png', 'astronaut.safe.webp', 'PXL_20240101_083012.MP.safe.jpg', 'IMG_0042.safe.jpg']) {
+    for (const n of [
+      'IMG_20240503_140212.safe.jpg',
+      'portrait-sideways.safe.jpg',
+      'cameraman.safe.png',
+      'astronaut.safe.webp',
+      'PXL_20240101_083012.MP.safe.jpg',
+      'IMG_0042.safe.jpg',
+    ]) {
       expect(names).toContain(n);
     }
     expect(names.filter((n) => n.endsWith('.tmp'))).toEqual([]);
@@ -112,7 +131,12 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('share-safely PATH… o
     const outs = report.files.map((f) => f.output);
     const copies = runCli(['verify', ...outs]);
     expect(copies.code, copies.stdout).toBe(0);
-    expect(copies.stdout.trim().split('\n').every((l) => /^✓ .*: safe to share/.test(l))).toBe(true);
+    expect(
+      copies.stdout
+        .trim()
+        .split('\n')
+        .every((l) => /^✓ .*: safe to share/.test(l)),
+    ).toBe(true);
     const originals = runCli(['verify', path.join(dir, 'IMG_20240503_140212.jpg')]);
     expect(originals.code).toBe(1);
     expect(originals.stdout).toMatch(/not safe to share/);
@@ -144,7 +168,16 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('batch options', () => 
     const r2 = runCli(['-r', '--out', out, '--skip-existing', '--json', '--faces', 'none', src]);
     expect(JSON.parse(r2.stdout).summary).toMatchObject({ photos: 2, skipped: 2, safe: 0, toCheck: 0 });
     const renamed = path.join(src, 'renamed');
-    const r3 = runCli(['-r', '--rename', '--out', renamed, '--faces', 'none', path.join(src, 'Summer 2024'), path.join(src, 'astronaut.webp')]);
+    const r3 = runCli([
+      '-r',
+      '--rename',
+      '--out',
+      renamed,
+      '--faces',
+      'none',
+      path.join(src, 'Summer 2024'),
+      path.join(src, 'astronaut.webp'),
+    ]);
     expect(r3.code).toBe(0);
     expect(readdirSync(renamed).sort()).toEqual(['photo-001.webp', 'photo-002.webp']);
   });
@@ -166,7 +199,7 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('batch options', () => 
     const f = JSON.parse(r.stdout).files[0];
     expect(Date.now() - statSync(f.output).mtimeMs).toBeLessThan(10 * 60_000);
     expect([f.width, f.height]).toEqual([800, 534]);
-    expect(((await sharp(f.output).metadata()).width)).toBe(800);
+    expect((await sharp(f.output).metadata()).width).toBe(800);
     expect(f.warnings.map((w: { code: string }) => w.code)).toContain('downscaled');
   });
 
@@ -176,7 +209,9 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('batch options', () => 
     await base.clone().tiff().toFile(path.join(src, 'scan.tif'));
     await base.clone().avif({ quality: 60 }).toFile(path.join(src, 'phone.avif'));
     const frame = await base.clone().resize(64, 64).raw().toBuffer();
-    await sharp(Buffer.concat([frame, Buffer.from(frame).reverse()]), { raw: { width: 64, height: 128, channels: 3, pageHeight: 64 } as never })
+    await sharp(Buffer.concat([frame, Buffer.from(frame).reverse()]), {
+      raw: { width: 64, height: 128, channels: 3, pageHeight: 64 } as never,
+    })
       .gif({ loop: 0, delay: [100, 100] })
       .toFile(path.join(src, 'wave.gif'));
     const r = runCli(['--json', '--faces', 'none', src]);
@@ -195,7 +230,11 @@ describe('bad input', () => {
     const dir = copySamples([]);
     mkdirSync(path.join(dir, 'summer'));
     cpSync(path.join(copySamples(['astronaut.webp']), 'astronaut.webp'), path.join(dir, 'summer', 'astronaut.webp'));
-    for (const args of [['--faces', 'none', dir], ['inspect', dir], ['verify', dir]]) {
+    for (const args of [
+      ['--faces', 'none', dir],
+      ['inspect', dir],
+      ['verify', dir],
+    ]) {
       const r = runCli(args);
       expect(r.stderr, args[0]).toMatch(/1 subfolder not entered; add -r/);
       expect(r.stderr, args[0]).toMatch(/no photos found/);
@@ -214,11 +253,14 @@ describe('bad input', () => {
     const good = readFileSync(path.join(dir, 'astronaut.webp'));
     writeFileSync(path.join(dir, 'cut.webp'), good.subarray(0, good.length / 2));
     // A 60000×60000 PNG: a few hundred bytes that would decode to 10 GB.
-    execFileSync('python3', ['-c', `
+    execFileSync('python3', [
+      '-c',
+      `
 import struct, zlib
 def chunk(t, d): return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
 open('${path.join(dir, 'bomb.png')}', 'wb').write(b'\\x89PNG\\r\\n\\x1a\\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 60000, 60000, 8, 2, 0, 0, 0)) + chunk(b'IDAT', zlib.compress(b'\\0' * 65536)) + chunk(b'IEND', b''))
-`]);
+`,
+    ]);
     const before = hashes(dir);
     const r = runCli(['--faces', 'none', dir, path.join(dir, 'missing.jpg')]);
     expect(r.code).toBe(1);
@@ -259,7 +301,20 @@ open('${path.join(dir, 'bomb.png')}', 'wb').write(b'\\x89PNG\\r\\n\\x1a\\n' + ch
   it('--help lists the options with examples and exits 0', () => {
     const r = runCli(['--help']);
     expect(r.code).toBe(0);
-    for (const s of ['--recursive', '--out', '--rename', '--faces', '--style', '--format', '--jobs', '--json', 'Examples:', 'inspect', 'verify']) expect(r.stdout).toContain(s);
+    for (const s of [
+      '--recursive',
+      '--out',
+      '--rename',
+      '--faces',
+      '--style',
+      '--format',
+      '--jobs',
+      '--json',
+      'Examples:',
+      'inspect',
+      'verify',
+    ])
+      expect(r.stdout).toContain(s);
   });
 });
 

@@ -13,12 +13,23 @@ beforeAll(() => {
     mkdirSync(path.dirname(path.join(root, p)), { recursive: true });
     writeFileSync(path.join(root, p), 'x');
   };
-  ['a/IMG_2.jpg', 'a/IMG_10.JPG', 'a/notes.txt', 'a/IMG_2.safe.jpg', 'a/._IMG_2.jpg', 'a/sub/deep.heic', 'a/.hidden/x.jpg', 'a/safe/old.safe-2.png', 'a/safe/keep.png', 'b/c.webp'].forEach(f);
+  [
+    'a/IMG_2.jpg',
+    'a/IMG_10.JPG',
+    'a/notes.txt',
+    'a/IMG_2.safe.jpg',
+    'a/._IMG_2.jpg',
+    'a/sub/deep.heic',
+    'a/.hidden/x.jpg',
+    'a/safe/old.safe-2.png',
+    'a/safe/keep.png',
+    'b/c.webp',
+  ].forEach(f);
   symlinkSync(path.join(root, 'a'), path.join(root, 'a/sub/loop'));
 });
 
 describe('collecting photos from what the user named', () => {
-  it('takes a folder\'s photos in natural order and skips our outputs, AppleDouble files and other files', async () => {
+  it("takes a folder's photos in natural order and skips our outputs, AppleDouble files and other files", async () => {
     const c = await collectPhotos([path.join(root, 'a')], { recursive: false });
     expect(rel(c.items)).toEqual(['a/IMG_2.jpg', 'a/IMG_10.JPG']);
     expect(c.skippedFolders).toBe(2); // sub and safe (hidden folders are never entered)
@@ -38,7 +49,9 @@ describe('collecting photos from what the user named', () => {
 
   it('takes files named explicitly whatever their extension, once each, and reports missing paths', async () => {
     const notes = path.join(root, 'a/notes.txt');
-    const c = await collectPhotos([notes, path.join(root, 'b'), notes, path.join(root, 'a/../a/notes.txt'), path.join(root, 'nope.jpg')], { recursive: false });
+    const c = await collectPhotos([notes, path.join(root, 'b'), notes, path.join(root, 'a/../a/notes.txt'), path.join(root, 'nope.jpg')], {
+      recursive: false,
+    });
     expect(rel(c.items)).toEqual(['a/notes.txt', 'b/c.webp']);
     expect(c.problems).toEqual([{ path: path.join(root, 'nope.jpg'), code: 'not-found', message: 'no such file or folder' }]);
   });

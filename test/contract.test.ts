@@ -48,10 +48,12 @@ describe('one catalogue per language', () => {
 
   it('a new code that no table names stops the renderer from compiling, naming the code', () => {
     const copy = mkdtempSync(path.join(tmpdir(), 'ss-contract-'));
-    for (const p of ['tsconfig.json', 'src/contract', 'electron/renderer']) cpSync(path.join(repoRoot, p), path.join(copy, p), { recursive: true });
+    for (const p of ['tsconfig.json', 'src/contract', 'electron/renderer'])
+      cpSync(path.join(repoRoot, p), path.join(copy, p), { recursive: true });
     symlinkSync(path.join(repoRoot, 'node_modules'), path.join(copy, 'node_modules'));
     const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-    const compile = () => spawnSync(process.execPath, [tsc, '--noEmit', '-p', path.join(copy, 'electron/renderer/tsconfig.json')], { encoding: 'utf8' });
+    const compile = () =>
+      spawnSync(process.execPath, [tsc, '--noEmit', '-p', path.join(copy, 'electron/renderer/tsconfig.json')], { encoding: 'utf8' });
     const before = compile();
     expect(before.status, before.stdout).toBe(0);
     const codes = path.join(copy, 'src/contract/codes.ts');
@@ -63,7 +65,7 @@ describe('one catalogue per language', () => {
   }, 120_000);
 });
 
-describe('the user\'s language', () => {
+describe("the user's language", () => {
   it('the saved choice, else the first locale set (LC_ALL, LC_MESSAGES, LANG, the system); C means English', () => {
     expect(pickLanguage('en', 'fr_FR.UTF-8')).toBe('en');
     expect(pickLanguage(undefined, 'fr_FR.UTF-8', 'en_US.UTF-8')).toBe('fr');
@@ -85,7 +87,7 @@ describe('facts said from their fields', () => {
   const w = { en: words('en', 'en-GB'), fr: words('fr', 'fr_FR.UTF-8') };
   const f = (fact: Omit<Finding, 'where' | 'sensitive'>, where = ['EXIF']): Finding => ({ ...fact, where, sensitive: true }) as Finding;
 
-  it('a date once, in the reader\'s words, with where it was found as the detail', () => {
+  it("a date once, in the reader's words, with where it was found as the detail", () => {
     const taken = f({ kind: 'date', role: 'taken', iso: '2008-11-01T21:15:00', raw: '2008:11:01 21:15:00' }, ['EXIF', 'XMP']);
     expect(describeFinding(taken, w.en)).toEqual({ text: 'Taken on 1 November 2008 at 21:15', detail: 'EXIF, XMP', sensitive: true });
     expect(describeFinding(taken, w.fr).text).toBe('Prise le 1er novembre 2008 à 21:15');
@@ -103,7 +105,11 @@ describe('facts said from their fields', () => {
   });
 
   it('engine errors: the precise sentence in English, the reason for the code (and the values it names) in French', () => {
-    const e = { code: 'unsupported-format' as const, message: 'a DNG camera RAW file is not supported; export it as JPEG first', values: { what: 'DNG camera RAW' } };
+    const e = {
+      code: 'unsupported-format' as const,
+      message: 'a DNG camera RAW file is not supported; export it as JPEG first',
+      values: { what: 'DNG camera RAW' },
+    };
     expect(errorText(e, w.en)).toBe(e.message);
     expect(errorText(e, w.fr)).toBe('ce type de fichier (DNG camera RAW) n’est pas pris en charge ; exportez-le d’abord en JPEG');
   });
@@ -121,7 +127,15 @@ describe('one signal, one meaning', () => {
   });
 
   it('a batch adds up the same in every door', () => {
-    const t = tally([{ status: 'done', warnings: [] }, { status: 'done', warnings: [{ code: 'no-face' }] }, { status: 'failed', warnings: [] }, { status: 'skipped', warnings: [] }], 1);
+    const t = tally(
+      [
+        { status: 'done', warnings: [] },
+        { status: 'done', warnings: [{ code: 'no-face' }] },
+        { status: 'failed', warnings: [] },
+        { status: 'skipped', warnings: [] },
+      ],
+      1,
+    );
     expect(t).toEqual({ photos: 5, safe: 1, toCheck: 1, failed: 2, skipped: 1 });
     expect(tallyText(t, words('en'))).toBe('5 photos: 1 safe, 1 to check before sharing, 2 failed, 1 already done');
     expect(tallyText(t, words('fr'))).toBe('5 photos : 1 sûre, 1 à vérifier avant de la partager, 2 en échec, 1 déjà faite');

@@ -44,7 +44,9 @@ describe.skipIf(!present || lacks(import.meta.filename, 'exiftool'))('the metada
     const refused = report.files.filter((f) => f.status === 'failed');
     const reasons = new Map<string, number>();
     for (const f of refused) reasons.set(f.error.code, (reasons.get(f.error.code) ?? 0) + 1);
-    console.log(`corpus: ${files.length} files, ${done.length} cleaned, ${refused.length} refused (${[...reasons].map(([k, n]) => `${k} ${n}`).join(', ')})`);
+    console.log(
+      `corpus: ${files.length} files, ${done.length} cleaned, ${refused.length} refused (${[...reasons].map(([k, n]) => `${k} ${n}`).join(', ')})`,
+    );
   }, 900_000);
 
   it('ends every file as a clean copy or a refusal with a reason a person can act on', () => {
@@ -59,7 +61,9 @@ describe.skipIf(!present || lacks(import.meta.filename, 'exiftool'))('the metada
   });
 
   it('leaves only structural tags in every copy, by exiftool', () => {
-    const leaks = report.files.filter((f) => f.status === 'done').flatMap((f) => leakedTags(f.output).map((t) => `${path.relative(corpus, f.input)}: ${t}`));
+    const leaks = report.files
+      .filter((f) => f.status === 'done')
+      .flatMap((f) => leakedTags(f.output).map((t) => `${path.relative(corpus, f.input)}: ${t}`));
     expect(leaks).toEqual([]);
   });
 

@@ -68,7 +68,9 @@ describe('killed mid-batch (SIGKILL)', () => {
     for (const [name, hash] of originals) expect(sha(path.join(dir, name)), name).toBe(hash);
     const finals = after.filter(isOutput);
     const temps = after.filter((n) => n.startsWith('.'));
-    console.log(`killed with ${finals.length} of 20 copies final and ${temps.length} temp file(s) left${sawTemp ? '' : ' (no write was caught in progress)'}`);
+    console.log(
+      `killed with ${finals.length} of 20 copies final and ${temps.length} temp file(s) left${sawTemp ? '' : ' (no write was caught in progress)'}`,
+    );
     expect(finals.length).toBeGreaterThanOrEqual(2);
     expect(finals.length).toBeLessThan(20);
     // Every file under a final name is complete and clean; leftovers are recognisably ours and the dead run's.
@@ -86,7 +88,11 @@ describe('killed mid-batch (SIGKILL)', () => {
     const outputs = end.filter(isOutput);
     expect(outputs).toHaveLength(20);
     expect(outputs.filter((n) => /\.safe-\d+\./.test(n))).toEqual([]);
-    for (const name of originals.keys()) expect(outputs.filter((o) => o.startsWith(`${path.parse(name).name}.safe.`)), name).toHaveLength(1);
+    for (const name of originals.keys())
+      expect(
+        outputs.filter((o) => o.startsWith(`${path.parse(name).name}.safe.`)),
+        name,
+      ).toHaveLength(1);
     verifyClean(outputs.map((n) => path.join(dir, n)));
     for (const [name, hash] of originals) expect(sha(path.join(dir, name)), name).toBe(hash);
   });
@@ -169,7 +175,10 @@ describe('output folder trouble', () => {
     mkdirSync(out);
     chmodSync(out, 0o555);
     chmodSync(dir, 0o755);
-    const r = spawnSync(command[0], [...command.slice(1), '--faces', 'none', '--out', out, path.join(dir, 'astronaut.webp')], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(command[0], [...command.slice(1), '--faces', 'none', '--out', out, path.join(dir, 'astronaut.webp')], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`astronaut\\.webp: cannot write in ${out} \\(permission denied\\); nothing was written`));
     expect(readdirSync(out)).toEqual([]);

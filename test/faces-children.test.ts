@@ -17,7 +17,7 @@ describe('children policy: when unsure, cover', () => {
     expect(d.keep).toBe(true);
     expect(d.keepReason).toMatch(/adult/);
   });
-  it('covers a face when any one estimate is under its model\'s cut, however clear', () => {
+  it("covers a face when any one estimate is under its model's cut, however clear", () => {
     expect(decideKeep(face(big, 0.99), ages([A - 1, A + 20], [R + 20, R + 20])).keep).toBe(false);
     expect(decideKeep(face(big, 0.99), ages([60, 55], [61, 8])).keep).toBe(false);
     expect(decideKeep(face(big, 0.99), ages([60, Number.NaN], [60, 60])).keep).toBe(false);

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { boxShare, bucketOf, coveredFraction, faceZones, iou, matchAtIou, mergedCovers, orientBox, percentile, rasterise, spoiled } from './eval/score.js';
+import {
+  boxShare,
+  bucketOf,
+  coveredFraction,
+  faceZones,
+  iou,
+  matchAtIou,
+  mergedCovers,
+  orientBox,
+  percentile,
+  rasterise,
+  spoiled,
+} from './eval/score.js';
 
 const r = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
 
@@ -43,10 +55,18 @@ describe('eval scoring', () => {
     expect(slab.collateral).toBeCloseTo(0.5 - (40 * 24) / 10000);
   });
 
-  it('a cover over two faces\' centres is a merged one; a cover per face is not', () => {
+  it("a cover over two faces' centres is a merged one; a cover per face is not", () => {
     const faces = [r(0, 0, 10, 10), r(20, 0, 10, 10)];
     expect(mergedCovers([r(0, 0, 30, 10)], faces)).toBe(1);
-    expect(mergedCovers([{ shape: 'ellipse', ...r(-3, -3, 16, 16) }, { shape: 'ellipse', ...r(17, -3, 16, 16) }], faces)).toBe(0);
+    expect(
+      mergedCovers(
+        [
+          { shape: 'ellipse', ...r(-3, -3, 16, 16) },
+          { shape: 'ellipse', ...r(17, -3, 16, 16) },
+        ],
+        faces,
+      ),
+    ).toBe(0);
   });
 
   it('percentiles as numpy takes them (linear between ranks)', () => {
@@ -57,7 +77,16 @@ describe('eval scoring', () => {
   it('maps stored boxes to the upright grid for every EXIF orientation', () => {
     // A 4×2 stored image with a 1×1 box at stored (0, 0), the top-left pixel.
     const b = r(0, 0, 1, 1);
-    const expected: Record<number, [number, number]> = { 1: [0, 0], 2: [3, 0], 3: [3, 1], 4: [0, 1], 5: [0, 0], 6: [1, 0], 7: [1, 3], 8: [0, 3] };
+    const expected: Record<number, [number, number]> = {
+      1: [0, 0],
+      2: [3, 0],
+      3: [3, 1],
+      4: [0, 1],
+      5: [0, 0],
+      6: [1, 0],
+      7: [1, 3],
+      8: [0, 3],
+    };
     for (const [o, [x, y]] of Object.entries(expected)) expect(orientBox(b, Number(o), 4, 2)).toEqual(r(x, y, 1, 1));
     // The corpus's own check: the portrait stored with orientation 6.
     expect(orientBox(r(146, 483, 139, 95), 6, 700, 840)).toEqual(r(262, 146, 95, 139));

@@ -7,7 +7,16 @@ const det = (x: number, y: number, width: number, height: number, score: number)
 describe('group (merging detections across scales and detectors)', () => {
   it('joins boxes of the same face into their bounding box, keeping the best score and its box', () => {
     const out = group([[det(10, 10, 20, 20, 0.6), det(12, 8, 20, 24, 0.9)]]);
-    expect(out).toEqual([{ box: { x: 10, y: 8, width: 22, height: 24 }, score: 0.9, seed: { x: 12, y: 8, width: 20, height: 24 }, core: { x: 10, y: 8, width: 22, height: 24 }, mean: expect.any(Object), best: [0.9] }]);
+    expect(out).toEqual([
+      {
+        box: { x: 10, y: 8, width: 22, height: 24 },
+        score: 0.9,
+        seed: { x: 12, y: 8, width: 20, height: 24 },
+        core: { x: 10, y: 8, width: 22, height: 24 },
+        mean: expect.any(Object),
+        best: [0.9],
+      },
+    ]);
   });
 
   it('takes in a part of a face seen by a tile, even when the part scored higher', () => {

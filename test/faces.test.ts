@@ -39,7 +39,12 @@ describe('detector setup', () => {
   it('runs on the wasm backend, never the slow cpu fallback', async () => {
     expect(engine(await faceApi()).getBackend()).toBe('wasm');
     // The wasm glue's process handlers are removed: an unhandled rejection is the host's business.
-    expect(process.listeners('unhandledRejection').map(String).some((l) => l.includes('throw reason'))).toBe(false);
+    expect(
+      process
+        .listeners('unhandledRejection')
+        .map(String)
+        .some((l) => l.includes('throw reason')),
+    ).toBe(false);
   });
 });
 
@@ -50,7 +55,10 @@ describe('findFaces on a group photo', () => {
     for (const f of placed) expect(coveredFraction(f, regions), JSON.stringify(f)).toBeGreaterThanOrEqual(0.8);
     expect(regions.every((r) => r.shape === 'ellipse')).toBe(true);
     // No cover holds two faces' centres.
-    for (const r of regions) expect(placed.filter((f) => coveredFraction({ x: f.x + f.width / 2, y: f.y + f.height / 2, width: 1, height: 1 }, [r]) > 0).length).toBeLessThanOrEqual(1);
+    for (const r of regions)
+      expect(
+        placed.filter((f) => coveredFraction({ x: f.x + f.width / 2, y: f.y + f.height / 2, width: 1, height: 1 }, [r]) > 0).length,
+      ).toBeLessThanOrEqual(1);
     expect(faces.every((f) => f.source === 'detector' && f.score > 0 && f.score <= 1)).toBe(true);
     expect(warnings.map((w) => w.code)).not.toContain('no-face');
     // One detection per face, not a cloud of duplicates from the different scales.
@@ -113,7 +121,17 @@ describe('after covering', () => {
   it('recheck reports a face the cover only partly hides, and not the blurred oval of a covered one', async () => {
     const f = placed[0]!;
     // A cover planned from a box too small and too low: the eyes and brow stay visible above it.
-    const small = planCovers([{ box: { x: f.x + f.width * 0.3, y: f.y + f.height * 0.65, width: f.width * 0.4, height: f.height * 0.35 }, score: 1, source: 'file' }], group.width, group.height);
+    const small = planCovers(
+      [
+        {
+          box: { x: f.x + f.width * 0.3, y: f.y + f.height * 0.65, width: f.width * 0.4, height: f.height * 0.35 },
+          score: 1,
+          source: 'file',
+        },
+      ],
+      group.width,
+      group.height,
+    );
     const partly = await cover(group, small, resolveOptions({}));
     const found = await recheck(partly, small);
     expect(found.some((r) => iou(r, f) > 0.3)).toBe(true);

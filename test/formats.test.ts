@@ -31,7 +31,9 @@ describe('format sniffing', () => {
     expect(cameraRawInTiff(tiff([[0xc612, 1, 4, 0x00000101]]))).toBe('a DNG camera RAW file');
     expect(cameraRawInTiff(tiff([[0x0106, 3, 1, 32803]]))).toBe('a camera RAW file'); // colour filter array
     expect(cameraRawInTiff(tiff([[0x0106, 3, 1, 2]]))).toBeUndefined(); // RGB
-    const ordinary = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).tiff().toBuffer();
+    const ordinary = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } })
+      .tiff()
+      .toBuffer();
     expect(cameraRawInTiff(ordinary)).toBeUndefined();
   });
 });

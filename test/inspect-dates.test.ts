@@ -17,7 +17,7 @@ describe('dates as files write them, read into ISO 8601', () => {
   });
 });
 
-describe('dates in the reader\'s words and locale', () => {
+describe("dates in the reader's words and locale", () => {
   it('says the day in English and French, with the French ordinal for the first of the month', () => {
     expect(words('en', 'en-GB').date('2024-05-03T14:02:12')).toBe('3 May 2024 at 14:02');
     expect(words('en', 'en-US').date('2024-05-03T14:02:12')).toBe('May 3, 2024 at 14:02');

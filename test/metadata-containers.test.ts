@@ -21,10 +21,20 @@ const dir = path.join(import.meta.dirname, 'fixtures/metadata');
 const fixture = (name: string) => readFileSync(path.join(dir, name));
 
 const walkers: Record<string, (b: Buffer) => { issues: string[] }> = {
-  jpeg: walkJpeg, png: walkPng, webp: walkWebp, tiff: walkTiff, heic: walkBmff, gif: walkGif,
+  jpeg: walkJpeg,
+  png: walkPng,
+  webp: walkWebp,
+  tiff: walkTiff,
+  heic: walkBmff,
+  gif: walkGif,
 };
 const fixtures: [string, ImageFormat][] = [
-  ['full.jpg', 'jpeg'], ['text.png', 'png'], ['exif-xmp.webp', 'webp'], ['gps.tif', 'tiff'], ['gps.heic', 'heic'], ['comment.gif', 'gif'],
+  ['full.jpg', 'jpeg'],
+  ['text.png', 'png'],
+  ['exif-xmp.webp', 'webp'],
+  ['gps.tif', 'tiff'],
+  ['gps.heic', 'heic'],
+  ['comment.gif', 'gif'],
 ];
 
 /** A small deterministic PRNG (the engine's mulberry32) so failures replay. */
@@ -35,7 +45,8 @@ function mutate(b: Buffer, r: () => number): Buffer {
   const kind = Math.floor(r() * 4);
   const at = Math.floor(r() * m.length);
   if (kind === 0) for (let i = 0; i < 1 + r() * 8; i++) m[Math.floor(r() * m.length)] ^= 1 << Math.floor(r() * 8);
-  else if (kind === 1) m.writeUInt32BE(Math.floor(r() * 0xffffffff), Math.min(at, m.length - 4)); // a lying length or offset
+  else if (kind === 1)
+    m.writeUInt32BE(Math.floor(r() * 0xffffffff), Math.min(at, m.length - 4)); // a lying length or offset
   else if (kind === 2) return m.subarray(0, at);
   else m.fill(0xff, at, Math.min(m.length, at + 1 + Math.floor(r() * 64)));
   return m;
@@ -54,19 +65,27 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('walkers agree with exi
       expect(s.issues, name).toEqual([]);
     }
     const full = walkJpeg(fixture('full.jpg'));
-    const ids = full.segments.filter((x) => x.marker >= 0xe0 && x.marker <= 0xef).map((x) => `${x.name}:${appIdentifier(fixture('full.jpg'), x)}`);
+    const ids = full.segments
+      .filter((x) => x.marker >= 0xe0 && x.marker <= 0xef)
+      .map((x) => `${x.name}:${appIdentifier(fixture('full.jpg'), x)}`);
     expect(ids).toEqual(['APP1:Exif', 'APP13:Photoshop 3.0', 'APP1:http://ns.adobe.com/xap/1.0/', 'APP2:ICC_PROFILE']);
     expect(full.trailer).toBe(360);
   });
 
   it('PNG chunks, WebP chunks, HEIF items and GIF blocks', () => {
-    expect(walkPng(fixture('text.png')).chunks.map((c) => c.type)).toEqual(expect.arrayContaining(['IHDR', 'tEXt', 'iTXt', 'eXIf', 'IDAT', 'IEND']));
+    expect(walkPng(fixture('text.png')).chunks.map((c) => c.type)).toEqual(
+      expect.arrayContaining(['IHDR', 'tEXt', 'iTXt', 'eXIf', 'IDAT', 'IEND']),
+    );
     const text = walkPng(fixture('text.png')).chunks.find((c) => c.type === 'tEXt')!;
     expect(readPngText(fixture('text.png'), text)?.keyword).toBe('parameters');
     expect(walkWebp(fixture('exif-xmp.webp')).chunks.map((c) => c.fourcc)).toEqual(['VP8X', 'VP8 ', 'EXIF', 'XMP ']);
     const heic = fixture('gps.heic');
     const s = walkBmff(heic);
-    const m = readHeifMeta(heic, s.boxes.find((x) => x.type === 'meta')!, s.issues);
+    const m = readHeifMeta(
+      heic,
+      s.boxes.find((x) => x.type === 'meta')!,
+      s.issues,
+    );
     expect(m.items.map((i) => i.type).sort()).toEqual(['Exif', 'hvc1']);
     expect(s.issues).toEqual([]);
     const gif = walkGif(fixture('comment.gif'));

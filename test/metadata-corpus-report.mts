@@ -44,11 +44,14 @@ for (const file of files) {
   }
 }
 times.sort((a, z) => a - z);
-console.log(`${files.length} files: ${inspected} inspected, ${files.length - inspected} not images we read (${[...refused].map(([k, n]) => `${k} ×${n}`).join(', ')})`);
+console.log(
+  `${files.length} files: ${inspected} inspected, ${files.length - inspected} not images we read (${[...refused].map(([k, n]) => `${k} ×${n}`).join(', ')})`,
+);
 console.log(`${sensitiveFiles} files give away something sensitive; ${faceFiles} declare face regions`);
 console.log(`inspect time: median ${times[times.length >> 1].toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`);
 console.log('\nkind             files  findings');
-for (const [k, v] of [...perKind].sort((a, z) => z[1].files - a[1].files)) console.log(`${k.padEnd(16)} ${String(v.files).padStart(5)}  ${String(v.findings).padStart(8)}`);
+for (const [k, v] of [...perKind].sort((a, z) => z[1].files - a[1].files))
+  console.log(`${k.padEnd(16)} ${String(v.files).padStart(5)}  ${String(v.findings).padStart(8)}`);
 
 if (process.argv.includes('--strippers')) {
   const work = mkdtempSync(path.join(tmpdir(), 'strippers-'));
@@ -83,6 +86,8 @@ if (process.argv.includes('--strippers')) {
   rmSync(work, { recursive: true });
   console.log('\ntool + format              clean  not clean  tool failed  problems in the not-clean ones');
   for (const [k, t] of [...tally].sort()) {
-    console.log(`${k.padEnd(26)} ${String(t.clean).padStart(5)}  ${String(t.dirty).padStart(9)}  ${String(t.failed).padStart(11)}  ${[...t.problems].map(([c, n]) => `${c} ×${n}`).join(', ')}`);
+    console.log(
+      `${k.padEnd(26)} ${String(t.clean).padStart(5)}  ${String(t.dirty).padStart(9)}  ${String(t.failed).padStart(11)}  ${[...t.problems].map(([c, n]) => `${c} ×${n}`).join(', ')}`,
+    );
   }
 }

@@ -46,7 +46,10 @@ describe.skipIf(!present)('metadata corpus', () => {
       const b = readFileSync(path.join(root, e.file));
       const s = sniff(b);
       const v = await verifyBytes(b);
-      expect(v.problems.every((p) => p.code && p.message), e.file).toBe(true);
+      expect(
+        v.problems.every((p) => p.code && p.message),
+        e.file,
+      ).toBe(true);
       if (s.kind !== 'image') {
         expect(v.clean, e.file).toBe(false);
         continue;
@@ -76,7 +79,10 @@ describe.skipIf(!present)('metadata corpus', () => {
     for (const e of faces) {
       const r = results.get(e.file)!;
       expect(r.faceRegions.length, e.file).toBeGreaterThan(0);
-      expect(r.findings.some((f) => f.kind === 'face-regions'), e.file).toBe(true);
+      expect(
+        r.findings.some((f) => f.kind === 'face-regions'),
+        e.file,
+      ).toBe(true);
     }
     const plain = results.get('immich-test-assets/metadata/faces/portrait.jpg')!.faceRegions;
     const rotated = results.get('immich-test-assets/metadata/faces/portrait-orientation-6.jpg')!.faceRegions;
@@ -85,11 +91,15 @@ describe.skipIf(!present)('metadata corpus', () => {
 
   it('reports thumbnails and previews wherever the manifest lists them', () => {
     // Tags that name an actual embedded image (not e.g. Canon:ThumbnailImageValidArea, a rectangle).
-    const image = /^(IFD1:Thumbnail(Image|Offset)|Photoshop:PhotoshopThumbnail|JFXX:ThumbnailImage|MPImage\d:MPImage\d|PreviewIFD:PreviewImage|Olympus:(PreviewImage|ThumbnailImage)|IFD0:ThumbnailTIFF)$/;
+    const image =
+      /^(IFD1:Thumbnail(Image|Offset)|Photoshop:PhotoshopThumbnail|JFXX:ThumbnailImage|MPImage\d:MPImage\d|PreviewIFD:PreviewImage|Olympus:(PreviewImage|ThumbnailImage)|IFD0:ThumbnailTIFF)$/;
     const thumbs = manifest.filter((e) => e.thumbnail.some((t) => image.test(t)) && results.has(e.file));
     expect(thumbs.length).toBeGreaterThan(40);
     for (const e of thumbs) {
-      expect(results.get(e.file)!.findings.some((f) => f.kind === 'thumbnail' || f.kind === 'aux-image'), e.file).toBe(true);
+      expect(
+        results.get(e.file)!.findings.some((f) => f.kind === 'thumbnail' || f.kind === 'aux-image'),
+        e.file,
+      ).toBe(true);
     }
   });
 
@@ -99,27 +109,43 @@ describe.skipIf(!present)('metadata corpus', () => {
       expect(t?.bytes, e.file).toBe(e.trailer_bytes);
     }
     for (const e of manifest.filter((x) => x.bmff_boxes?.includes('mpvd'))) {
-      expect(results.get(e.file)!.findings.some((f) => f.kind === 'motion-video'), e.file).toBe(true);
+      expect(
+        results.get(e.file)!.findings.some((f) => f.kind === 'motion-video'),
+        e.file,
+      ).toBe(true);
     }
   });
 
   it('verify refuses every file that carries EXIF, XMP, IPTC, ICC, a comment, a thumbnail or a trailer', async () => {
     // For a TIFF, "EXIF" in the manifest also means its own image directory; judge it by the rest.
-    const carriers = manifest.filter((e) => results.has(e.file) && ((e.exif && !/\.tiff?$/i.test(e.file)) || e.xmp.length || e.iptc || e.icc || e.comment || e.thumbnail.length || (e.trailer_bytes ?? 0) > 0));
+    const carriers = manifest.filter(
+      (e) =>
+        results.has(e.file) &&
+        ((e.exif && !/\.tiff?$/i.test(e.file)) ||
+          e.xmp.length ||
+          e.iptc ||
+          e.icc ||
+          e.comment ||
+          e.thumbnail.length ||
+          (e.trailer_bytes ?? 0) > 0),
+    );
     expect(carriers.length).toBeGreaterThan(100);
     for (const e of carriers) expect((await verifyBytes(readFileSync(path.join(root, e.file)))).clean, e.file).toBe(false);
   });
 
-  it.skipIf(lacks(import.meta.filename, 'exiftool'))('exiftool -all= on HEIC: the empty Exif/XMP items it leaves are judged clean, the Samsung video it leaves is not', async () => {
-    const work = mkdtempSync(path.join(tmpdir(), 'heic-strip-'));
-    const strip = (file: string) => {
-      const copy = path.join(work, path.basename(file));
-      copyFileSync(path.join(root, file), copy);
-      execFileSync('exiftool', ['-q', '-q', '-all=', '-overwrite_original', copy]);
-      return readFileSync(copy);
-    };
-    expect((await verifyBytes(strip('exif-samples/heic/samplefilehub.heif'))).problems).toEqual([]);
-    const samsung = await verifyBytes(strip('immich-test-assets/formats/motionphoto/samsung-one-ui-6.heic'));
-    expect(samsung.problems.map((p) => p.message).join(' ')).toMatch(/"mpvd" box/);
-  });
+  it.skipIf(lacks(import.meta.filename, 'exiftool'))(
+    'exiftool -all= on HEIC: the empty Exif/XMP items it leaves are judged clean, the Samsung video it leaves is not',
+    async () => {
+      const work = mkdtempSync(path.join(tmpdir(), 'heic-strip-'));
+      const strip = (file: string) => {
+        const copy = path.join(work, path.basename(file));
+        copyFileSync(path.join(root, file), copy);
+        execFileSync('exiftool', ['-q', '-q', '-all=', '-overwrite_original', copy]);
+        return readFileSync(copy);
+      };
+      expect((await verifyBytes(strip('exif-samples/heic/samplefilehub.heif'))).problems).toEqual([]);
+      const samsung = await verifyBytes(strip('immich-test-assets/formats/motionphoto/samsung-one-ui-6.heic'));
+      expect(samsung.problems.map((p) => p.message).join(' ')).toMatch(/"mpvd" box/);
+    },
+  );
 });

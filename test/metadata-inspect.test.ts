@@ -18,7 +18,10 @@ const kinds = (r: Inspection) => new Set(r.findings.map((f) => f.kind));
 const en = words('en', 'en-GB');
 /** The findings of these kinds as an English reader sees them: the sentence and its detail (where, size). */
 const texts = (r: Inspection, ...of: FindingKind[]) =>
-  r.findings.filter((f) => of.includes(f.kind)).map((f) => Object.values(describeFinding(f, en)).join(' ')).join('\n');
+  r.findings
+    .filter((f) => of.includes(f.kind))
+    .map((f) => Object.values(describeFinding(f, en)).join(' '))
+    .join('\n');
 const one = <K extends FindingKind>(r: Inspection, kind: K) => r.findings.find((f): f is Extract<Finding, { kind: K }> => f.kind === kind);
 
 /** exiftool's numeric view of a file: the oracle. */
@@ -100,10 +103,11 @@ describe('inspect: face regions in upright pixels', () => {
     expect([info.width, info.height]).toEqual([320, 240]);
     const greenness = (x0: number, y0: number, w: number, h: number) => {
       let green = 0;
-      for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) {
-        const i = (y * info.width + x) * info.channels;
-        if (data[i + 1] > 200 && data[i] < 80 && data[i + 2] < 80) green++;
-      }
+      for (let y = y0; y < y0 + h; y++)
+        for (let x = x0; x < x0 + w; x++) {
+          const i = (y * info.width + x) * info.channels;
+          if (data[i + 1] > 200 && data[i] < 80 && data[i + 2] < 80) green++;
+        }
       return green / (w * h);
     };
     const b = r.faceRegions[0];
@@ -115,17 +119,29 @@ describe('inspect: face regions in upright pixels', () => {
   it('turns a stored-grid rectangle for all eight EXIF orientations exactly as libvips turns the pixels', async () => {
     const stored = { width: 60, height: 40 };
     const box = { x: 8, y: 4, w: 12, h: 20 };
-    const green = await sharp({ create: { width: box.w, height: box.h, channels: 3, background: { r: 0, g: 255, b: 0 } } }).png().toBuffer();
+    const green = await sharp({ create: { width: box.w, height: box.h, channels: 3, background: { r: 0, g: 255, b: 0 } } })
+      .png()
+      .toBuffer();
     const base = await sharp({ create: { width: stored.width, height: stored.height, channels: 3, background: { r: 0, g: 0, b: 0 } } })
-      .composite([{ input: green, left: box.x, top: box.y }]).png().toBuffer();
+      .composite([{ input: green, left: box.x, top: box.y }])
+      .png()
+      .toBuffer();
     for (let o = 1; o <= 8; o++) {
       const file = await sharp(base).withMetadata({ orientation: o }).png().toBuffer();
       const { data, info } = await sharp(file).rotate().raw().toBuffer({ resolveWithObject: true });
       let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
-      for (let y = 0; y < info.height; y++) for (let x = 0; x < info.width; x++) {
-        if (data[(y * info.width + x) * info.channels + 1] > 128) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
-      }
-      const region = { x: box.x / stored.width, y: box.y / stored.height, w: box.w / stored.width, h: box.h / stored.height, frame: 'stored' as const };
+      for (let y = 0; y < info.height; y++)
+        for (let x = 0; x < info.width; x++) {
+          if (data[(y * info.width + x) * info.channels + 1] > 128)
+            [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+        }
+      const region = {
+        x: box.x / stored.width,
+        y: box.y / stored.height,
+        w: box.w / stored.width,
+        h: box.h / stored.height,
+        frame: 'stored' as const,
+      };
       expect(uprightRegions([region], stored, o), `orientation ${o}`).toEqual([{ x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 }]);
     }
   });
@@ -189,7 +205,14 @@ describe('inspect never throws', () => {
   });
 
   it('survives every truncation of every fixture', async () => {
-    const cases: [string, ImageFormat][] = [['full.jpg', 'jpeg'], ['text.png', 'png'], ['exif-xmp.webp', 'webp'], ['gps.tif', 'tiff'], ['comment.gif', 'gif'], ['gps.heic', 'heic']];
+    const cases: [string, ImageFormat][] = [
+      ['full.jpg', 'jpeg'],
+      ['text.png', 'png'],
+      ['exif-xmp.webp', 'webp'],
+      ['gps.tif', 'tiff'],
+      ['comment.gif', 'gif'],
+      ['gps.heic', 'heic'],
+    ];
     for (const [name, format] of cases) {
       const b = bytes(name);
       for (let n = 0; n < b.length; n += Math.max(1, Math.floor(b.length / 150))) {

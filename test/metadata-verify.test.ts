@@ -19,7 +19,8 @@ function exiftoolExtras(file: string): string[] {
   const out = JSON.parse(execFileSync('exiftool', ['-j', '-a', '-G1', '-ee', file]).toString())[0];
   const structural = /^(SourceFile|ExifTool|System|File|Composite|JFIF|PNG|PNG-pHYs|RIFF|GIF|QuickTime|Meta)(:|$)/;
   // A TIFF's own directory describes its pixels; with JPEG compression exiftool calls the strip "PreviewImage".
-  const tiffPixels = /^IFD0:(ImageWidth|ImageHeight|BitsPerSample|Compression|PhotometricInterpretation|StripOffsets|SamplesPerPixel|RowsPerStrip|StripByteCounts|XResolution|YResolution|PlanarConfiguration|ResolutionUnit|Predictor|SampleFormat|ExtraSamples|JPEGTables|ReferenceBlackWhite|YCbCrSubSampling|PreviewImageStart|PreviewImageLength|PreviewImage)$/;
+  const tiffPixels =
+    /^IFD0:(ImageWidth|ImageHeight|BitsPerSample|Compression|PhotometricInterpretation|StripOffsets|SamplesPerPixel|RowsPerStrip|StripByteCounts|XResolution|YResolution|PlanarConfiguration|ResolutionUnit|Predictor|SampleFormat|ExtraSamples|JPEGTables|ReferenceBlackWhite|YCbCrSubSampling|PreviewImageStart|PreviewImageLength|PreviewImage)$/;
   return Object.keys(out).filter((k) => {
     if (structural.test(k)) return false;
     if (k === 'IFD0:Orientation') return out[k] !== 'Horizontal (normal)';
@@ -71,7 +72,11 @@ describe('verify: anything beyond the allowlist is a problem', () => {
     for (const [name, want] of Object.entries(expected)) {
       const r = await verifyBytes(fixture(name));
       expect(r.clean, name).toBe(false);
-      for (const code of want) expect(r.problems.map((p) => p.code), name).toContain(code);
+      for (const code of want)
+        expect(
+          r.problems.map((p) => p.code),
+          name,
+        ).toContain(code);
     }
   });
 
@@ -130,8 +135,14 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('verify: files cleaned 
   };
 
   const verdicts: [string, boolean][] = [
-    ['full.jpg', true], ['motion.jpg', true], ['orientation-6.jpg', true], ['text.png', true], ['exif-xmp.webp', true],
-    ['gps.tif', false], ['comment.gif', true], ['gps.heic', true],
+    ['full.jpg', true],
+    ['motion.jpg', true],
+    ['orientation-6.jpg', true],
+    ['text.png', true],
+    ['exif-xmp.webp', true],
+    ['gps.tif', false],
+    ['comment.gif', true],
+    ['gps.heic', true],
   ];
   for (const [name, clean] of verdicts) {
     it(`exiftool -all= on ${name} → ${clean ? 'clean' : 'not clean'}`, async () => {

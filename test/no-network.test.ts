@@ -10,13 +10,20 @@ const trap = path.join(path.dirname(new URL(import.meta.url).pathname), 'helpers
 
 function trapped(args: string[]) {
   const log = path.join(mkdtempSync(path.join(tmpdir(), 'trap-')), 'attempts.log');
-  const r = spawnSync(process.execPath, ['--import', trap, ...args], { encoding: 'utf8', env: { ...process.env, NETWORK_TRAP_LOG: log }, timeout: 180_000 });
+  const r = spawnSync(process.execPath, ['--import', trap, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NETWORK_TRAP_LOG: log },
+    timeout: 180_000,
+  });
   return { code: r.status, stderr: r.stderr, attempts: existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [] };
 }
 
 describe('no network', () => {
   it('the trap records an attempt (so a silent run means something)', () => {
-    const r = trapped(['-e', "for (const f of [() => fetch('http://example.com'), () => require('node:dns').lookup('example.com', () => {})]) try { f(); } catch {}"]);
+    const r = trapped([
+      '-e',
+      "for (const f of [() => fetch('http://example.com'), () => require('node:dns').lookup('example.com', () => {})]) try { f(); } catch {}",
+    ]);
     expect(r.attempts.length).toBe(2);
   });
 

@@ -25,7 +25,8 @@ function shuffledInside(img: RawImage, c: Cover, cellW: number, cellH: number, s
   for (let cy = c.y; cy < c.y + c.height; cy += cellH) {
     for (let cx = c.x; cx < c.x + c.width; cx += cellW) {
       const pixels: number[] = [];
-      for (let y = cy; y < cy + cellH; y++) for (let x = cx; x < cx + cellW; x++) if (inside(c, x, y)) pixels.push((y * img.width + x) * img.channels);
+      for (let y = cy; y < cy + cellH; y++)
+        for (let x = cx; x < cx + cellW; x++) if (inside(c, x, y)) pixels.push((y * img.width + x) * img.channels);
       const order = [...pixels].sort(() => rnd() - 0.5);
       pixels.forEach((to, i) => img.data.copy(out.data, to, order[i]!, order[i]! + img.channels));
     }
@@ -41,7 +42,12 @@ function changes(a: RawImage, b: RawImage, covers: Cover[], style: CoverStyle) {
       const p = (y * a.width + x) * a.channels;
       if (a.data.subarray(p, p + a.channels).equals(b.data.subarray(p, p + b.channels))) continue;
       if (covers.some((c) => inside(c, x, y))) n.inside++;
-      else if (covers.some((c) => Math.hypot(Math.max(c.x - x, 0, x - c.x - c.width), Math.max(c.y - y, 0, y - c.y - c.height)) <= feather(style, c) + 1)) n.feather++;
+      else if (
+        covers.some(
+          (c) => Math.hypot(Math.max(c.x - x, 0, x - c.x - c.width), Math.max(c.y - y, 0, y - c.y - c.height)) <= feather(style, c) + 1,
+        )
+      )
+        n.feather++;
       else n.beyond++;
     }
   }
@@ -88,7 +94,7 @@ describe('cover: irreversible by construction, per cover', () => {
     });
   }
 
-  it('overlapping covers depend on the original only through each one\'s own cells', async () => {
+  it("overlapping covers depend on the original only through each one's own cells", async () => {
     const covers: Cover[] = [
       { shape: 'ellipse', x: 8, y: 8, width: 40, height: 40 }, // 4×4 cells of 10 px
       { shape: 'ellipse', x: 28, y: 28, width: 20, height: 20 }, // 4×4 cells of 5 px, overlapping the first
@@ -101,7 +107,8 @@ describe('cover: irreversible by construction, per cover', () => {
     for (let cy = 8; cy < 48; cy += 5) {
       for (let cx = 8; cx < 48; cx += 5) {
         const px: number[] = [];
-        for (let y = cy; y < cy + 5; y++) for (let x = cx; x < cx + 5; x++) if (covers.some((c) => inside(c, x, y))) px.push((y * 64 + x) * 3);
+        for (let y = cy; y < cy + 5; y++)
+          for (let x = cx; x < cx + 5; x++) if (covers.some((c) => inside(c, x, y))) px.push((y * 64 + x) * 3);
         const order = [...px].sort(() => rnd() - 0.5);
         px.forEach((to, i) => a.data.copy(b.data, to, order[i]!, order[i]! + 3));
       }
@@ -128,7 +135,7 @@ describe('cover: irreversible by construction, per cover', () => {
 });
 
 describe('cover: shapes and looks', () => {
-  it('paints an ellipse, not its box: the box\'s corners keep the photo', async () => {
+  it("paints an ellipse, not its box: the box's corners keep the photo", async () => {
     const img = noiseImage(100, 100, 3, 4);
     const c: Cover = { shape: 'ellipse', x: 20, y: 10, width: 60, height: 80 };
     for (const style of ['blur', 'pixelate', 'solid', 'sticker'] as const) {
@@ -190,11 +197,13 @@ describe('cover: shapes and looks', () => {
     // A hard black/white checkerboard of 2 px squares: nothing of that pattern may survive.
     const w = 48;
     const data = Buffer.alloc(w * w * 3);
-    for (let y = 0; y < w; y++) for (let x = 0; x < w; x++) data.fill(((x >> 1) + (y >> 1)) % 2 ? 255 : 0, (y * w + x) * 3, (y * w + x) * 3 + 3);
+    for (let y = 0; y < w; y++)
+      for (let x = 0; x < w; x++) data.fill(((x >> 1) + (y >> 1)) % 2 ? 255 : 0, (y * w + x) * 3, (y * w + x) * 3 + 3);
     const c: Cover = { shape: 'rect', x: 0, y: 0, width: w, height: w };
     const out = await cover({ data, width: w, height: w, channels: 3 }, [c], options('blur', 3));
     let maxStep = 0;
-    for (let y = 0; y < w; y++) for (let x = 1; x < w; x++) maxStep = Math.max(maxStep, Math.abs(out.data[(y * w + x) * 3]! - out.data[(y * w + x - 1) * 3]!));
+    for (let y = 0; y < w; y++)
+      for (let x = 1; x < w; x++) maxStep = Math.max(maxStep, Math.abs(out.data[(y * w + x) * 3]! - out.data[(y * w + x - 1) * 3]!));
     expect(maxStep).toBeLessThan(16);
   });
 });

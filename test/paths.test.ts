@@ -56,7 +56,10 @@ describe('hostile file names', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\u202e]/);
     // One line per photo (each marked "check it", its faces left as they are, with the reason indented under it), and the summary.
-    const lines = r.stdout.trim().split('\n').filter((l) => !l.startsWith('    '));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('    '));
     expect(lines).toHaveLength(hostileNames.length + 1);
     expect(lines.some((l) => l.includes('new\\nline.gif → new\\nline.safe.gif'))).toBe(true);
     expect(lines.some((l) => l.includes('esc\\x1b[2J\\x1b[31mred.gif'))).toBe(true);
@@ -104,7 +107,9 @@ describe('folders', () => {
     const rep = report(r.stdout);
     expect(rep.files.map((f) => path.relative(root, f.input)).sort()).toEqual(['a/deep/two.gif', 'a/one.gif']);
     expect(rep.files.every((f) => f.status === 'done')).toBe(true);
-    expect(rep.problems).toEqual([{ path: path.join(root, 'locked'), code: 'unreadable', message: 'cannot read this folder (permission denied)' }]);
+    expect(rep.problems).toEqual([
+      { path: path.join(root, 'locked'), code: 'unreadable', message: 'cannot read this folder (permission denied)' },
+    ]);
     expect(readdirSync(path.join(root, 'locked'))).toEqual(['hidden.gif']);
   });
 
@@ -113,7 +118,9 @@ describe('folders', () => {
     cpSync(gif, path.join(dir, 'a.gif'));
     symlinkSync(path.join(dir, 'a.gif'), path.join(dir, 'link.gif'));
     linkSync(path.join(dir, 'a.gif'), path.join(dir, 'hard.gif'));
-    const r = runCli(['--json', '--faces', 'none', 'a.gif', 'a.gif', './a.gif', path.join(dir, 'a.gif'), 'link.gif', 'hard.gif', '.'], { cwd: dir });
+    const r = runCli(['--json', '--faces', 'none', 'a.gif', 'a.gif', './a.gif', path.join(dir, 'a.gif'), 'link.gif', 'hard.gif', '.'], {
+      cwd: dir,
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(report(r.stdout).files).toHaveLength(1);
     expect(readdirSync(dir).sort()).toEqual(['a.gif', 'a.safe.gif', 'hard.gif', 'link.gif']);
@@ -128,7 +135,11 @@ describe('folders', () => {
     for (let run = 1; run <= 2; run++) {
       const r = runCli(['--json', '--faces', 'none', '-r', '--out', out, dir]);
       expect(r.code, r.stderr).toBe(0);
-      expect(report(r.stdout).files.map((f) => path.relative(dir, f.input)).sort()).toEqual(['one.gif', 'sub/two.gif']);
+      expect(
+        report(r.stdout)
+          .files.map((f) => path.relative(dir, f.input))
+          .sort(),
+      ).toEqual(['one.gif', 'sub/two.gif']);
     }
     // The second run never overwrites: it adds -2 copies of the same two photos, and nothing of safe/ itself.
     expect(readdirSync(out).sort()).toEqual(['one.safe-2.gif', 'one.safe.gif', 'sub']);

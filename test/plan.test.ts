@@ -50,7 +50,11 @@ describe('clampRect', () => {
 
 describe('headCover', () => {
   it('is an ellipse in whole pixels that holds the whole face box, and less of its own box than a rectangle would', () => {
-    for (const b of [{ x: 10.3, y: 20.7, width: 40, height: 48 }, { x: 0, y: 0, width: 12, height: 12 }, { x: 5, y: 5, width: 200, height: 260 }]) {
+    for (const b of [
+      { x: 10.3, y: 20.7, width: 40, height: 48 },
+      { x: 0, y: 0, width: 12, height: 12 },
+      { x: 5, y: 5, width: 200, height: 260 },
+    ]) {
       const c = headCover(b);
       expect(c.shape).toBe('ellipse');
       expect(isInt(c)).toBe(true);

@@ -18,7 +18,8 @@ describe('found by fuzzing', () => {
   it('an XMP packet of 600,000 unclosed elements is reported unreadable at once instead of parsing for minutes', () => {
     const { dir, file } = copy('xmp-tangled.png');
     const inspected = runCli(['inspect', '--json', file], { timeout: 60_000 });
-    const findings = (JSON.parse(inspected.stdout) as { files: { findings: { kind: string; where: string[]; names?: string[] }[] }[] }).files[0]!.findings;
+    const findings = (JSON.parse(inspected.stdout) as { files: { findings: { kind: string; where: string[]; names?: string[] }[] }[] })
+      .files[0]!.findings;
     expect(findings).toContainEqual(expect.objectContaining({ kind: 'unreadable', where: ['XMP (PNG iTXt)'] }));
     expect(findings.some((f) => f.names?.includes('Fuzz Regression'))).toBe(true);
     const made = runCli(['--faces', 'none', file], { timeout: 60_000 });
@@ -43,7 +44,11 @@ describe('found by fuzzing', () => {
     cpSync(path.join(samplesDir, 'IMG_20240503_140212.jpg'), photo);
     const r = runCli(['--json', '-j', '1', file, photo]);
     expect(r.code, r.stderr).toBe(0);
-    const files = (JSON.parse(r.stdout) as { files: { status: string; facesCovered: number; removed: { kind: string; names?: string[]; where: string[] }[] }[] }).files;
+    const files = (
+      JSON.parse(r.stdout) as {
+        files: { status: string; facesCovered: number; removed: { kind: string; names?: string[]; where: string[] }[] }[];
+      }
+    ).files;
     expect(files.map((f) => f.status)).toEqual(['done', 'done']);
     expect(files[0].removed).toContainEqual(expect.objectContaining({ kind: 'owner', names: ['Fuzz Regression'], where: ['XMP'] }));
     expect(files[1].facesCovered).toBeGreaterThan(0);

@@ -7,7 +7,7 @@ import { configDir, defaultSettings, loadSettings, optionsFromSettings, sanitize
 import { stateDir } from '../src/util/user-dirs.js';
 
 describe('saved settings', () => {
-  it('live in each platform\'s per-user config folder', () => {
+  it("live in each platform's per-user config folder", () => {
     expect(configDir({}, 'linux', '/home/ann')).toBe('/home/ann/.config/share-safely');
     expect(configDir({ XDG_CONFIG_HOME: '/x' }, 'linux', '/home/ann')).toBe('/x/share-safely');
     expect(configDir({}, 'darwin', '/Users/ann')).toBe('/Users/ann/Library/Application Support/Share Safely');

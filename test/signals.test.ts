@@ -38,10 +38,14 @@ describe('inspect, in English and in French', () => {
     const dir = copySamples(['IMG_0042.heic']);
     const e = runCli(['inspect', 'IMG_0042.heic'], { cwd: dir, env: en });
     expect(e.code).toBe(0);
-    expect(e.stdout).toMatch(/^IMG_0042\.heic — HEIC, 1024×683, 99\.3 KB\n {2}• \d+ faces can be seen in the picture\n {2}• Location: 43\.2965 N, 5\.3698 E {2}\(EXIF\)\n {2}• Taken on July 14, 2024 at 19:45 {2}\(EXIF\)\n/);
+    expect(e.stdout).toMatch(
+      /^IMG_0042\.heic — HEIC, 1024×683, 99\.3 KB\n {2}• \d+ faces can be seen in the picture\n {2}• Location: 43\.2965 N, 5\.3698 E {2}\(EXIF\)\n {2}• Taken on July 14, 2024 at 19:45 {2}\(EXIF\)\n/,
+    );
     expect(e.stdout).toContain('(• says who, where or when   · technical detail; where it was found in brackets)');
     const f = runCli(['inspect', 'IMG_0042.heic'], { cwd: dir, env: fr });
-    expect(f.stdout).toMatch(/^IMG_0042\.heic — HEIC, 1024×683, 99,3 Ko\n {2}• \d+ visages sont visibles sur l’image\n {2}• Lieu : 43,2965 N ; 5,3698 E {2}\(EXIF\)\n {2}• Prise le 14 juillet 2024 à 19:45 {2}\(EXIF\)\n/);
+    expect(f.stdout).toMatch(
+      /^IMG_0042\.heic — HEIC, 1024×683, 99,3 Ko\n {2}• \d+ visages sont visibles sur l’image\n {2}• Lieu : 43,2965 N ; 5,3698 E {2}\(EXIF\)\n {2}• Prise le 14 juillet 2024 à 19:45 {2}\(EXIF\)\n/,
+    );
     expect(f.stdout).toContain('· Appareil : Apple iPhone 13  (EXIF)');
     expect(f.stdout).toContain('(• dit qui, où ou quand   · détail technique ; entre parenthèses, où c’est écrit)');
   });
@@ -51,7 +55,13 @@ describe('one signal, one meaning: a batch with each outcome', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'ss-signals-'));
   const photos = path.join(root, 'photos');
   const stubs = makeStubs(path.join(root, 'stubs'));
-  const actionEnv = { ...en, HOME: root, SHARE_SAFELY_CONFIG_DIR: path.join(root, 'config'), SHARE_SAFELY_STATE_DIR: path.join(root, 'state'), PATH: `${stubs.dir}${path.delimiter}${process.env.PATH}` };
+  const actionEnv = {
+    ...en,
+    HOME: root,
+    SHARE_SAFELY_CONFIG_DIR: path.join(root, 'config'),
+    SHARE_SAFELY_STATE_DIR: path.join(root, 'state'),
+    PATH: `${stubs.dir}${path.delimiter}${process.env.PATH}`,
+  };
   let human: ReturnType<typeof runCli>;
   let json: ReturnType<typeof runCli>;
 
@@ -72,7 +82,9 @@ describe('one signal, one meaning: a batch with each outcome', () => {
     expect(human.stdout).toMatch(/^! .*beach\.jpg → .*\n {4}! No face found — check this photo before sharing\./m);
     expect(human.stderr).toMatch(/^✗ .*cut\.webp: /m);
     expect(human.stderr).toContain('1 file was left out (not a photo Share Safely can read): notes.txt (not a picture)');
-    expect(human.stdout.trim().split('\n').at(-1)).toBe('3 photos: 1 safe, 1 to check before sharing, 1 failed — 1 face covered, GPS removed from 2');
+    expect(human.stdout.trim().split('\n').at(-1)).toBe(
+      '3 photos: 1 safe, 1 to check before sharing, 1 failed — 1 face covered, GPS removed from 2',
+    );
   });
 
   it('--json counts the same, gives each file its outcome, and a failed file lists nothing as removed', () => {
@@ -89,13 +101,21 @@ describe('one signal, one meaning: a batch with each outcome', () => {
     const r = await run([process.execPath, cliPath, 'action', '--', photos], { cwd: root, env: { ...process.env, ...actionEnv } });
     expect(r.code).toBe(1);
     const body = stubs.calls('notify-send').at(-1)!.at(-1)!;
-    expect(body.startsWith('3 photos: 1 safe, 1 to check before sharing, 1 failed — 1 face covered. To check: no face found. 1 file was left out')).toBe(true);
+    expect(
+      body.startsWith(
+        '3 photos: 1 safe, 1 to check before sharing, 1 failed — 1 face covered. To check: no face found. 1 file was left out',
+      ),
+    ).toBe(true);
   });
 
   it('in French, the same batch in French words', () => {
     const f = runCli(['--out', path.join(root, 'fr'), photos], { env: fr });
-    expect(f.stdout.trim().split('\n').at(-1)).toBe('3 photos : 1 sûre, 1 à vérifier avant de la partager, 1 en échec — 1 visage couvert, GPS retiré de 2');
-    expect(f.stdout).toMatch(/^! .*beach\.jpg → .*\(aucun visage couvert ; retiré : lieu, vidéo cachée, dates, données cachées, appareil\)\n {4}! Aucun visage trouvé — vérifiez cette photo avant de la partager\./m);
+    expect(f.stdout.trim().split('\n').at(-1)).toBe(
+      '3 photos : 1 sûre, 1 à vérifier avant de la partager, 1 en échec — 1 visage couvert, GPS retiré de 2',
+    );
+    expect(f.stdout).toMatch(
+      /^! .*beach\.jpg → .*\(aucun visage couvert ; retiré : lieu, vidéo cachée, dates, données cachées, appareil\)\n {4}! Aucun visage trouvé — vérifiez cette photo avant de la partager\./m,
+    );
     expect(f.stderr).toMatch(/cut\.webp: le fichier est (incomplet|endommagé)/);
     expect(f.stderr).toContain('1 fichier laissé de côté (ce n’est pas une photo que Share Safely sait lire) : notes.txt (pas une image)');
   });
@@ -115,18 +135,23 @@ describe('re-running is harmless', () => {
 
   it('a folder walk lists the files it left out and why, and never counts its own output folder', () => {
     const dir = copySamples(['astronaut.webp']);
-    writeFileSync(path.join(dir, 'DSC_0001.dng'), Buffer.concat([Buffer.from('II*\0\x08\0\0\0\x01\0\x12\xc6\x01\0\x04\0\0\0\x01\x04\0\0\0\0\0\0', 'latin1'), Buffer.alloc(64)]));
+    writeFileSync(
+      path.join(dir, 'DSC_0001.dng'),
+      Buffer.concat([Buffer.from('II*\0\x08\0\0\0\x01\0\x12\xc6\x01\0\x04\0\0\0\x01\x04\0\0\0\0\0\0', 'latin1'), Buffer.alloc(64)]),
+    );
     writeFileSync(path.join(dir, 'list.txt'), 'milk, eggs');
     const r = runCli(['--faces', 'none', '--out', path.join(dir, 'Safe to share'), dir]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('2 files were left out (not photos Share Safely can read): DSC_0001.dng (DNG camera RAW), list.txt (not a picture)');
+    expect(r.stderr).toContain(
+      '2 files were left out (not photos Share Safely can read): DSC_0001.dng (DNG camera RAW), list.txt (not a picture)',
+    );
     const again = runCli(['--faces', 'none', '--skip-existing', '--out', path.join(dir, 'Safe to share'), dir]);
     expect(again.stderr).not.toMatch(/subfolder/);
   });
 });
 
 describe('the usual courtesies', () => {
-  it('--version, help [command] in the user\'s language, a usage error in French', () => {
+  it("--version, help [command] in the user's language, a usage error in French", () => {
     const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
     expect(runCli(['--version']).stdout.trim()).toBe(pkg.version);
     const help = runCli(['help', 'verify'], { env: fr });
@@ -136,7 +161,9 @@ describe('the usual courtesies', () => {
     expect(runCli(['--help'], { env: fr }).stdout).toContain('Exemples :');
     const bad = runCli(['--faces', 'maybe', 'x.jpg'], { env: fr });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('erreur : « maybe » n’est pas un choix possible pour --faces <which> (choisissez parmi all, children, none)\n(share-safely --help explique l’utilisation)\n');
+    expect(bad.stderr).toBe(
+      'erreur : « maybe » n’est pas un choix possible pour --faces <which> (choisissez parmi all, children, none)\n(share-safely --help explique l’utilisation)\n',
+    );
   });
 
   it('the saved language wins over LANG', () => {
@@ -148,7 +175,10 @@ describe('the usual courtesies', () => {
   it('an output folder that cannot be made is an error, not a hang (--out /proc/x)', () => {
     const dir = copySamples(['astronaut.webp']);
     const started = Date.now();
-    const r = runCli(['--faces', 'none', '--timeout', '5', '--out', '/proc/share-safely-test', 'astronaut.webp'], { cwd: dir, timeout: 60_000 });
+    const r = runCli(['--faces', 'none', '--timeout', '5', '--out', '/proc/share-safely-test', 'astronaut.webp'], {
+      cwd: dir,
+      timeout: 60_000,
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/astronaut\.webp: cannot create the output folder \/proc\/share-safely-test/);
     expect(Date.now() - started).toBeLessThan(30_000);

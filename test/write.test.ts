@@ -59,7 +59,7 @@ describe('publishing a verified file', () => {
 });
 
 describe('publishing after an interrupted run', () => {
-  it('removes a dead process\'s temp files from the folder it writes into, for every door', async () => {
+  it("removes a dead process's temp files from the folder it writes into, for every door", async () => {
     const dir = fresh();
     const dead = path.join(dir, '.share-safely-999998-3-abc.tmp');
     writeFileSync(dead, 'half a photo');

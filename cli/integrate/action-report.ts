@@ -2,7 +2,18 @@
 // functions of the engine's results, in the words of the CLI's summary (one signal, one meaning).
 import path from 'node:path';
 import type { Result, Skipped } from '../../src/index.js';
-import { checkReasons, errorText, outcomeOf, skippedText, tally, tallyText, warningShort, type ErrorView, type WarningCode, type Words } from '../../src/contract/index.js';
+import {
+  checkReasons,
+  errorText,
+  outcomeOf,
+  skippedText,
+  tally,
+  tallyText,
+  warningShort,
+  type ErrorView,
+  type WarningCode,
+  type Words,
+} from '../../src/contract/index.js';
 import { skippedNames } from '../collected.js';
 import { facesCovered } from '../report.js';
 
@@ -57,9 +68,13 @@ export function noticeFor(groups: GroupOutcome[], logPath: string, w: Words): No
 export function logEntry(when: Date, groups: GroupOutcome[], notice: Notice, w: Words): string {
   const lines = [`== ${when.toISOString()} share-safely action ==`, notice.body];
   for (const g of groups) {
-    const failures = [...g.results.filter((r) => outcomeOf(r) === 'failed').map((r) => ({ path: r.input, error: r.error! })), ...g.problems];
+    const failures = [
+      ...g.results.filter((r) => outcomeOf(r) === 'failed').map((r) => ({ path: r.input, error: r.error! })),
+      ...g.problems,
+    ];
     // The engine's own English sentence follows a translation: it is the precise one.
-    for (const f of failures) lines.push(`✗ ${path.resolve(g.dir, f.path)}: ${errorText(f.error, w)}${w.lang === 'en' ? '' : ` (${f.error.message})`}`);
+    for (const f of failures)
+      lines.push(`✗ ${path.resolve(g.dir, f.path)}: ${errorText(f.error, w)}${w.lang === 'en' ? '' : ` (${f.error.message})`}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -5,7 +5,17 @@ import { appendFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { collectPhotos, errorView, loadSettings, optionsFromSettings, resolveOptions, runBatch, SafeError, stateDir, type OutputPlace } from '../../src/index.js';
+import {
+  collectPhotos,
+  errorView,
+  loadSettings,
+  optionsFromSettings,
+  resolveOptions,
+  runBatch,
+  SafeError,
+  stateDir,
+  type OutputPlace,
+} from '../../src/index.js';
 import type { Words } from '../../src/contract/index.js';
 import { logFile, writeLog } from './action-log.js';
 import { logEntry, noticeFor, type GroupOutcome, type Notice, type Problem } from './action-report.js';
@@ -31,7 +41,12 @@ interface Context {
 export function inputPath(arg: string, cwd: string): { path: string } | { problem: Problem } {
   if (/^file:\/\//i.test(arg)) return { path: fileURLToPath(arg) };
   if (/^[a-z][a-z0-9+.-]+:\/\//i.test(arg)) {
-    return { problem: { path: arg, error: errorView(new SafeError('not-found', 'only files on this computer can be made safe (copy them here first)')) } };
+    return {
+      problem: {
+        path: arg,
+        error: errorView(new SafeError('not-found', 'only files on this computer can be made safe (copy them here first)')),
+      },
+    };
   }
   return { path: path.resolve(cwd, arg) };
 }
@@ -65,7 +80,15 @@ const maxWindows = 3;
 
 async function makeSafe(paths: string[], problems: Problem[], ctx: Context, w: Words): Promise<number> {
   const settings = await loadSettings();
-  const selected = await Promise.all(paths.map(async (p) => ({ path: p, isDir: await stat(p).then((s) => s.isDirectory(), () => false) })));
+  const selected = await Promise.all(
+    paths.map(async (p) => ({
+      path: p,
+      isDir: await stat(p).then(
+        (s) => s.isDirectory(),
+        () => false,
+      ),
+    })),
+  );
   const groups: GroupOutcome[] = [];
   for (const g of groupSelection(selected, settings.place)) {
     // Running again is harmless: a copy already made from the same photo with the same settings is kept, not made twice.
@@ -87,7 +110,9 @@ async function review(paths: string[], ctx: Context, w: Words): Promise<number> 
   const launcher = currentLauncher();
   const command = desktopAppCommand(paths, { script: launcher.script, node: launcher.node, env: ctx.env });
   const errors = path.join(stateDir(ctx.env, ctx.platform, ctx.home), 'desktop-app.log');
-  const started = command ? await startDesktopApp(command, errors) : { ok: false as const, message: 'the Share Safely desktop app is not installed on this computer' };
+  const started = command
+    ? await startDesktopApp(command, errors)
+    : { ok: false as const, message: 'the Share Safely desktop app is not installed on this computer' };
   if (started.ok) return 0;
   const notice: Notice = { title: w.t('app.title'), body: w.t('notice.reviewFailed', { log: ctx.log }), critical: true };
   const entry = `== ${new Date().toISOString()} share-safely action --review ==\n${notice.body}\n${started.message}\n`;
@@ -105,7 +130,13 @@ async function tell(notice: Notice, entry: string, ctx: Context, w: Words): Prom
   if (!shown) await appendFile(ctx.log, notShownLine(w)).catch(() => undefined);
 }
 
-export async function runAction(args: string[], flags: ActionFlags, w: Words, env = process.env, platform = process.platform): Promise<number> {
+export async function runAction(
+  args: string[],
+  flags: ActionFlags,
+  w: Words,
+  env = process.env,
+  platform = process.platform,
+): Promise<number> {
   const home = os.homedir();
   const ctx: Context = { env, platform, home, cwd: process.cwd(), log: logFile(env, platform, home) };
   try {
@@ -124,7 +155,12 @@ export async function runAction(args: string[], flags: ActionFlags, w: Words, en
     return flags.review ? await review(paths, ctx, w) : await makeSafe(paths, problems, ctx, w);
   } catch (e) {
     const notice: Notice = { title: w.t('app.title'), body: w.t('notice.stopped', { log: ctx.log }), critical: true };
-    await tell(notice, `== ${new Date().toISOString()} share-safely action ==\n${notice.body}\n${(e as Error).stack ?? String(e)}\n`, ctx, w);
+    await tell(
+      notice,
+      `== ${new Date().toISOString()} share-safely action ==\n${notice.body}\n${(e as Error).stack ?? String(e)}\n`,
+      ctx,
+      w,
+    );
     return 1;
   }
 }

@@ -41,7 +41,12 @@ function reportText(reports: TargetReport[], w: Words): string {
   return reports.map((r) => [`${r.ok ? '✓' : '✗'} ${targetName(r.target, w)}`, ...r.lines.map((l) => `    ${l}`)].join('\n')).join('\n');
 }
 
-export async function integrateCommand(action: IntegrateAction, flags: IntegrateFlags, w: Words, host: Host = systemHost()): Promise<number> {
+export async function integrateCommand(
+  action: IntegrateAction,
+  flags: IntegrateFlags,
+  w: Words,
+  host: Host = systemHost(),
+): Promise<number> {
   let targets: Target[];
   try {
     targets = parseTargets(flags.for, host.platform);

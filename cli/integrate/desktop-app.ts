@@ -61,7 +61,10 @@ export function startDesktopApp(c: Command, errorLog: string, settleMs = 4000): 
   const start = fstatSync(fd).size;
   const firstError = () => {
     const written = readFileSync(errorLog).subarray(start).toString();
-    return written.split('\n').find((l) => l.trim())?.trim();
+    return written
+      .split('\n')
+      .find((l) => l.trim())
+      ?.trim();
   };
   return new Promise((resolve) => {
     const child = spawn(c.command, c.args, { detached: true, stdio: ['ignore', 'ignore', fd], windowsHide: true });

@@ -23,10 +23,16 @@ async function takeLock(dir: string): Promise<boolean> {
     await mkdir(lock);
     return true;
   } catch {
-    const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+    const age = await stat(lock).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0,
+    );
     if (age < staleLockMs) return false;
     await rm(lock, { recursive: true, force: true });
-    return mkdir(lock).then(() => true, () => false);
+    return mkdir(lock).then(
+      () => true,
+      () => false,
+    );
   }
 }
 

@@ -4,9 +4,31 @@ import { chmod, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { configDir, exists, imageExtensions } from '../../src/index.js';
 import { everyOffer, type Launcher, type Offer } from './launcher.js';
-import { dolphinServiceMenus, nautilusScripts, nemoActions, openWithEntry, thunarActions, thunarFile, xdgDirs, type FileSpec } from './linux.js';
+import {
+  dolphinServiceMenus,
+  nautilusScripts,
+  nemoActions,
+  openWithEntry,
+  thunarActions,
+  thunarFile,
+  xdgDirs,
+  type FileSpec,
+} from './linux.js';
 import { quickActions } from './macos.js';
-import { ensureDir, loadManifest, removeEmptyDirs, saveManifest, sha256, writeAtomic, type Entry, type FileEntry, type Host, type Manifest, type RegistryEntry, type ThunarEntry } from './manifest.js';
+import {
+  ensureDir,
+  loadManifest,
+  removeEmptyDirs,
+  saveManifest,
+  sha256,
+  writeAtomic,
+  type Entry,
+  type FileEntry,
+  type Host,
+  type Manifest,
+  type RegistryEntry,
+  type ThunarEntry,
+} from './manifest.js';
 import type { Target } from './targets.js';
 import { emptyUca, mergeActions, removeActions } from './thunar-uca.js';
 import { emptyCreatedKeys, encodeRegFile, exportedKeys, parentKeys, registryKeys, registryRoot, regFileText, verbKeys } from './windows.js';
@@ -45,14 +67,17 @@ const ourVerbs = (l: Launcher) => [...new Set(everyOffer.flatMap((o) => verbKeys
  * edited manifest: it is refused, never deleted.
  */
 function ownPart(e: Entry, l: Launcher, host: Host): { own?: Entry; foreign?: string } {
-  if (e.kind === 'file') return everyOffer.some((o) => fileSpecs(e.target, l, host, o).some((s) => s.path === e.path)) ? { own: e } : { foreign: e.path };
+  if (e.kind === 'file')
+    return everyOffer.some((o) => fileSpecs(e.target, l, host, o).some((s) => s.path === e.path)) ? { own: e } : { foreign: e.path };
   if (e.kind === 'thunar') return e.path === thunarFile(xdgDirs(host.env, host.home)) ? { own: e } : { foreign: e.path };
   const verbs = ourVerbs(l);
   const ours = new Set(verbs);
   const parents = new Set(parentKeys(verbs));
   const keys = e.keys.filter((k) => ours.has(k));
   const created = (e.created ?? []).filter((k) => parents.has(k));
-  const foreign = [...e.keys.filter((k) => !ours.has(k)), ...(e.created ?? []).filter((k) => !parents.has(k))].map((k) => `${registryRoot}\\${k}`);
+  const foreign = [...e.keys.filter((k) => !ours.has(k)), ...(e.created ?? []).filter((k) => !parents.has(k))].map(
+    (k) => `${registryRoot}\\${k}`,
+  );
   return { own: keys.length ? { ...e, keys, created } : undefined, foreign: foreign.length ? foreign.join(', ') : undefined };
 }
 
@@ -65,7 +90,10 @@ const ofTarget = <K extends Entry['kind']>(m: Manifest, target: Target, kind: K)
   m.entries.filter((e): e is Extract<Entry, { kind: K }> => e.target === target && e.kind === kind);
 
 async function modeOf(file: string, fallback: number): Promise<number> {
-  return stat(file).then((s) => s.mode & 0o7777, () => fallback);
+  return stat(file).then(
+    (s) => s.mode & 0o7777,
+    () => fallback,
+  );
 }
 
 async function installFiles(target: Target, specs: FileSpec[], m: Manifest, host: Host, report: TargetReport): Promise<void> {
@@ -136,7 +164,13 @@ async function installThunar(l: Launcher, host: Host, offer: Offer, m: Manifest,
   const actions = thunarActions(l, offer);
   const merged = mergeActions(xml, actions, { ids: previous?.ids ?? [], commands: previous?.commands ?? [] });
   await writeAtomic(file, merged, await modeOf(file, 0o644), m.createdDirs);
-  const entry: ThunarEntry = { kind: 'thunar', target: 'thunar', path: file, ids: actions.map((a) => a.uniqueId), commands: actions.map((a) => a.command) };
+  const entry: ThunarEntry = {
+    kind: 'thunar',
+    target: 'thunar',
+    path: file,
+    ids: actions.map((a) => a.uniqueId),
+    commands: actions.map((a) => a.command),
+  };
   if (createdFrom) entry.createdFrom = createdFrom;
   m.entries = m.entries.filter((e) => e.kind !== 'thunar');
   m.entries.push(entry);
@@ -194,7 +228,9 @@ async function installExplorer(l: Launcher, host: Host, offer: Offer, m: Manifes
   const ours = ourVerbs(l);
   const remove = [...new Set([...(previous?.keys ?? []).filter((k) => ours.includes(k)), ...verbs])];
   const present = await keysPresent(host, verbs, m);
-  const created = [...new Set([...(previous?.created ?? []).filter((k) => parents.includes(k)), ...parents.filter((k) => !present.has(k.toLowerCase()))])];
+  const created = [
+    ...new Set([...(previous?.created ?? []).filter((k) => parents.includes(k)), ...parents.filter((k) => !present.has(k.toLowerCase()))]),
+  ];
   if (!(await regImport(host, 'integration-install.reg', regFileText(keys, remove), m, report))) return;
   m.entries = m.entries.filter((e) => e.kind !== 'registry');
   m.entries.push({ kind: 'registry', target: 'explorer', keys: verbs, created });

@@ -38,7 +38,10 @@ const execWords = (l: Launcher, v: Variant) => actionWords(l, v).map(execArg).jo
 
 /** A key-file entry in English with its translations (Name=…, Name[fr]=…): the file manager shows the user's. */
 function localized(key: string, text: (lang: (typeof languages)[number]) => string): string {
-  return [`${key}=${keyFileValue(text('en'))}`, ...languages.filter((l) => l !== 'en').map((l) => `${key}[${l}]=${keyFileValue(text(l))}`)].join('\n');
+  return [
+    `${key}=${keyFileValue(text('en'))}`,
+    ...languages.filter((l) => l !== 'en').map((l) => `${key}[${l}]=${keyFileValue(text(l))}`),
+  ].join('\n');
 }
 
 /** Nautilus: an executable in its scripts folder, shown under "Scripts" in the context menu. */
@@ -157,7 +160,8 @@ export interface ThunarAction {
 
 /** Thunar quotes each path of %F for /bin/sh itself; a literal % in the command is %%. */
 export function thunarActions(l: Launcher, offer: Offer): ThunarAction[] {
-  const each = (text: (lang: (typeof languages)[number]) => string) => Object.fromEntries(languages.map((lang) => [lang, text(lang)])) as ThunarAction['name'];
+  const each = (text: (lang: (typeof languages)[number]) => string) =>
+    Object.fromEntries(languages.map((lang) => [lang, text(lang)])) as ThunarAction['name'];
   return offer.variants.map((v) => ({
     uniqueId: `share-safely-${v}`,
     name: each((lang) => label(v, lang)),

@@ -8,7 +8,10 @@ import * as v from 'valibot';
 import { allTargets } from './targets.js';
 
 const sha = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
-const absolute = v.pipe(v.string(), v.check((p) => path.isAbsolute(p)));
+const absolute = v.pipe(
+  v.string(),
+  v.check((p) => path.isAbsolute(p)),
+);
 
 const fileEntry = v.object({
   kind: v.literal('file'),

@@ -39,7 +39,16 @@ function notifyCommand(n: Notice, platform: NodeJS.Platform): Command {
   if (platform === 'darwin') {
     return {
       command: 'osascript',
-      args: ['-e', 'on run argv', '-e', 'display notification (item 2 of argv) with title (item 1 of argv)', '-e', 'end run', n.title, n.body],
+      args: [
+        '-e',
+        'on run argv',
+        '-e',
+        'display notification (item 2 of argv) with title (item 1 of argv)',
+        '-e',
+        'end run',
+        n.title,
+        n.body,
+      ],
     };
   }
   if (platform === 'win32') {
@@ -112,7 +121,11 @@ function outputOf(c: Command, waitMs = 5000): Promise<string> {
 }
 
 /** Shows the notice; false when this system has no way to (the log still has everything). */
-export async function notify(n: Notice, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): Promise<boolean> {
+export async function notify(
+  n: Notice,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): Promise<boolean> {
   const c = notifyCommand(n, platform);
   const program = findProgram(c.command, env, platform);
   if (!program) return false;
@@ -120,7 +133,11 @@ export async function notify(n: Notice, env: NodeJS.ProcessEnv = process.env, pl
   return (await runDetached({ command: program, args: c.args })) === 0;
 }
 
-export async function openFolder(dir: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): Promise<void> {
+export async function openFolder(
+  dir: string,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): Promise<void> {
   const c = openFolderCommand(dir, platform);
   const program = findProgram(c.command, env, platform);
   if (program) await runDetached({ command: program, args: c.args });

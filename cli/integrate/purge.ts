@@ -8,7 +8,13 @@ import { loadManifest, manifestPath, type Host } from './manifest.js';
 /** The files and folders a purge removes that exist now. */
 export async function purgeable(host: Host): Promise<string[]> {
   const state = stateDir(host.env, host.platform, host.home);
-  const candidates = [path.join(configDir(host.env, host.platform, host.home), 'settings.json'), ...(await readdir(state).then((n) => n.map((x) => path.join(state, x)), () => []))];
+  const candidates = [
+    path.join(configDir(host.env, host.platform, host.home), 'settings.json'),
+    ...(await readdir(state).then(
+      (n) => n.map((x) => path.join(state, x)),
+      () => [],
+    )),
+  ];
   // The manifest goes too once nothing is installed (it is how a later uninstall finds entries).
   const m = await loadManifest(host);
   if (m && !m.entries.length) candidates.push(manifestPath(host));

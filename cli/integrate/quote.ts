@@ -20,12 +20,7 @@ export function execArg(arg: string): string {
 
 /** A value in a desktop entry or GKeyFile: backslash, newline, tab, CR and a leading space are escaped. */
 export function keyFileValue(s: string): string {
-  return s
-    .replace(/\\/g, '\\\\')
-    .replace(/\n/g, '\\n')
-    .replace(/\t/g, '\\t')
-    .replace(/\r/g, '\\r')
-    .replace(/^ /, '\\s');
+  return s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(/\r/g, '\\r').replace(/^ /, '\\s');
 }
 
 export function xmlText(s: string): string {

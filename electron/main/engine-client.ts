@@ -2,7 +2,16 @@
 // If the host dies, the calls in flight fail with a sentence and the next call starts a new host.
 import type { Analysis, Placement } from '../../src/index.js';
 import type { Cover, ImageBytes, SettingsView } from '../../src/contract/bridge.js';
-import { EngineError, type Analysed, type Collection, type Engine, type EngineOp, type EngineReply, type EngineRequest, type Exported } from './engine-protocol.js';
+import {
+  EngineError,
+  type Analysed,
+  type Collection,
+  type Engine,
+  type EngineOp,
+  type EngineReply,
+  type EngineRequest,
+  type Exported,
+} from './engine-protocol.js';
 
 /** A running host process, whatever carries the messages (utility process, child process). */
 export interface EnginePort {

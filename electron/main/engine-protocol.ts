@@ -42,19 +42,9 @@ export interface EngineRequest {
   args: unknown[];
 }
 
-export type EngineReply =
-  | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: ErrorView };
+export type EngineReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: ErrorView };
 
-const engineOps: readonly EngineOp[] = [
-  'loadSettings',
-  'saveSettings',
-  'collect',
-  'analyze',
-  'preview',
-  'exportPhoto',
-  'clipboardImage',
-];
+const engineOps: readonly EngineOp[] = ['loadSettings', 'saveSettings', 'collect', 'analyze', 'preview', 'exportPhoto', 'clipboardImage'];
 
 /** An error the engine reported, with its stable code. */
 export class EngineError extends Error {

@@ -63,7 +63,8 @@ export const localEngine: Engine = {
     const out: Collection = { items: [], problems: [], skipped: [], skippedFolders: 0 };
     for (const p of paths) {
       // The output folder for photos in a dropped folder may sit inside it: never collect our own copies.
-      const outDir = settings.place === 'folder' ? settings.folder : settings.place === 'subfolder' ? path.join(p, SUBFOLDER_NAME) : undefined;
+      const outDir =
+        settings.place === 'folder' ? settings.folder : settings.place === 'subfolder' ? path.join(p, SUBFOLDER_NAME) : undefined;
       const found = await collectPhotos([p], { recursive: true, outDir });
       out.items.push(...found.items);
       out.problems.push(...found.problems);

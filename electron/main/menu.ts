@@ -15,7 +15,12 @@ const keys = {
   window: 'menu.window',
 } as const satisfies Record<string, MessageKey>;
 
-export function menuTemplate(lang: Language, platform: NodeJS.Platform, run: (command: MenuCommand) => void, devTools: boolean): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  lang: Language,
+  platform: NodeJS.Platform,
+  run: (command: MenuCommand) => void,
+  devTools: boolean,
+): MenuItemConstructorOptions[] {
   const w = words(lang);
   const l = Object.fromEntries(Object.entries(keys).map(([k, key]) => [k, w.t(key)])) as Record<keyof typeof keys, string>;
   const mac = platform === 'darwin';
@@ -26,7 +31,14 @@ export function menuTemplate(lang: Language, platform: NodeJS.Platform, run: (co
       { label: l.openFolder, accelerator: 'CmdOrCtrl+Shift+O', click: () => run('open-folder') },
       { type: 'separator' },
       { label: l.export, accelerator: 'CmdOrCtrl+E', click: () => run('export') },
-      ...(mac ? [] : ([{ type: 'separator' }, { label: l.settings, accelerator: 'CmdOrCtrl+,', click: () => run('settings') }, { type: 'separator' }, { role: 'quit' }] as MenuItemConstructorOptions[])),
+      ...(mac
+        ? []
+        : ([
+            { type: 'separator' },
+            { label: l.settings, accelerator: 'CmdOrCtrl+,', click: () => run('settings') },
+            { type: 'separator' },
+            { role: 'quit' },
+          ] as MenuItemConstructorOptions[])),
     ],
   };
   const view: MenuItemConstructorOptions = {

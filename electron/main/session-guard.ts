@@ -22,7 +22,8 @@ export function guardSession(ses: Session, webRoot: string, log: RequestLog): vo
   });
   ses.webRequest.onBeforeRequest((details, callback) => {
     const decision = decideRequest(details.url);
-    if (!decision.allow) log.record({ url: details.url, method: details.method, resourceType: details.resourceType, reason: decision.reason });
+    if (!decision.allow)
+      log.record({ url: details.url, method: details.method, resourceType: details.resourceType, reason: decision.reason });
     callback({ cancel: !decision.allow });
   });
   ses.setPermissionRequestHandler((_contents, permission, callback) => callback(decidePermission(permission)));

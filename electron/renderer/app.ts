@@ -64,7 +64,9 @@ function onAdded(o: AddOutcome): void {
       o.problems.length ? t.t('added.problems', { list: o.problems.map((x) => `${x.name} (${errorText(x, t)})`).join(', ') }) : '',
       skippedText(o.skipped, t) ?? '',
       o.photos.length === 0 && !o.problems.length && !o.skipped.length ? t.t('added.none') : '',
-    ].filter(Boolean).join(' ');
+    ]
+      .filter(Boolean)
+      .join(' ');
   if (said(state.tr)) say(said);
   render();
 }
@@ -182,23 +184,30 @@ function renderReview(p: Photo): void {
   ui.toggle.textContent = tr.t(showingResult ? 'review.showOriginal' : 'review.showResult');
   if (ready && p.cover) editor.show(ready, p.cover, tr);
   else ui.layer.replaceChildren();
-  renderPanel(ui.panel, p, tr, {
-    toggleFace: (index) => {
-      const face = ready?.faces[index];
-      if (!face || !p.cover) return;
-      p.cover = { ...p.cover, faces: p.cover.faces.map((r, j) => (j === index ? (r ? null : { ...face.cover }) : r)) };
-      state.showingResult = false;
-      render();
-      ui.panel.querySelector<HTMLElement>(`[data-face="${index}"]`)?.focus();
-    },
-    exportOne: () => void exportPhotos(p.id),
-    showInFolder: () => void bridge.showInFolder(p.id),
-    copy: () =>
-      void bridge.copyImage(p.id).then((ok) => {
-        state.panelNote = ok ? state.tr.t('review.copied') : '';
+  renderPanel(
+    ui.panel,
+    p,
+    tr,
+    {
+      toggleFace: (index) => {
+        const face = ready?.faces[index];
+        if (!face || !p.cover) return;
+        p.cover = { ...p.cover, faces: p.cover.faces.map((r, j) => (j === index ? (r ? null : { ...face.cover }) : r)) };
+        state.showingResult = false;
         render();
-      }),
-  }, state.panelNote, images.get(`preview-${p.id}`));
+        ui.panel.querySelector<HTMLElement>(`[data-face="${index}"]`)?.focus();
+      },
+      exportOne: () => void exportPhotos(p.id),
+      showInFolder: () => void bridge.showInFolder(p.id),
+      copy: () =>
+        void bridge.copyImage(p.id).then((ok) => {
+          state.panelNote = ok ? state.tr.t('review.copied') : '';
+          render();
+        }),
+    },
+    state.panelNote,
+    images.get(`preview-${p.id}`),
+  );
 }
 
 function render(): void {

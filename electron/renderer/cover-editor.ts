@@ -93,22 +93,51 @@ export class CoverEditor {
     if (!p) return;
     // A redraw must not drop the keyboard user's place.
     const active = document.activeElement;
-    focus ??= this.layer.contains(active) ? ((active as HTMLElement).closest<HTMLElement>('[data-key]')?.dataset.key as Key | undefined) : undefined;
+    focus ??= this.layer.contains(active)
+      ? ((active as HTMLElement).closest<HTMLElement>('[data-key]')?.dataset.key as Key | undefined)
+      : undefined;
     const { tr } = this;
     const nodes: HTMLElement[] = [];
     p.faces.forEach((face, i) => {
       const r = this.cover.faces[i];
       const covered = r !== null && r !== undefined;
       const label = tr.t(covered ? 'review.faceCovered' : 'review.faceVisible', { n: i + 1 });
-      const node = el('button', { type: 'button', class: covered ? 'cover face' : 'face visible', 'data-key': `face-${i}`, 'aria-pressed': String(covered), 'aria-label': label, title: label }, el('span', { class: 'tag', 'aria-hidden': 'true' }, String(i + 1)));
+      const node = el(
+        'button',
+        {
+          type: 'button',
+          class: covered ? 'cover face' : 'face visible',
+          'data-key': `face-${i}`,
+          'aria-pressed': String(covered),
+          'aria-label': label,
+          title: label,
+        },
+        el('span', { class: 'tag', 'aria-hidden': 'true' }, String(i + 1)),
+      );
       if (covered) node.append(el('span', { class: 'handle', 'aria-hidden': 'true' }));
       place(node, covered ? r : face.box, p.width, p.height);
       nodes.push(node);
     });
     this.cover.extra.forEach((r, j) => {
       const label = tr.t('review.cover', { n: j + 1 });
-      const remove = el('button', { type: 'button', class: 'remove', 'data-remove': `extra-${j}`, 'aria-label': tr.t('review.removeCover'), title: tr.t('review.removeCover') }, '×');
-      const node = el('div', { class: 'cover extra', tabindex: 0, role: 'group', 'data-key': `extra-${j}`, 'aria-label': label, title: label }, el('span', { class: 'tag', 'aria-hidden': 'true' }, `+${j + 1}`), remove, el('span', { class: 'handle', 'aria-hidden': 'true' }));
+      const remove = el(
+        'button',
+        {
+          type: 'button',
+          class: 'remove',
+          'data-remove': `extra-${j}`,
+          'aria-label': tr.t('review.removeCover'),
+          title: tr.t('review.removeCover'),
+        },
+        '×',
+      );
+      const node = el(
+        'div',
+        { class: 'cover extra', tabindex: 0, role: 'group', 'data-key': `extra-${j}`, 'aria-label': label, title: label },
+        el('span', { class: 'tag', 'aria-hidden': 'true' }, `+${j + 1}`),
+        remove,
+        el('span', { class: 'handle', 'aria-hidden': 'true' }),
+      );
       place(node, r, p.width, p.height);
       nodes.push(node);
     });
@@ -137,7 +166,14 @@ export class CoverEditor {
     const start = this.point(e);
     if (key) {
       const rect = rectOf(this.cover, key);
-      this.gesture = { mode: target.classList.contains('handle') ? 'resize' : 'move', key, start, moved: false, pointerId: e.pointerId, live: holder! };
+      this.gesture = {
+        mode: target.classList.contains('handle') ? 'resize' : 'move',
+        key,
+        start,
+        moved: false,
+        pointerId: e.pointerId,
+        live: holder!,
+      };
       if (rect) this.gesture.startRect = rect;
     } else {
       const live = el('div', { class: `cover drawing${this.drawShape === 'ellipse' ? ' ellipse' : ''}`, 'aria-hidden': 'true' });
@@ -184,7 +220,8 @@ export class CoverEditor {
     const r = this.gestureRect(g, this.point(e));
     if (g.mode === 'draw') {
       g.live?.remove();
-      if (r && r.width >= MIN_SIZE && r.height >= MIN_SIZE) this.commit({ ...this.cover, extra: [...this.cover.extra, { shape: this.drawShape, ...r }] }, `extra-${this.cover.extra.length}`);
+      if (r && r.width >= MIN_SIZE && r.height >= MIN_SIZE)
+        this.commit({ ...this.cover, extra: [...this.cover.extra, { shape: this.drawShape, ...r }] }, `extra-${this.cover.extra.length}`);
       return;
     }
     if (r && g.key) this.commit(withRect(this.cover, g.key, r), g.key);

@@ -44,7 +44,13 @@ export function percentBox(r: Rect, w: number, h: number): { left: string; top: 
 }
 
 /** A pointer position on the shown picture, in photo pixels. */
-export function toPhoto(clientX: number, clientY: number, shown: { left: number; top: number; width: number; height: number }, w: number, h: number): { x: number; y: number } {
+export function toPhoto(
+  clientX: number,
+  clientY: number,
+  shown: { left: number; top: number; width: number; height: number },
+  w: number,
+  h: number,
+): { x: number; y: number } {
   return {
     x: Math.min(w, Math.max(0, ((clientX - shown.left) / shown.width) * w)),
     y: Math.min(h, Math.max(0, ((clientY - shown.top) / shown.height) * h)),

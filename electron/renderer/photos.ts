@@ -46,7 +46,10 @@ export function reviewOrder(photos: readonly Photo[]): Photo[] {
     if (p.state.state === 'failed') return 1;
     return needsCheck(p) ? 2 : 3;
   };
-  return photos.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
+  return photos
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 export type Tone = 'busy' | 'ok' | 'check' | 'error' | 'saved';
@@ -54,12 +57,14 @@ export type Tone = 'busy' | 'ok' | 'check' | 'error' | 'saved';
 /** The badge: a photo to check stays "check it" until opened, even once saved (its copy is written, not looked at). */
 export function statusOf(p: Photo, w: Words): { text: string; tone: Tone } {
   const unchecked = outcomeOfPhoto(p) === 'check' && !p.opened;
-  if (p.exported?.status === 'done') return unchecked ? { text: w.t('status.savedCheck'), tone: 'check' } : { text: w.t('status.saved'), tone: 'saved' };
+  if (p.exported?.status === 'done')
+    return unchecked ? { text: w.t('status.savedCheck'), tone: 'check' } : { text: w.t('status.saved'), tone: 'saved' };
   if (p.exported?.status === 'failed') return { text: w.t('status.notSaved', { message: errorText(p.exported.error, w) }), tone: 'error' };
   const s = p.state;
   if (s.state === 'analysing') return { text: w.t('status.analysing'), tone: 'busy' };
   if (s.state === 'failed') return { text: w.t('status.failed', { message: errorText(s.error, w) }), tone: 'error' };
-  if (s.faces.length === 0) return unchecked ? { text: w.t('status.noFace'), tone: 'check' } : { text: w.t('status.noFaceOpened'), tone: 'ok' };
+  if (s.faces.length === 0)
+    return unchecked ? { text: w.t('status.noFace'), tone: 'check' } : { text: w.t('status.noFaceOpened'), tone: 'ok' };
   if (unchecked) return { text: w.plural('status.facesCheck', s.faces.length), tone: 'check' };
   return { text: w.plural('status.faces', s.faces.length), tone: 'ok' };
 }

@@ -21,7 +21,19 @@ export interface BmffStructure {
 
 /** Boxes whose payload is a list of boxes, and how many bytes precede that list (FullBox headers etc.). */
 const containers: Record<string, number> = {
-  meta: 4, iprp: 0, ipco: 0, dinf: 0, moov: 0, trak: 0, mdia: 0, minf: 0, stbl: 0, edts: 0, udta: 0, grpl: 0, iinf: -1,
+  meta: 4,
+  iprp: 0,
+  ipco: 0,
+  dinf: 0,
+  moov: 0,
+  trak: 0,
+  mdia: 0,
+  minf: 0,
+  stbl: 0,
+  edts: 0,
+  udta: 0,
+  grpl: 0,
+  iinf: -1,
 };
 
 const maxBoxes = 10_000;
@@ -54,7 +66,8 @@ export function walkBmff(b: Buffer): BmffStructure {
         s.issues.push(`a "${printable(type)}" box at offset ${p} has an impossible size`);
         return out;
       }
-      if (p + size > end) s.issues.push(`the "${printable(type)}" box at offset ${p} runs past the end of ${top ? 'the file' : 'its parent'}`);
+      if (p + size > end)
+        s.issues.push(`the "${printable(type)}" box at offset ${p} runs past the end of ${top ? 'the file' : 'its parent'}`);
       const boxEnd = Math.min(p + size, end);
       const box: Box = { type, offset: p, size: boxEnd - p, dataOffset: p + header };
       const skip = containers[type];
@@ -115,7 +128,11 @@ export interface HeifMeta {
 
 /** A bounds-checked big-endian reader over [start, end). */
 class Reader {
-  constructor(readonly b: Buffer, public p: number, readonly end: number) {}
+  constructor(
+    readonly b: Buffer,
+    public p: number,
+    readonly end: number,
+  ) {}
   ok(n: number): boolean {
     return this.p + n <= this.end;
   }
@@ -150,9 +167,20 @@ export function readHeifMeta(b: Buffer, meta: Box, issues: string[]): HeifMeta {
   };
   const body = (box: Box) => new Reader(b, box.dataOffset, Math.min(end, box.offset + box.size));
   const hdlr = child(meta, 'hdlr');
-  if (hdlr) part('hdlr', () => { const r = body(hdlr); r.p += 8; m.handler = b.toString('latin1', r.p, Math.min(r.end, r.p + 4)); });
+  if (hdlr)
+    part('hdlr', () => {
+      const r = body(hdlr);
+      r.p += 8;
+      m.handler = b.toString('latin1', r.p, Math.min(r.end, r.p + 4));
+    });
   const pitm = child(meta, 'pitm');
-  if (pitm) part('pitm', () => { const r = body(pitm); const v = r.uint(1); r.p += 3; m.primary = r.uint(v === 0 ? 2 : 4); });
+  if (pitm)
+    part('pitm', () => {
+      const r = body(pitm);
+      const v = r.uint(1);
+      r.p += 3;
+      m.primary = r.uint(v === 0 ? 2 : 4);
+    });
   for (const infe of child(meta, 'iinf')?.children ?? []) {
     if (infe.type !== 'infe' || m.items.length >= maxEntries) continue;
     part('infe', () => {
@@ -170,66 +198,69 @@ export function readHeifMeta(b: Buffer, meta: Box, issues: string[]): HeifMeta {
     });
   }
   const iref = child(meta, 'iref');
-  if (iref) part('iref', () => {
-    const r = body(iref);
-    const v = r.uint(1);
-    r.p += 3;
-    const idSize = v === 0 ? 2 : 4;
-    while (r.ok(8) && m.refs.length < maxEntries) {
-      const start = r.p;
-      const size = r.uint(4);
-      const type = b.toString('latin1', r.p, r.p + 4);
-      r.p += 4;
-      if (size < 8 || start + size > r.end) throw new RangeError('bad reference box');
-      const rr = new Reader(b, r.p, start + size);
-      const from = rr.uint(idSize);
-      const n = rr.uint(2);
-      const to: number[] = [];
-      for (let i = 0; i < n && rr.ok(idSize); i++) to.push(rr.uint(idSize));
-      m.refs.push({ type, from, to });
-      r.p = start + size;
-    }
-  });
+  if (iref)
+    part('iref', () => {
+      const r = body(iref);
+      const v = r.uint(1);
+      r.p += 3;
+      const idSize = v === 0 ? 2 : 4;
+      while (r.ok(8) && m.refs.length < maxEntries) {
+        const start = r.p;
+        const size = r.uint(4);
+        const type = b.toString('latin1', r.p, r.p + 4);
+        r.p += 4;
+        if (size < 8 || start + size > r.end) throw new RangeError('bad reference box');
+        const rr = new Reader(b, r.p, start + size);
+        const from = rr.uint(idSize);
+        const n = rr.uint(2);
+        const to: number[] = [];
+        for (let i = 0; i < n && rr.ok(idSize); i++) to.push(rr.uint(idSize));
+        m.refs.push({ type, from, to });
+        r.p = start + size;
+      }
+    });
   const iprp = child(meta, 'iprp');
   m.properties = (child(iprp, 'ipco')?.children ?? []).map((box) => ({ type: box.type, box }));
   const ipma = child(iprp, 'ipma');
-  if (ipma) part('ipma', () => {
-    const r = body(ipma);
-    const v = r.uint(1);
-    const flags = r.uint(3);
-    const n = Math.min(r.uint(4), maxEntries);
-    for (let i = 0; i < n; i++) {
-      const id = r.uint(v < 1 ? 2 : 4);
-      const k = r.uint(1);
-      const list: number[] = [];
-      for (let j = 0; j < k; j++) list.push(flags & 1 ? r.uint(2) & 0x7fff : r.uint(1) & 0x7f);
-      m.assoc.set(id, [...(m.assoc.get(id) ?? []), ...list]);
-    }
-  });
-  const iloc = child(meta, 'iloc');
-  if (iloc) part('iloc', () => {
-    const r = body(iloc);
-    const v = r.uint(1);
-    r.p += 3;
-    const a = r.uint(1);
-    const c = r.uint(1);
-    const [offSize, lenSize, baseSize, indexSize] = [a >> 4, a & 15, c >> 4, v > 0 ? c & 15 : 0];
-    if (![offSize, lenSize, baseSize, indexSize].every((x) => x === 0 || x === 4 || x === 8)) throw new RangeError('bad sizes');
-    const n = Math.min(r.uint(v < 2 ? 2 : 4), maxEntries);
-    for (let i = 0; i < n; i++) {
-      const id = r.uint(v < 2 ? 2 : 4);
-      const method = v > 0 ? r.uint(2) & 15 : 0;
-      r.uint(2);
-      const base = r.uint(baseSize);
-      const k = r.uint(2);
-      const extents: { offset: number; length: number }[] = [];
-      for (let j = 0; j < k; j++) {
-        r.uint(indexSize);
-        extents.push({ offset: r.uint(offSize), length: r.uint(lenSize) });
+  if (ipma)
+    part('ipma', () => {
+      const r = body(ipma);
+      const v = r.uint(1);
+      const flags = r.uint(3);
+      const n = Math.min(r.uint(4), maxEntries);
+      for (let i = 0; i < n; i++) {
+        const id = r.uint(v < 1 ? 2 : 4);
+        const k = r.uint(1);
+        const list: number[] = [];
+        for (let j = 0; j < k; j++) list.push(flags & 1 ? r.uint(2) & 0x7fff : r.uint(1) & 0x7f);
+        m.assoc.set(id, [...(m.assoc.get(id) ?? []), ...list]);
       }
-      m.locations.set(id, { method, base, extents });
-    }
-  });
+    });
+  const iloc = child(meta, 'iloc');
+  if (iloc)
+    part('iloc', () => {
+      const r = body(iloc);
+      const v = r.uint(1);
+      r.p += 3;
+      const a = r.uint(1);
+      const c = r.uint(1);
+      const [offSize, lenSize, baseSize, indexSize] = [a >> 4, a & 15, c >> 4, v > 0 ? c & 15 : 0];
+      if (![offSize, lenSize, baseSize, indexSize].every((x) => x === 0 || x === 4 || x === 8)) throw new RangeError('bad sizes');
+      const n = Math.min(r.uint(v < 2 ? 2 : 4), maxEntries);
+      for (let i = 0; i < n; i++) {
+        const id = r.uint(v < 2 ? 2 : 4);
+        const method = v > 0 ? r.uint(2) & 15 : 0;
+        r.uint(2);
+        const base = r.uint(baseSize);
+        const k = r.uint(2);
+        const extents: { offset: number; length: number }[] = [];
+        for (let j = 0; j < k; j++) {
+          r.uint(indexSize);
+          extents.push({ offset: r.uint(offSize), length: r.uint(lenSize) });
+        }
+        m.locations.set(id, { method, base, extents });
+      }
+    });
   m.idat = child(meta, 'idat');
   return m;
 }

@@ -57,7 +57,9 @@ export function walkGif(b: Buffer): GifStructure {
     const block: GifBlock = { kind: '', offset: p, end: p };
     if (intro === 0x21 && p + 2 < b.length) {
       const label = b[p + 1];
-      block.kind = ({ 0xfe: 'comment', 0xff: 'application', 0xf9: 'graphic-control', 0x01: 'plain-text' } as Record<number, string>)[label] ?? `extension-${label.toString(16)}`;
+      block.kind =
+        ({ 0xfe: 'comment', 0xff: 'application', 0xf9: 'graphic-control', 0x01: 'plain-text' } as Record<number, string>)[label] ??
+        `extension-${label.toString(16)}`;
       if (label === 0xff && b[p + 2] >= 11 && p + 14 <= b.length) block.application = b.toString('latin1', p + 3, p + 14);
       next = skipSubBlocks(b, p + 2);
     } else if (intro === 0x2c && p + 10 <= b.length) {

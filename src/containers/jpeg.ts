@@ -39,8 +39,18 @@ function markerName(m: number): string {
   if (m >= 0xd0 && m <= 0xd7) return `RST${m - 0xd0}`;
   if (sofMarkers.has(m)) return `SOF${m - 0xc0}`;
   const names: Record<number, string> = {
-    0xd8: 'SOI', 0xd9: 'EOI', 0xda: 'SOS', 0xdb: 'DQT', 0xc4: 'DHT', 0xdd: 'DRI', 0xfe: 'COM',
-    0xcc: 'DAC', 0xdc: 'DNL', 0xde: 'DHP', 0xdf: 'EXP', 0x01: 'TEM',
+    0xd8: 'SOI',
+    0xd9: 'EOI',
+    0xda: 'SOS',
+    0xdb: 'DQT',
+    0xc4: 'DHT',
+    0xdd: 'DRI',
+    0xfe: 'COM',
+    0xcc: 'DAC',
+    0xdc: 'DNL',
+    0xde: 'DHP',
+    0xdf: 'EXP',
+    0x01: 'TEM',
   };
   return names[m] ?? `0x${m.toString(16).toUpperCase().padStart(2, '0')}`;
 }

@@ -131,7 +131,7 @@ export function walkTiff(b: Buffer, base = 0): TiffStructure {
       }
       ifd.entries.push({ at: o, tag: r.u16(o) ?? 0, type, count: cnt, valueOffset, valueBytes });
     }
-    const nextRel = count === n ? r.u32(at + 2 + n * 12) ?? 0 : 0;
+    const nextRel = count === n ? (r.u32(at + 2 + n * 12) ?? 0) : 0;
     ifd.next = nextRel ? base + nextRel : 0;
     if (depth < maxDepth) {
       for (const e of ifd.entries) {

@@ -196,32 +196,62 @@ function position(lat: number, lon: number, w: Words): string {
 function sentence(f: Fact, w: Words): string {
   const names = (list: string[]) => clip(w.list(list));
   switch (f.kind) {
-    case 'location': return w.t('finding.location', { position: position(f.lat, f.lon, w) });
-    case 'location-empty': return w.t('finding.location-empty');
-    case 'place': return w.t('finding.place', { names: names(f.names) });
-    case 'people': return w.t('finding.people', { names: names(f.names) });
-    case 'face-regions': return w.plural('finding.face-regions', f.count);
-    case 'date': return w.t(dateKey[f.role], { when: (f.iso && w.date(f.iso)) || clip(f.raw, 40) });
-    case 'owner': return w.t('finding.owner', { names: names(f.names) });
-    case 'serial': return w.t(f.role === 'camera' ? 'serial.camera' : f.role === 'lens' ? 'serial.lens' : 'serial.image', { value: clip(f.value, 60) });
-    case 'document-ids': return w.t('finding.document-ids');
-    case 'thumbnail': return w.plural('finding.thumbnail', f.count);
-    case 'motion-video': return w.t('finding.motion-video');
-    case 'aux-image': return w.plural(auxKey[f.what], f.count);
-    case 'text': return f.role === 'overlay' ? w.t('text.overlay') : w.t(f.role === 'ai-prompt' ? 'text.ai-prompt' : f.role === 'caption' ? 'text.caption' : 'text.other', { text: clip(f.text ?? '') });
-    case 'comment': return f.text.trim() ? w.t('finding.comment', { text: clip(f.text) }) : w.t('finding.comment-empty');
-    case 'trailer': return w.t(trailerKey[f.content]);
-    case 'device': return w.t(f.role === 'camera' ? 'device.camera' : 'device.lens', { name: clip(f.name, 80) });
-    case 'software': return w.t('finding.software', { names: names(f.names) });
-    case 'camera-settings': return w.t('finding.camera-settings');
-    case 'maker-notes': return w.t('finding.maker-notes');
-    case 'orientation': return w.t('finding.orientation');
-    case 'color-profile': return f.name ? w.t('finding.color-profile-named', { name: clip(f.name, 60) }) : w.t('finding.color-profile');
-    case 'animation': return w.t('finding.animation');
-    case 'block': return w.plural('finding.block', f.count);
-    case 'unknown': return w.plural('finding.unknown', f.count);
-    case 'unreadable': return w.plural('finding.unreadable', f.count);
-    case 'structure': return w.plural('finding.structure', f.issues.length);
+    case 'location':
+      return w.t('finding.location', { position: position(f.lat, f.lon, w) });
+    case 'location-empty':
+      return w.t('finding.location-empty');
+    case 'place':
+      return w.t('finding.place', { names: names(f.names) });
+    case 'people':
+      return w.t('finding.people', { names: names(f.names) });
+    case 'face-regions':
+      return w.plural('finding.face-regions', f.count);
+    case 'date':
+      return w.t(dateKey[f.role], { when: (f.iso && w.date(f.iso)) || clip(f.raw, 40) });
+    case 'owner':
+      return w.t('finding.owner', { names: names(f.names) });
+    case 'serial':
+      return w.t(f.role === 'camera' ? 'serial.camera' : f.role === 'lens' ? 'serial.lens' : 'serial.image', { value: clip(f.value, 60) });
+    case 'document-ids':
+      return w.t('finding.document-ids');
+    case 'thumbnail':
+      return w.plural('finding.thumbnail', f.count);
+    case 'motion-video':
+      return w.t('finding.motion-video');
+    case 'aux-image':
+      return w.plural(auxKey[f.what], f.count);
+    case 'text':
+      return f.role === 'overlay'
+        ? w.t('text.overlay')
+        : w.t(f.role === 'ai-prompt' ? 'text.ai-prompt' : f.role === 'caption' ? 'text.caption' : 'text.other', {
+            text: clip(f.text ?? ''),
+          });
+    case 'comment':
+      return f.text.trim() ? w.t('finding.comment', { text: clip(f.text) }) : w.t('finding.comment-empty');
+    case 'trailer':
+      return w.t(trailerKey[f.content]);
+    case 'device':
+      return w.t(f.role === 'camera' ? 'device.camera' : 'device.lens', { name: clip(f.name, 80) });
+    case 'software':
+      return w.t('finding.software', { names: names(f.names) });
+    case 'camera-settings':
+      return w.t('finding.camera-settings');
+    case 'maker-notes':
+      return w.t('finding.maker-notes');
+    case 'orientation':
+      return w.t('finding.orientation');
+    case 'color-profile':
+      return f.name ? w.t('finding.color-profile-named', { name: clip(f.name, 60) }) : w.t('finding.color-profile');
+    case 'animation':
+      return w.t('finding.animation');
+    case 'block':
+      return w.plural('finding.block', f.count);
+    case 'unknown':
+      return w.plural('finding.unknown', f.count);
+    case 'unreadable':
+      return w.plural('finding.unreadable', f.count);
+    case 'structure':
+      return w.plural('finding.structure', f.issues.length);
   }
 }
 
@@ -255,6 +285,9 @@ export interface Described {
 }
 
 export function describeFinding(f: Finding, w: Words): Described {
-  const detail = [f.where.join(', '), ...extras(f, w)].filter(Boolean).map((s) => clip(s, 80)).join(' · ');
+  const detail = [f.where.join(', '), ...extras(f, w)]
+    .filter(Boolean)
+    .map((s) => clip(s, 80))
+    .join(' · ');
   return { text: sentence(f, w), detail, sensitive: f.sensitive };
 }

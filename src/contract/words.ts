@@ -65,7 +65,8 @@ export function words(lang: Language, systemLocale?: string): Words {
     lang,
     locale,
     t: (key, params) => fill(cat[key], params),
-    plural: (key, n, params) => fill(cat[`${key}_${rules.select(n) === 'one' ? 'one' : 'other'}` as MessageKey], { n: number(n), ...params }),
+    plural: (key, n, params) =>
+      fill(cat[`${key}_${rules.select(n) === 'one' ? 'one' : 'other'}` as MessageKey], { n: number(n), ...params }),
     number,
     bytes: (n) => {
       if (n < 1024) return w.plural('size.bytes', n);
@@ -77,7 +78,9 @@ export function words(lang: Language, systemLocale?: string): Words {
       if (!m) return null;
       const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
       if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && y > 0)) return null;
-      const parts = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).formatToParts(new Date(Date.UTC(y, mo - 1, d)));
+      const parts = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).formatToParts(
+        new Date(Date.UTC(y, mo - 1, d)),
+      );
       // French writes the first of the month as an ordinal: "1er novembre".
       const day = parts.map((p) => (p.type === 'day' && lang === 'fr' && p.value === '1' ? w.t('date.firstDay') : p.value)).join('');
       return m[4] ? w.t('date.at', { date: day, time: `${m[4]}:${m[5]}` }) : day;

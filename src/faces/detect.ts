@@ -54,7 +54,13 @@ export async function detect(img: RawImage, settings: DetectSettings = defaultSe
   // The person detector sees a 512-px picture: made from the passes' largest copy, not the full photo.
   const largest = [...copies.entries()].sort(([a], [b]) => b - a)[0]?.[1];
   const forThings = largest ? { ...largest, channels: 3 as const } : img;
-  return choose(img, perPass, settings, (boxes) => faceFlags(img, boxes), async () => scaleThings(await findThings(forThings), img.width / forThings.width));
+  return choose(
+    img,
+    perPass,
+    settings,
+    (boxes) => faceFlags(img, boxes),
+    async () => scaleThings(await findThings(forThings), img.width / forThings.width),
+  );
 }
 
 /**
@@ -108,7 +114,10 @@ export async function detectPasses(img: RawImage, settings: DetectSettings, copi
       copies.set(size, copy);
       if (size <= long) source = copy;
     }
-    found.set(pass, (await detectInCopy(api, copy, pass)).map((d) => ({ box: scaleRect(d.box, 1 / scale), score: d.score })));
+    found.set(
+      pass,
+      (await detectInCopy(api, copy, pass)).map((d) => ({ box: scaleRect(d.box, 1 / scale), score: d.score })),
+    );
   }
   return settings.passes.map((p) => found.get(p)!);
 }
@@ -181,7 +190,12 @@ async function runOn(api: FaceApi, copy: Rgb, areas: Rect[], pass: Pass): Promis
     try {
       const options = new api.SsdMobilenetv1Options({ minConfidence: pass.minScore, maxResults: 500 });
       const dets = await api.detectAllFaces(input, options);
-      out.push(shift(dets.map((d) => ({ box: { x: d.box.x, y: d.box.y, width: d.box.width, height: d.box.height }, score: d.score })), area));
+      out.push(
+        shift(
+          dets.map((d) => ({ box: { x: d.box.x, y: d.box.y, width: d.box.width, height: d.box.height }, score: d.score })),
+          area,
+        ),
+      );
     } finally {
       input.dispose();
     }

@@ -36,7 +36,9 @@ export async function findFaces(
     if (!box) continue;
     const sameFace = detected.some((f) => {
       const cover = clampRect(expandBox(f.box), img.width, img.height);
-      return intersection(box, f.box) >= 0.5 * Math.min(area(box), area(f.box)) && cover !== null && intersection(box, cover) >= 0.9 * area(box);
+      return (
+        intersection(box, f.box) >= 0.5 * Math.min(area(box), area(f.box)) && cover !== null && intersection(box, cover) >= 0.9 * area(box)
+      );
     });
     if (!sameFace) found.push({ box, score: 1, source: 'file' });
   }
@@ -65,7 +67,10 @@ function warningsFor(faces: Face[]): Warning[] {
   }
   for (const f of faces.filter((f) => f.keep)) {
     const { x, y, width, height } = f.box;
-    warnings.push({ code: 'face-left-uncovered', message: `face at [${x}, ${y}, ${width}, ${height}] left uncovered: ${f.keepReason ?? 'kept'}` });
+    warnings.push({
+      code: 'face-left-uncovered',
+      message: `face at [${x}, ${y}, ${width}, ${height}] left uncovered: ${f.keepReason ?? 'kept'}`,
+    });
   }
   return warnings;
 }

@@ -48,7 +48,13 @@ export function group(perPass: Detection[][], maxIou = 0.3, maxInside = 0.65): C
     best[seed.pass] = seed.score;
     let box = seed.box;
     let core = seed.box;
-    const sum = { x: seed.box.x * seed.score, y: seed.box.y * seed.score, width: seed.box.width * seed.score, height: seed.box.height * seed.score, w: seed.score };
+    const sum = {
+      x: seed.box.x * seed.score,
+      y: seed.box.y * seed.score,
+      width: seed.box.width * seed.score,
+      height: seed.box.height * seed.score,
+      w: seed.score,
+    };
     for (let i = left.length - 1; i >= 0; i--) {
       const other = left[i]!;
       const inter = intersection(seed.box, other.box);

@@ -90,7 +90,9 @@ const glueHandler = /\bExitStatus\b|^function\s*\(reason\)\s*\{\s*throw reason;?
 
 function removeGlueHandlersAddedSince(before: Listeners): void {
   const added = (event: keyof Listeners) =>
-    (process.listeners(event as 'uncaughtException') as Listeners[typeof event]).filter((l) => !before[event].includes(l) && glueHandler.test(String(l)));
+    (process.listeners(event as 'uncaughtException') as Listeners[typeof event]).filter(
+      (l) => !before[event].includes(l) && glueHandler.test(String(l)),
+    );
   for (const l of added('uncaughtException')) process.removeListener('uncaughtException', l);
   for (const l of added('unhandledRejection')) process.removeListener('unhandledRejection', l);
 }

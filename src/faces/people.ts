@@ -36,7 +36,9 @@ export async function findThings(img: RawImage): Promise<Thing[]> {
     .toBuffer();
   // The graph takes pixel values as they are (0–255), and returns its 100 best detections as
   // [x0, y0, x1, y1, score, class] in input pixels.
-  const out = tf.tidy(() => model.execute(tf.tensor3d(pixels, [side, side, 3], 'int32').toFloat().expandDims(0), 'tower_0/detections') as tfjs.Tensor);
+  const out = tf.tidy(
+    () => model.execute(tf.tensor3d(pixels, [side, side, 3], 'int32').toFloat().expandDims(0), 'tower_0/detections') as tfjs.Tensor,
+  );
   const d = await out.data();
   out.dispose();
   const kx = img.width / side;

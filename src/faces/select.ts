@@ -142,7 +142,13 @@ export function onPeople<T extends Flagged>(faces: T[], things: Thing[], p: Peop
   const on = (list: Thing[], box: Rect) => Math.max(0, ...list.map((t) => intersection(t.box, box) / area(box)));
   return faces.filter((f) => {
     if (!present && !clear(f, p)) return false;
-    if (on(people.filter((t) => t.score >= p.person), f.box) >= p.onAnimal.inside) return true;
+    if (
+      on(
+        people.filter((t) => t.score >= p.person),
+        f.box,
+      ) >= p.onAnimal.inside
+    )
+      return true;
     if (on(animals, f.box) >= p.onAnimal.inside && f.flag < p.onAnimal.flag) return false;
     const sureAnimals = animals.filter((t) => t.score >= p.onAnimal.sure);
     return present || on(sureAnimals, f.box) < p.onAnimal.inside;

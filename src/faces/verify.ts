@@ -35,7 +35,10 @@ async function meshFlags(crops: Buffer[]): Promise<number[]> {
   const tf = engine(await faceApi());
   const model = await faceMesh();
   const outputs = tf.tidy(() => {
-    const input = tf.stack(crops.map((c) => tf.tensor3d(c, [side, side, 3], 'int32'))).toFloat().div(255);
+    const input = tf
+      .stack(crops.map((c) => tf.tensor3d(c, [side, side, 3], 'int32')))
+      .toFloat()
+      .div(255);
     return model.execute(input) as tfjs.Tensor[];
   });
   try {
@@ -61,12 +64,21 @@ async function squareAround(img: RawImage, box: Rect): Promise<Buffer> {
   const k = side / s;
   const padLeft = Math.round((left - x0) * k);
   const padTop = Math.round((top - y0) * k);
-  const inner = { width: Math.max(1, Math.min(side - padLeft, Math.round(width * k))), height: Math.max(1, Math.min(side - padTop, Math.round(height * k))) };
+  const inner = {
+    width: Math.max(1, Math.min(side - padLeft, Math.round(width * k))),
+    height: Math.max(1, Math.min(side - padTop, Math.round(height * k))),
+  };
   return sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } })
     .extract({ left, top, width, height })
     .removeAlpha()
     .resize(inner.width, inner.height, { fit: 'fill', kernel: inner.width > width ? 'cubic' : 'lanczos3' })
-    .extend({ left: padLeft, top: padTop, right: side - padLeft - inner.width, bottom: side - padTop - inner.height, background: '#000000' })
+    .extend({
+      left: padLeft,
+      top: padTop,
+      right: side - padLeft - inner.width,
+      bottom: side - padTop - inner.height,
+      background: '#000000',
+    })
     .raw()
     .toBuffer();
 }

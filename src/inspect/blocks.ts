@@ -18,7 +18,11 @@ export const emptyBlocks = (): Blocks => ({ exif: [], xmp: [], iptc: [], icc: []
 /** Start of a TIFF header inside an EXIF payload ("Exif\0\0" prefixes and HEIF offsets vary). */
 export function tiffStart(d: Buffer): number {
   for (let i = 0; i + 4 <= Math.min(d.length, 64); i++) {
-    if ((d[i] === 0x49 && d[i + 1] === 0x49 && d[i + 2] === 0x2a && d[i + 3] === 0) || (d[i] === 0x4d && d[i + 1] === 0x4d && d[i + 2] === 0 && d[i + 3] === 0x2a)) return i;
+    if (
+      (d[i] === 0x49 && d[i + 1] === 0x49 && d[i + 2] === 0x2a && d[i + 3] === 0) ||
+      (d[i] === 0x4d && d[i + 1] === 0x4d && d[i + 2] === 0 && d[i + 3] === 0x2a)
+    )
+      return i;
   }
   return -1;
 }
@@ -34,7 +38,12 @@ export function heifExifStart(d: Buffer): number {
 
 /** Whether an item's bytes start like an XML document (an XMP packet), allowing a BOM and whitespace. */
 export function startsLikeXml(d: Buffer): boolean {
-  return d.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart().startsWith('<');
+  return d
+    .subarray(0, 64)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('<');
 }
 
 /** Photoshop image resources (8BIM) inside APP13 or a TIFF tag: IPTC, thumbnails, embedded EXIF/XMP. */

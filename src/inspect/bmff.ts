@@ -46,7 +46,8 @@ export function inspectBmff(b: Buffer, f: Findings): Blocks {
     if (box.type === 'mpvd') f.add({ kind: 'motion-video', bytes: box.size }, 'Samsung');
     else if (box.type === 'moov') f.add({ kind: 'motion-video', bytes: box.size }, 'HEIF video track');
     else if (box.type === 'sefd') f.add({ kind: 'unknown', count: 1, bytes: box.size, names: ['Samsung extra data'] });
-    else if (!knownTop.has(box.type)) f.add({ kind: 'unknown', count: 1, bytes: box.size, names: [`HEIF "${box.type.replace(/[^\x20-\x7e]/g, '?')}"`] });
+    else if (!knownTop.has(box.type))
+      f.add({ kind: 'unknown', count: 1, bytes: box.size, names: [`HEIF "${box.type.replace(/[^\x20-\x7e]/g, '?')}"`] });
   }
   for (const issue of s.issues) f.add({ kind: 'structure', issues: [issue] }, 'HEIF');
   if (s.trailer > 0) describeTrailer(b, s.end, f, 'HEIF');
@@ -61,7 +62,8 @@ function items(b: Buffer, m: HeifMeta, blocks: Blocks, f: Findings): void {
       if (size) [blocks.width, blocks.height] = [size.width, size.height];
       if (p.type === 'colr') {
         const kind = b.toString('latin1', p.box.dataOffset, p.box.dataOffset + 4);
-        if (kind === 'prof' || kind === 'rICC') blocks.icc.push({ data: b.subarray(p.box.dataOffset + 4, p.box.offset + p.box.size), label: 'HEIF colr' });
+        if (kind === 'prof' || kind === 'rICC')
+          blocks.icc.push({ data: b.subarray(p.box.dataOffset + 4, p.box.offset + p.box.size), label: 'HEIF colr' });
       }
     }
     blocks.containerOrientation = orientationOf(b, m, primary);
@@ -91,11 +93,13 @@ function items(b: Buffer, m: HeifMeta, blocks: Blocks, f: Findings): void {
       if (d && /xml|xmp/i.test(item.contentType ?? '') && startsLikeXml(d)) blocks.xmp.push({ xml: d.toString('utf8'), label: 'XMP' });
       else if (d && /xml|xmp/i.test(item.contentType ?? '')) f.add({ kind: 'block', count: 1, bytes: d.length }, 'XMP');
       else f.add({ kind: 'unknown', count: 1, bytes: d?.length ?? 0, names: [`HEIF ${item.contentType || 'data'} item`] });
-    } else if (item.type === 'jpeg' || ((item.type === 'hvc1' || item.type === 'av01') && item.id !== primary && !tiles.has(item.id) && !described.has(item.id))) {
+    } else if (
+      item.type === 'jpeg' ||
+      ((item.type === 'hvc1' || item.type === 'av01') && item.id !== primary && !tiles.has(item.id) && !described.has(item.id))
+    ) {
       f.add({ kind: 'aux-image', what: 'extra', count: 1 }, `HEIF ${item.type.trim()} item`);
     } else if (item.type === 'uri ') {
       f.add({ kind: 'unknown', count: 1, names: ['HEIF link to external data'] });
     }
   }
 }
-

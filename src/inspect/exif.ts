@@ -18,9 +18,22 @@ interface ExifrOutput {
 }
 
 const exifrOptions = {
-  tiff: true, exif: true, gps: true, interop: true, ifd1: true, makerNote: true, userComment: true,
-  xmp: false, iptc: false, icc: false, jfif: false, ihdr: false,
-  mergeOutput: false, reviveValues: false, translateValues: false, sanitize: true,
+  tiff: true,
+  exif: true,
+  gps: true,
+  interop: true,
+  ifd1: true,
+  makerNote: true,
+  userComment: true,
+  xmp: false,
+  iptc: false,
+  icc: false,
+  jfif: false,
+  ihdr: false,
+  mergeOutput: false,
+  reviveValues: false,
+  translateValues: false,
+  sanitize: true,
 };
 
 /**
@@ -122,11 +135,20 @@ export async function inspectExif(tiff: Buffer, f: Findings, label = 'EXIF'): Pr
     const s = str(v);
     if (s) f.add({ kind: 'serial', role, value: s }, label);
   }
-  const owners = [ifd0.Artist, ifd0.Copyright, exif.CameraOwnerName ?? exif.OwnerName, ucs2(ifd0.XPAuthor)].map(str).filter((s): s is string => !!s);
+  const owners = [ifd0.Artist, ifd0.Copyright, exif.CameraOwnerName ?? exif.OwnerName, ucs2(ifd0.XPAuthor)]
+    .map(str)
+    .filter((s): s is string => !!s);
   if (owners.length) f.add({ kind: 'owner', names: owners }, label);
   const software = [str(ifd0.Software), str(ifd0.HostComputer)].filter((s): s is string => !!s);
   if (software.length) f.add({ kind: 'software', names: software }, label);
-  for (const v of [ifd0.ImageDescription, userComment(out.userComment ?? exif.UserComment), ucs2(ifd0.XPTitle), ucs2(ifd0.XPComment), ucs2(ifd0.XPKeywords), ucs2(ifd0.XPSubject)]) {
+  for (const v of [
+    ifd0.ImageDescription,
+    userComment(out.userComment ?? exif.UserComment),
+    ucs2(ifd0.XPTitle),
+    ucs2(ifd0.XPComment),
+    ucs2(ifd0.XPKeywords),
+    ucs2(ifd0.XPSubject),
+  ]) {
     const s = str(v);
     if (s) f.add({ kind: 'text', role: 'caption', text: s }, label);
   }

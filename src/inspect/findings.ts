@@ -28,14 +28,22 @@ function bounded(f: Fact): Fact {
 /** Facts that are the same fact, whatever block they came from. */
 function keyOf(f: Fact): string {
   switch (f.kind) {
-    case 'location': return `location ${f.lat.toFixed(4)} ${f.lon.toFixed(4)}`;
-    case 'date': return `date ${f.iso?.slice(0, 16) ?? f.raw.trim()}`;
-    case 'serial': return `serial ${f.role} ${f.value}`;
-    case 'device': return `device ${f.role} ${f.name.toLowerCase()}`;
-    case 'text': return `text ${f.role} ${f.text ?? ''}`;
-    case 'comment': return `comment ${f.text}`;
-    case 'aux-image': return `aux ${f.what}`;
-    default: return f.kind;
+    case 'location':
+      return `location ${f.lat.toFixed(4)} ${f.lon.toFixed(4)}`;
+    case 'date':
+      return `date ${f.iso?.slice(0, 16) ?? f.raw.trim()}`;
+    case 'serial':
+      return `serial ${f.role} ${f.value}`;
+    case 'device':
+      return `device ${f.role} ${f.name.toLowerCase()}`;
+    case 'text':
+      return `text ${f.role} ${f.text ?? ''}`;
+    case 'comment':
+      return `comment ${f.text}`;
+    case 'aux-image':
+      return `aux ${f.what}`;
+    default:
+      return f.kind;
   }
 }
 
@@ -106,8 +114,12 @@ export class Findings {
   sorted(): Finding[] {
     const list = sameDay([...this.byKey.values()]);
     // Dates in the order of their roles: when it was taken first, the GPS clock after.
-    const rank = (f: Finding) => (f.sensitive ? 0 : 100) + findingOrder.indexOf(f.kind) + (f.kind === 'date' ? dateRoles.indexOf(f.role) / 10 : 0);
-    return list.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
+    const rank = (f: Finding) =>
+      (f.sensitive ? 0 : 100) + findingOrder.indexOf(f.kind) + (f.kind === 'date' ? dateRoles.indexOf(f.role) / 10 : 0);
+    return list
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+      .map(({ f }) => f);
   }
 }
 

@@ -15,7 +15,12 @@ function description(d: Buffer): string | undefined {
     const type = d.toString('latin1', off, off + 4);
     if (type === 'desc') {
       const n = d.readUInt32BE(off + 8);
-      return d.toString('latin1', off + 12, Math.min(d.length, off + 12 + n, off + size)).replace(/\0.*$/s, '').trim() || undefined;
+      return (
+        d
+          .toString('latin1', off + 12, Math.min(d.length, off + 12 + n, off + size))
+          .replace(/\0.*$/s, '')
+          .trim() || undefined
+      );
     }
     if (type === 'mluc' && off + 28 <= d.length) {
       const len = d.readUInt32BE(off + 20);

@@ -11,20 +11,22 @@ const xmpExtId = 'http://ns.adobe.com/xmp/extension/';
 /** Reads the APPn segment vendors we know by name; everything else is reported as "other". */
 const vendorNames: Record<string, string> = {
   Ducky: 'Photoshop "Save for Web" data',
-  'PictureInfo': 'camera picture info',
-  'Meta': 'Kodak metadata', META: 'Kodak metadata',
-  'FPXR': 'FlashPix data (can hold a preview image)',
-  'MMIMETA': 'Samsung metadata',
-  'QVCI': 'Casio metadata',
-  'AROT': 'rotation data',
+  PictureInfo: 'camera picture info',
+  Meta: 'Kodak metadata',
+  META: 'Kodak metadata',
+  FPXR: 'FlashPix data (can hold a preview image)',
+  MMIMETA: 'Samsung metadata',
+  QVCI: 'Casio metadata',
+  AROT: 'rotation data',
   'HPQ-Capture': 'HP capture data',
-  'SCALADO': 'Scalado data',
-  'GoPro': 'GoPro metadata',
-  'JP': 'JUMBF / content credentials (C2PA: creator and edit history)',
+  SCALADO: 'Scalado data',
+  GoPro: 'GoPro metadata',
+  JP: 'JUMBF / content credentials (C2PA: creator and edit history)',
 };
 
 /** Comments that encoders write on their own; they name the software, not the people. */
-const encoderComment = /^\s*(CREATOR: gd-jpeg|Created with (GIMP|The GIMP)|File written by Adobe Photoshop|LEAD Technologies|Optimized by JPEGmini|Intel\(R\) JPEG Library|AppleMark|Compressed by jpeg-recompress|Processed By eBay)/i;
+const encoderComment =
+  /^\s*(CREATOR: gd-jpeg|Created with (GIMP|The GIMP)|File written by Adobe Photoshop|LEAD Technologies|Optimized by JPEGmini|Intel\(R\) JPEG Library|AppleMark|Compressed by jpeg-recompress|Processed By eBay)/i;
 
 export function inspectJpeg(b: Buffer, f: Findings): Blocks {
   const s = walkJpeg(b);
@@ -122,4 +124,3 @@ function photoshop(d: Buffer, blocks: Blocks, f: Findings): void {
   }
   f.add({ kind: 'block', count: 1, bytes: d.length }, 'Photoshop');
 }
-

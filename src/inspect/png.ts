@@ -7,9 +7,27 @@ import { describeTrailer } from './trailer.js';
 import { dateValues } from './dates.js';
 
 /** Chunks that only describe how to draw the pixels. */
-const structural = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'sRGB', 'gAMA', 'cHRM', 'pHYs', 'sBIT', 'bKGD', 'hIST', 'sPLT', 'cICP', 'mDCv', 'cLLi']);
+const structural = new Set([
+  'IHDR',
+  'PLTE',
+  'IDAT',
+  'IEND',
+  'tRNS',
+  'sRGB',
+  'gAMA',
+  'cHRM',
+  'pHYs',
+  'sBIT',
+  'bKGD',
+  'hIST',
+  'sPLT',
+  'cICP',
+  'mDCv',
+  'cLLi',
+]);
 /** Keywords image generators use for their prompts and settings. */
-const aiKeywords = /^(parameters|prompt|workflow|negative_prompt|Dream|sd-metadata|invokeai_metadata|generation_data|aesthetic_score|ai_metadata)$/i;
+const aiKeywords =
+  /^(parameters|prompt|workflow|negative_prompt|Dream|sd-metadata|invokeai_metadata|generation_data|aesthetic_score|ai_metadata)$/i;
 
 export function inspectPng(b: Buffer, f: Findings): Blocks {
   const s = walkPng(b);
@@ -70,7 +88,8 @@ function pngText(keyword: string, text: string | undefined, chunk: string, block
   if (raw) {
     const data = rawProfile(text);
     const type = raw[1].toLowerCase();
-    if (data && (type === 'exif' || type === 'app1') && tiffStart(data) >= 0) blocks.exif.push({ data: data.subarray(tiffStart(data)), label: `EXIF (${label})` });
+    if (data && (type === 'exif' || type === 'app1') && tiffStart(data) >= 0)
+      blocks.exif.push({ data: data.subarray(tiffStart(data)), label: `EXIF (${label})` });
     else if (data && (type === 'iptc' || type === '8bim')) blocks.iptc.push({ data, label: `IPTC (${label})` });
     else if (data && type === 'xmp') blocks.xmp.push({ xml: data.toString('utf8'), label: `XMP (${label})` });
     else if (data && (type === 'icc' || type === 'icm')) blocks.icc.push({ data, label });
@@ -79,7 +98,8 @@ function pngText(keyword: string, text: string | undefined, chunk: string, block
   }
   if (aiKeywords.test(keyword)) f.add({ kind: 'text', role: 'ai-prompt', text }, label);
   else if (/^(author|artist|copyright|owner|creator|disclaimer|source)$/i.test(keyword)) f.add({ kind: 'owner', names: [text] }, label);
-  else if (/^(creation time|create-date|modify-date|date|date:create|date:modify|date:timestamp)$/i.test(keyword)) f.add({ kind: 'date', role: /modify/i.test(keyword) ? 'modified' : 'dated', ...dateValues(text) }, label);
+  else if (/^(creation time|create-date|modify-date|date|date:create|date:modify|date:timestamp)$/i.test(keyword))
+    f.add({ kind: 'date', role: /modify/i.test(keyword) ? 'modified' : 'dated', ...dateValues(text) }, label);
   else if (/^lens$/i.test(keyword)) f.add({ kind: 'device', role: 'lens', name: text }, label);
   else if (/^(make|model|camera)$/i.test(keyword)) f.add({ kind: 'device', role: 'camera', name: text }, label);
   else if (/^software$/i.test(keyword)) f.add({ kind: 'software', names: [text] }, label);

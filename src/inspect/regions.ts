@@ -23,14 +23,22 @@ export interface DeclaredRegion {
 function orientRect(r: { x: number; y: number; w: number; h: number }, orientation: number) {
   const { x, y, w, h } = r;
   switch (orientation) {
-    case 2: return { x: 1 - x - w, y, w, h };
-    case 3: return { x: 1 - x - w, y: 1 - y - h, w, h };
-    case 4: return { x, y: 1 - y - h, w, h };
-    case 5: return { x: y, y: x, w: h, h: w };
-    case 6: return { x: 1 - y - h, y: x, w: h, h: w };
-    case 7: return { x: 1 - y - h, y: 1 - x - w, w: h, h: w };
-    case 8: return { x: y, y: 1 - x - w, w: h, h: w };
-    default: return { x, y, w, h };
+    case 2:
+      return { x: 1 - x - w, y, w, h };
+    case 3:
+      return { x: 1 - x - w, y: 1 - y - h, w, h };
+    case 4:
+      return { x, y: 1 - y - h, w, h };
+    case 5:
+      return { x: y, y: x, w: h, h: w };
+    case 6:
+      return { x: 1 - y - h, y: x, w: h, h: w };
+    case 7:
+      return { x: 1 - y - h, y: 1 - x - w, w: h, h: w };
+    case 8:
+      return { x: y, y: 1 - x - w, w: h, h: w };
+    default:
+      return { x, y, w, h };
   }
 }
 
@@ -59,4 +67,3 @@ export function uprightRegions(regions: DeclaredRegion[], stored: { width: numbe
   }
   return out;
 }
-

@@ -47,12 +47,48 @@ function peopleFromKeywords(values: string[]): string[] {
 }
 
 /** Namespaces whose meaning is reported above; the rest are listed by name. */
-const interpreted = new Set(['x', 'exif', 'exifEX', 'tiff', 'aux', 'dc', 'photoshop', 'xmp', 'xmpMM', 'Iptc4xmpCore', 'Iptc4xmpExt', 'xmpRights', 'lr', 'digiKam', 'MicrosoftPhoto', 'mediapro', 'mwg-rs', 'MP', 'MPRI', 'MPReg', 'GCamera', 'Container', 'Item', 'hdrgm', 'GDepth', 'GImage', 'stEvt', 'stRef', 'stArea', 'stDim', 'rdf']);
+const interpreted = new Set([
+  'x',
+  'exif',
+  'exifEX',
+  'tiff',
+  'aux',
+  'dc',
+  'photoshop',
+  'xmp',
+  'xmpMM',
+  'Iptc4xmpCore',
+  'Iptc4xmpExt',
+  'xmpRights',
+  'lr',
+  'digiKam',
+  'MicrosoftPhoto',
+  'mediapro',
+  'mwg-rs',
+  'MP',
+  'MPRI',
+  'MPReg',
+  'GCamera',
+  'Container',
+  'Item',
+  'hdrgm',
+  'GDepth',
+  'GImage',
+  'stEvt',
+  'stRef',
+  'stArea',
+  'stDim',
+  'rdf',
+]);
 
 /** Early XMP writers used the "xap" prefixes for the same namespaces. */
 function aliases(x: Node | undefined): Node | undefined {
   if (!x) return x;
-  for (const [old, now] of [['xap', 'xmp'], ['xapMM', 'xmpMM'], ['xapRights', 'xmpRights']]) {
+  for (const [old, now] of [
+    ['xap', 'xmp'],
+    ['xapMM', 'xmpMM'],
+    ['xapRights', 'xmpRights'],
+  ]) {
     if (x[old] && typeof x[old] === 'object') x[now] = { ...(x[old] as Node), ...ns(x, now) };
     delete x[old];
   }
@@ -78,7 +114,17 @@ const maxXmpChars = 4 * 1024 * 1024;
  * the regex engine's stack.
  */
 function shortenLongRuns(xml: string, longRun = 65536): string {
-  const inRun = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61 || c === 32 || c === 9 || c === 10 || c === 13;
+  const inRun = (c: number) =>
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 43 ||
+    c === 47 ||
+    c === 61 ||
+    c === 32 ||
+    c === 9 ||
+    c === 10 ||
+    c === 13;
   const parts: string[] = [];
   let kept = 0;
   let start = -1;
@@ -104,11 +150,13 @@ function shortenLongRuns(xml: string, longRun = 65536): string {
 function harmlessNames(xml: string): string {
   const safe = (part: string) => (part in Object.prototype || part === 'prototype' ? `x${part}` : part);
   const rename = (qname: string) => qname.split(':').map(safe).join(':');
-  return xml
-    .replace(/(<\/?)([\w-]+:[\w-]+)/g, (_, open: string, qname: string) => open + rename(qname))
-    // The lookbehind starts each name where a run of name characters starts: without it a long run that is
-    // not followed by = is retried from every position (quadratic; 9 s for 64 KB of base64).
-    .replace(/(?<![\w:-])([\w:-]+)(?==["'])/g, (qname: string) => rename(qname));
+  return (
+    xml
+      .replace(/(<\/?)([\w-]+:[\w-]+)/g, (_, open: string, qname: string) => open + rename(qname))
+      // The lookbehind starts each name where a run of name characters starts: without it a long run that is
+      // not followed by = is retried from every position (quadratic; 9 s for 64 KB of base64).
+      .replace(/(?<![\w:-])([\w:-]+)(?==["'])/g, (qname: string) => rename(qname))
+  );
 }
 
 /** The packet exifr may parse safely and in bounded time, or undefined when it is too tangled or too big. */
@@ -166,11 +214,22 @@ export async function inspectXmp(xml: string, f: Findings, label = 'XMP'): Promi
   const lat = xmpCoordinate(exif.GPSLatitude);
   const lon = xmpCoordinate(exif.GPSLongitude);
   if (lat !== undefined && lon !== undefined) addLocation(f, lat, lon, label);
-  const place = [...texts(core.Location), ...texts(ps.City), ...texts(ps.State), ...texts(ps.Country), ...texts(ext.LocationShown), ...texts(ext.LocationCreated)]
-    .filter((t) => !/^\d+$/.test(t));
+  const place = [
+    ...texts(core.Location),
+    ...texts(ps.City),
+    ...texts(ps.State),
+    ...texts(ps.Country),
+    ...texts(ext.LocationShown),
+    ...texts(ext.LocationCreated),
+  ].filter((t) => !/^\d+$/.test(t));
   if (place.length) f.add({ kind: 'place', names: [...new Set(place)] }, label);
 
-  const dates: [DateRole, unknown][] = [['taken', exif.DateTimeOriginal ?? ps.DateCreated], ['created', xmp.CreateDate], ['modified', xmp.ModifyDate], ['metadata', xmp.MetadataDate]];
+  const dates: [DateRole, unknown][] = [
+    ['taken', exif.DateTimeOriginal ?? ps.DateCreated],
+    ['created', xmp.CreateDate],
+    ['modified', xmp.ModifyDate],
+    ['metadata', xmp.MetadataDate],
+  ];
   for (const [role, v] of dates) {
     const s = first(v);
     if (s) f.add({ kind: 'date', role, ...dateValues(s) }, label);
@@ -179,24 +238,47 @@ export async function inspectXmp(xml: string, f: Findings, label = 'XMP'): Promi
   if (device) f.add({ kind: 'device', role: 'camera', name: device }, label);
   const lens = first(aux.Lens) ?? first(exifEX.LensModel);
   if (lens) f.add({ kind: 'device', role: 'lens', name: lens }, label);
-  for (const [role, v] of [['camera', aux.SerialNumber ?? exifEX.BodySerialNumber], ['lens', aux.LensSerialNumber ?? exifEX.LensSerialNumber], ['image', exif.ImageUniqueID]] as const) {
+  for (const [role, v] of [
+    ['camera', aux.SerialNumber ?? exifEX.BodySerialNumber],
+    ['lens', aux.LensSerialNumber ?? exifEX.LensSerialNumber],
+    ['image', exif.ImageUniqueID],
+  ] as const) {
     const s = first(v);
     if (s) f.add({ kind: 'serial', role, value: s }, label);
   }
   const ids = [mm.DocumentID, mm.OriginalDocumentID, mm.InstanceID].map(first).filter(Boolean);
   if (ids.length) f.add({ kind: 'document-ids', count: ids.length }, label);
-  const owners = [...texts(dc.creator), ...texts(dc.rights), ...texts(ns(x, 'xmpRights').Owner), ...texts(ps.Credit), ...texts(core.CreatorContactInfo), ...texts(exifEX.CameraOwnerName)];
+  const owners = [
+    ...texts(dc.creator),
+    ...texts(dc.rights),
+    ...texts(ns(x, 'xmpRights').Owner),
+    ...texts(ps.Credit),
+    ...texts(core.CreatorContactInfo),
+    ...texts(exifEX.CameraOwnerName),
+  ];
   if (owners.length) f.add({ kind: 'owner', names: [...new Set(owners)] }, label);
   const tools = [first(xmp.CreatorTool), ...list(mm.History).map((h) => first((h as Node)?.softwareAgent))].filter((t): t is string => !!t);
   if (tools.length) f.add({ kind: 'software', names: [...new Set(tools)] }, label);
-  const words = [...texts(dc.title), ...texts(dc.description), ...texts(dc.subject), ...texts(ps.Headline), ...texts(ps.Instructions), ...texts(exif.UserComment)];
+  const words = [
+    ...texts(dc.title),
+    ...texts(dc.description),
+    ...texts(dc.subject),
+    ...texts(ps.Headline),
+    ...texts(ps.Instructions),
+    ...texts(exif.UserComment),
+  ];
   if (words.length) f.add({ kind: 'text', role: 'caption', text: [...new Set(words)].join(', ') }, label);
 
   const regions = faceRegions(x);
   const names = new Set([
     ...regions.map((r) => r.name).filter((n): n is string => !!n),
     ...texts(ext.PersonInImage),
-    ...peopleFromKeywords([...texts(ns(x, 'lr').hierarchicalSubject), ...texts(ns(x, 'digiKam').TagsList), ...texts(ns(x, 'MicrosoftPhoto').LastKeywordXMP), ...texts(ns(x, 'mediapro').CatalogSets)]),
+    ...peopleFromKeywords([
+      ...texts(ns(x, 'lr').hierarchicalSubject),
+      ...texts(ns(x, 'digiKam').TagsList),
+      ...texts(ns(x, 'MicrosoftPhoto').LastKeywordXMP),
+      ...texts(ns(x, 'mediapro').CatalogSets),
+    ]),
   ]);
   if (names.size) f.add({ kind: 'people', names: [...names] }, label);
 
@@ -241,9 +323,18 @@ function faceRegions(x: Node): DeclaredRegion[] {
     if (type && !/^face$/i.test(type)) continue;
     const a = ns(r, 'Area');
     let [cx, cy, w, h] = [a.x, a.y, a.w, a.h].map((v) => Number(first(v)));
-    if (first(a.unit) === 'pixel' && applied.w > 0 && applied.h > 0) [cx, w, cy, h] = [cx / applied.w, w / applied.w, cy / applied.h, h / applied.h];
+    if (first(a.unit) === 'pixel' && applied.w > 0 && applied.h > 0)
+      [cx, w, cy, h] = [cx / applied.w, w / applied.w, cy / applied.h, h / applied.h];
     if (![cx, cy, w, h].every(Number.isFinite) || w <= 0 || h <= 0) continue;
-    out.push({ x: cx - w / 2, y: cy - h / 2, w, h, frame: 'stored', applied: applied.w > 0 && applied.h > 0 ? applied : undefined, name: first(r.Name) });
+    out.push({
+      x: cx - w / 2,
+      y: cy - h / 2,
+      w,
+      h,
+      frame: 'stored',
+      applied: applied.w > 0 && applied.h > 0 ? applied : undefined,
+      name: first(r.Name),
+    });
   }
   for (const r of list(ns(ns(x, 'MP'), 'RegionInfo').Regions) as Node[]) {
     const rect = first(r?.Rectangle)?.split(',').map(Number);

@@ -27,13 +27,18 @@ export function checkBmff(b: Buffer): Check {
   }
   const meta = metas[0];
   for (const box of meta.children ?? []) {
-    if (!metaAllowed.has(box.type)) c.problems.push(problem('metadata', `A "${box.type.replace(/[^\x20-\x7e]/g, '?')}" box remains inside the image description.`));
+    if (!metaAllowed.has(box.type))
+      c.problems.push(problem('metadata', `A "${box.type.replace(/[^\x20-\x7e]/g, '?')}" box remains inside the image description.`));
   }
   const issues: string[] = [];
   const m = readHeifMeta(b, meta, issues);
   c.problems.push(...structureProblems(issues));
   checkItems(b, m, c);
-  checkMdat(s.boxes.filter((x) => x.type === 'mdat'), m, c);
+  checkMdat(
+    s.boxes.filter((x) => x.type === 'mdat'),
+    m,
+    c,
+  );
   return c;
 }
 
@@ -76,24 +81,36 @@ function checkItems(b: Buffer, m: HeifMeta, c: Check): void {
     if (r.type === 'auxl' && alpha.has(r.from)) continue;
     if (r.type === 'cdsc' && empty.has(r.from)) continue;
     const code = r.type === 'thmb' ? 'thumbnail' : r.type === 'auxl' ? 'extra-image' : 'metadata';
-    c.problems.push(problem(code, `A "${r.type}" reference remains (${r.type === 'thmb' ? 'a thumbnail' : r.type === 'auxl' ? 'an auxiliary image such as a depth map' : r.type === 'cdsc' ? 'metadata describing the image' : 'a link between items'}).`));
+    c.problems.push(
+      problem(
+        code,
+        `A "${r.type}" reference remains (${r.type === 'thmb' ? 'a thumbnail' : r.type === 'auxl' ? 'an auxiliary image such as a depth map' : r.type === 'cdsc' ? 'metadata describing the image' : 'a link between items'}).`,
+      ),
+    );
   }
   for (const i of m.items) {
     if (i.id === primary) {
-      if (!codedImages.has(i.type) && i.type !== 'grid') c.problems.push(problem('structure', `The primary image is a "${i.type}" item, not a coded picture.`));
+      if (!codedImages.has(i.type) && i.type !== 'grid')
+        c.problems.push(problem('structure', `The primary image is a "${i.type}" item, not a coded picture.`));
     } else if (i.type === 'Exif') {
       if (!empty.has(i.id)) c.problems.push(problem('metadata', 'An EXIF item remains (it can hold GPS, dates and the device).'));
     } else if (i.type === 'mime') {
       if (!empty.has(i.id)) c.problems.push(problem('metadata', `A ${i.contentType || 'data'} item remains (XMP or other metadata).`));
-    }
-    else if (!(codedImages.has(i.type) && (tiles.has(i.id) || alpha.has(i.id)))) c.problems.push(problem('extra-image', `Another image item (${i.type.trim()}) remains next to the primary one.`));
+    } else if (!(codedImages.has(i.type) && (tiles.has(i.id) || alpha.has(i.id))))
+      c.problems.push(problem('extra-image', `Another image item (${i.type.trim()}) remains next to the primary one.`));
     for (const p of itemProperties(m, i.id)) {
       if (!propsAllowed.has(p.type)) {
         const code = p.type === 'irot' || p.type === 'imir' ? 'orientation' : 'metadata';
-        c.problems.push(problem(code, `An image property "${p.type.replace(/[^\x20-\x7e]/g, '?')}" remains${code === 'orientation' ? ': viewers would turn the photo' : ''}.`));
+        c.problems.push(
+          problem(
+            code,
+            `An image property "${p.type.replace(/[^\x20-\x7e]/g, '?')}" remains${code === 'orientation' ? ': viewers would turn the photo' : ''}.`,
+          ),
+        );
       } else if (p.type === 'colr') {
         const kind = b.toString('latin1', p.box.dataOffset, p.box.dataOffset + 4);
-        if (kind !== 'nclx') c.problems.push(problem('color-profile', 'An ICC colour profile remains (it can name the device and carry a date).'));
+        if (kind !== 'nclx')
+          c.problems.push(problem('color-profile', 'An ICC colour profile remains (it can name the device and carry a date).'));
       }
     }
   }
@@ -124,4 +141,3 @@ function checkMdat(mdats: { dataOffset: number; offset: number; size: number }[]
   }
   if (unused > 0) c.problems.push(problem('trailer', `${unused} bytes of image data belong to no image; they could hold anything.`));
 }
-

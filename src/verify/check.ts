@@ -15,5 +15,8 @@ export function structureProblems(issues: string[]): Problem[] {
 }
 
 export function trailerProblem(bytes: number, what: string): Problem {
-  return problem('trailer', `${bytes} bytes of data follow the end of the ${what}; they could hold anything, such as an earlier version of the photo.`);
+  return problem(
+    'trailer',
+    `${bytes} bytes of data follow the end of the ${what}; they could hold anything, such as an earlier version of the photo.`,
+  );
 }

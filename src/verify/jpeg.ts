@@ -40,7 +40,12 @@ export function checkJpeg(b: Buffer): Check {
     } else if (seg.name === 'APP2' && id === 'MPF') {
       c.problems.push(problem('extra-image', 'An MPF index of extra images remains.'));
     } else {
-      c.problems.push(problem('metadata', `A ${seg.name} segment${id ? ` ("${id.replace(/[^\x20-\x7e]/g, '.').slice(0, 30)}")` : ''} remains; only image data is allowed.`));
+      c.problems.push(
+        problem(
+          'metadata',
+          `A ${seg.name} segment${id ? ` ("${id.replace(/[^\x20-\x7e]/g, '.').slice(0, 30)}")` : ''} remains; only image data is allowed.`,
+        ),
+      );
     }
   }
   if (frames !== 1) c.problems.push(problem('structure', `The file has ${frames} image frames instead of exactly one.`));

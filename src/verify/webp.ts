@@ -2,7 +2,13 @@
 import { vp8xFlag, walkWebp } from '../containers/riff.js';
 import { problem, structureProblems, trailerProblem, type Check } from './check.js';
 
-const words: Record<string, string> = { EXIF: 'an EXIF chunk', 'XMP ': 'an XMP chunk', ICCP: 'an ICC colour profile', ANIM: 'an animation', ANMF: 'an animation frame' };
+const words: Record<string, string> = {
+  EXIF: 'an EXIF chunk',
+  'XMP ': 'an XMP chunk',
+  ICCP: 'an ICC colour profile',
+  ANIM: 'an animation',
+  ANMF: 'an animation frame',
+};
 
 export function checkWebp(b: Buffer): Check {
   const s = walkWebp(b);
@@ -17,7 +23,12 @@ export function checkWebp(b: Buffer): Check {
       if (f & vp8xFlag.animation) c.problems.push(problem('animated', 'The WebP header announces an animation.'));
     } else if (ch.fourcc !== 'ALPH') {
       const code = ch.fourcc === 'ICCP' ? 'color-profile' : ch.fourcc.startsWith('AN') ? 'animated' : 'metadata';
-      c.problems.push(problem(code, `The WebP still has ${words[ch.fourcc] ?? `a "${ch.fourcc.replace(/[^\x20-\x7e]/g, '?')}" chunk`}; only image data is allowed.`));
+      c.problems.push(
+        problem(
+          code,
+          `The WebP still has ${words[ch.fourcc] ?? `a "${ch.fourcc.replace(/[^\x20-\x7e]/g, '?')}" chunk`}; only image data is allowed.`,
+        ),
+      );
     }
   }
   if (images !== 1) c.problems.push(problem('structure', `The WebP has ${images} image bitstreams instead of exactly one.`));

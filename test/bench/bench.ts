@@ -114,7 +114,13 @@ export async function runBench(args: BenchArgs): Promise<BenchResults> {
 
   const results: BenchResults = {
     mode: args.smoke ? 'smoke' : 'full',
-    machine: { cpus: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}`, date: new Date().toISOString(), loadavg: startLoad },
+    machine: {
+      cpus: os.cpus().length,
+      node: process.version,
+      platform: `${os.platform()} ${os.arch()}`,
+      date: new Date().toISOString(),
+      loadavg: startLoad,
+    },
     settings: { jobs, quality, photoSize: `${spec.long}×${Math.round((spec.long * 3) / 4)}` },
     inputs: { dir: set.dir, counts, notes: set.notes },
     startup: {

@@ -21,7 +21,9 @@ async function one(file, i) {
   const isPng = file.endsWith('.png');
   const input = file.endsWith('.heic') ? await decodeHeic(bytes) : sharp(bytes).rotate();
   // The same encoders and settings as src/encode.ts (HEIC becomes JPEG there too).
-  const out = isPng ? input.png({ compressionLevel: 6, adaptiveFiltering: false }) : input.jpeg({ quality, mozjpeg: false, optimiseCoding: false });
+  const out = isPng
+    ? input.png({ compressionLevel: 6, adaptiveFiltering: false })
+    : input.jpeg({ quality, mozjpeg: false, optimiseCoding: false });
   await writeFile(path.join(outDir, `${i}-${path.basename(file)}${isPng ? '' : '.jpg'}`), await out.toBuffer());
   process.stdout.write(`${JSON.stringify({ input: file, ms: performance.now() - started })}\n`);
 }

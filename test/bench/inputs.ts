@@ -77,9 +77,12 @@ const scenes = [
   { people: 8, min: 0.017, max: 0.035 }, // a crowd
 ];
 
-
 /** A head at a given face width, with a soft elliptical edge so it blends into the background. */
-async function headImage(h: Head, faceWidth: number, flip: boolean): Promise<{ png: Buffer; width: number; height: number; face: number[] }> {
+async function headImage(
+  h: Head,
+  faceWidth: number,
+  flip: boolean,
+): Promise<{ png: Buffer; width: number; height: number; face: number[] }> {
   const k = faceWidth / h.face[2];
   const width = Math.round(h.crop.width * k);
   const height = Math.round(h.crop.height * k);
@@ -114,7 +117,8 @@ async function compose(i: number, spec: SetSpec): Promise<{ raw: Buffer; width: 
       const left = Math.round(rand() * (width - head.width));
       const top = Math.round(height * 0.1 + rand() * (height * 0.75 - head.height));
       const box = [left, top, head.width, head.height];
-      if (taken.some((t) => box[0]! < t[0]! + t[2]! && t[0]! < box[0]! + box[2]! && box[1]! < t[1]! + t[3]! && t[1]! < box[1]! + box[3]!)) continue;
+      if (taken.some((t) => box[0]! < t[0]! + t[2]! && t[0]! < box[0]! + box[2]! && box[1]! < t[1]! + t[3]! && t[1]! < box[1]! + box[3]!))
+        continue;
       taken.push(box);
       layers.push({ input: head.png, left, top });
       faces.push([left + head.face[0]!, top + head.face[1]!, head.face[2]!, head.face[3]!]);
@@ -143,8 +147,19 @@ function addGrain(px: Buffer, seed: number): void {
   }
 }
 
-const gpsArgs = (i: number) => [`-GPSLatitude=${43 + i / 10}`, '-GPSLatitudeRef=N', `-GPSLongitude=${5 + i / 7}`, '-GPSLongitudeRef=E', '-GPSAltitude=35'];
-const phoneArgs = (i: number) => ['-Make=Apple', '-Model=iPhone 13', '-SerialNumber=F2LXK0ABCD12', `-DateTimeOriginal=2024:07:${String(1 + (i % 28)).padStart(2, '0')} 10:00:00`];
+const gpsArgs = (i: number) => [
+  `-GPSLatitude=${43 + i / 10}`,
+  '-GPSLatitudeRef=N',
+  `-GPSLongitude=${5 + i / 7}`,
+  '-GPSLongitudeRef=E',
+  '-GPSAltitude=35',
+];
+const phoneArgs = (i: number) => [
+  '-Make=Apple',
+  '-Model=iPhone 13',
+  '-SerialNumber=F2LXK0ABCD12',
+  `-DateTimeOriginal=2024:07:${String(1 + (i % 28)).padStart(2, '0')} 10:00:00`,
+];
 
 /** Writes the set for `spec` into `dir` (reusing a complete cache) and returns it. */
 export async function makeInputs(spec: SetSpec, dir: string = defaultDir(spec)): Promise<InputSet> {

@@ -69,7 +69,11 @@ function treeUsage(root: number): { rssKb: number; cpuTicks: number } {
   return { rssKb: rss, cpuTicks: cpu };
 }
 
-export function run(command: string, args: string[], options: { cwd?: string; sampleMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<Measured> {
+export function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; sampleMs?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<Measured> {
   const started = performance.now();
   const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: Measured['lines'] = [];

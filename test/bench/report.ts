@@ -40,7 +40,12 @@ export function targetsOf(r: BenchResults): { met: Record<string, Target>; faile
     'model load ms': check(r.startup.modelLoadMs, '<=', 500),
     'first result ms': check(jpeg.default.firstResultMs, '<=', 2000),
   };
-  return { met, failed: Object.entries(met).filter(([, t]) => t.ok === false).map(([k]) => k) };
+  return {
+    met,
+    failed: Object.entries(met)
+      .filter(([, t]) => t.ok === false)
+      .map(([k]) => k),
+  };
 }
 
 const f = (n: number | null | undefined, digits = 0) => (n === null || n === undefined || Number.isNaN(n) ? '—' : n.toFixed(digits));
@@ -56,10 +61,17 @@ function row(name: string, s: RunStats | PipelineRun | Skipped): string {
 
 export function printTable(r: BenchResults): void {
   const out: string[] = [];
-  out.push(`Share Safely bench (${r.mode}) — ${r.machine.cpus} cores, Node ${r.machine.node}, ${r.settings.photoSize} photos, jobs ${r.settings.jobs}, quality ${r.settings.quality}`);
+  out.push(
+    `Share Safely bench (${r.mode}) — ${r.machine.cpus} cores, Node ${r.machine.node}, ${r.settings.photoSize} photos, jobs ${r.settings.jobs}, quality ${r.settings.quality}`,
+  );
   for (const note of r.inputs.notes) out.push(`  note: ${note}`);
-  if (r.machine.loadavg > r.machine.cpus / 2) out.push(`  note: the machine was busy (load ${r.machine.loadavg} on ${r.machine.cpus} cores): wall times read slow; cpu s/photo is steadier`);
-  out.push(`  ${''.padEnd(16)} ${'ok'.padStart(7)} ${'photo/s'.padStart(8)} ${'wall s'.padStart(7)} ${'ms med'.padStart(7)} ${'ms p95'.padStart(7)} ${'cpu s'.padStart(6)} ${'RSS MB'.padStart(6)} ${'1st ms'.padStart(7)} ${'covered'.padStart(8)}`);
+  if (r.machine.loadavg > r.machine.cpus / 2)
+    out.push(
+      `  note: the machine was busy (load ${r.machine.loadavg} on ${r.machine.cpus} cores): wall times read slow; cpu s/photo is steadier`,
+    );
+  out.push(
+    `  ${''.padEnd(16)} ${'ok'.padStart(7)} ${'photo/s'.padStart(8)} ${'wall s'.padStart(7)} ${'ms med'.padStart(7)} ${'ms p95'.padStart(7)} ${'cpu s'.padStart(6)} ${'RSS MB'.padStart(6)} ${'1st ms'.padStart(7)} ${'covered'.padStart(8)}`,
+  );
   for (const [format, runs] of Object.entries(r.formats)) {
     out.push(`${format.toUpperCase()}`);
     out.push(row('floor', runs.floor), row('default', runs.default), row('metadata-only', runs.metadataOnly));
@@ -67,12 +79,17 @@ export function printTable(r: BenchResults): void {
     for (const fail of [...runs.default.failures, ...runs.metadataOnly.failures]) out.push(`  FAILED ${fail}`);
   }
   out.push(row(`batch`, r.batch));
-  const stages = (p: PipelineRun) => Object.entries(p.stages).map(([k, v]) => `${k} ${f(v)}`).join(', ');
+  const stages = (p: PipelineRun) =>
+    Object.entries(p.stages)
+      .map(([k, v]) => `${k} ${f(v)}`)
+      .join(', ');
   const jpeg = r.formats.jpeg!;
   out.push(`Stages, median ms per JPEG photo (default):       ${stages(jpeg.default)}`);
   out.push(`Stages, median ms per JPEG photo (metadata-only): ${stages(jpeg.metadataOnly)}`);
   const s = r.startup;
-  out.push(`Start-up: --help ${f(s.helpMs)} ms; detector import ${f(s.modelImportMs)} ms, model load ${f(s.modelLoadMs)} ms, first inference ${f(s.modelWarmMs)} ms; CLI on one photo ${f(s.cliOnePhotoMs)} ms`);
+  out.push(
+    `Start-up: --help ${f(s.helpMs)} ms; detector import ${f(s.modelImportMs)} ms, model load ${f(s.modelLoadMs)} ms, first inference ${f(s.modelWarmMs)} ms; CLI on one photo ${f(s.cliOnePhotoMs)} ms`,
+  );
   const q = r.ratios;
   out.push(
     `Ratios (JPEG): default/floor ${f(q.defaultVsFloor, 2)}× (per photo ${f(q.defaultVsFloorPerPhoto, 2)}×); metadata-only/floor ${f(q.metadataOnlyVsFloor, 2)}× ` +
@@ -80,7 +97,9 @@ export function printTable(r: BenchResults): void {
   );
   out.push(r.mode === 'smoke' ? 'Targets (issue 6; set for 12 MP photos, so a smoke run does not judge them):' : 'Targets (issue 6):');
   for (const [name, t] of Object.entries(r.targets.met)) {
-    out.push(`  ${t.ok === null ? '·' : t.ok ? '✓' : '✗'} ${name.padEnd(32)} ${f(t.value, 2).padStart(8)}  (${t.target}${t.ok === null ? ', not measured' : ''})`);
+    out.push(
+      `  ${t.ok === null ? '·' : t.ok ? '✓' : '✗'} ${name.padEnd(32)} ${f(t.value, 2).padStart(8)}  (${t.target}${t.ok === null ? ', not measured' : ''})`,
+    );
   }
   process.stdout.write(`${out.join('\n')}\n`);
 }

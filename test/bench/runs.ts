@@ -75,10 +75,19 @@ function outDir(): string {
 export async function floor(files: InputFile[], jobs: number, quality: number): Promise<RunStats> {
   const out = outDir();
   try {
-    const m = await run(process.execPath, [path.join(here, 'floor.mjs'), JSON.stringify({ files: files.map((f) => f.path), outDir: out, quality, jobs })], { cwd: repoRoot });
+    const m = await run(
+      process.execPath,
+      [path.join(here, 'floor.mjs'), JSON.stringify({ files: files.map((f) => f.path), outDir: out, quality, jobs })],
+      { cwd: repoRoot },
+    );
     if (m.code !== 0) fail('the floor', m);
     const rows = m.lines.filter((l) => l.text.startsWith('{')).map((l) => JSON.parse(l.text) as { ms: number });
-    return stats(m, files.length, rows.length, rows.map((r) => r.ms));
+    return stats(
+      m,
+      files.length,
+      rows.length,
+      rows.map((r) => r.ms),
+    );
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -104,7 +113,12 @@ export async function pipeline(files: InputFile[], options: Record<string, unkno
       covered += faces.filter((f) => coveredFraction(f, r.regions) >= 0.8).length;
     }
     return {
-      ...stats(m, files.length, done.length, done.map((r) => r.ms)),
+      ...stats(
+        m,
+        files.length,
+        done.length,
+        done.map((r) => r.ms),
+      ),
       stages,
       facesPlaced: options.faces === 'none' ? 0 : placed,
       facesCovered: options.faces === 'none' ? 0 : covered,
@@ -187,6 +201,7 @@ export async function cliOnePhotoMs(file: InputFile): Promise<number> {
 }
 
 function holds(r: PhotoResult['regions'][number], px: number, py: number): boolean {
-  if (r.shape === 'ellipse') return ((px - r.x - r.width / 2) / (r.width / 2)) ** 2 + ((py - r.y - r.height / 2) / (r.height / 2)) ** 2 <= 1;
+  if (r.shape === 'ellipse')
+    return ((px - r.x - r.width / 2) / (r.width / 2)) ** 2 + ((py - r.y - r.height / 2) / (r.height / 2)) ** 2 <= 1;
   return px >= r.x && px < r.x + r.width && py >= r.y && py < r.y + r.height;
 }

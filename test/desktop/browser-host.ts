@@ -127,7 +127,9 @@ export async function startHost(o: HostOptions): Promise<Host> {
     send: (e) => {
       events.push(e);
       const payload = encode(e);
-      sending = sending.then(() => page?.evaluate((p) => (window as unknown as { __emit(p: unknown): void }).__emit(p), payload)).catch(() => undefined);
+      sending = sending
+        .then(() => page?.evaluate((p) => (window as unknown as { __emit(p: unknown): void }).__emit(p), payload))
+        .catch(() => undefined);
     },
     locale: o.locale,
   });
@@ -137,7 +139,15 @@ export async function startHost(o: HostOptions): Promise<Host> {
     headless: true,
     viewport: { width: 1280, height: 860 },
     locale: o.locale,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const requests: string[] = [];
   const failures = new Map<string, string>();
@@ -152,7 +162,11 @@ export async function startHost(o: HostOptions): Promise<Host> {
       stopped.push(url);
       return route.abort('blockedbyclient');
     }
-    await route.fulfill({ status: 200, body: await readFile(found.file), headers: { 'Content-Type': found.type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
+    await route.fulfill({
+      status: 200,
+      body: await readFile(found.file),
+      headers: { 'Content-Type': found.type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+    });
   });
   page = context.pages()[0] ?? (await context.newPage());
   await page.exposeFunction('__ipc', async (channel: Channel, args: unknown[]) => {

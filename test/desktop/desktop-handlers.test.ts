@@ -35,11 +35,15 @@ beforeAll(async () => {
 });
 
 const h = () => desktop.handlers;
-const ready = (id: number) => events.findLast((e) => e.type === 'photo' && e.id === id && e.photo.state === 'ready') as { photo: { faces: FaceView[] } } | undefined;
+const ready = (id: number) =>
+  events.findLast((e) => e.type === 'photo' && e.id === id && e.photo.state === 'ready') as { photo: { faces: FaceView[] } } | undefined;
 
-describe('main\'s handlers, over the real engine', () => {
+describe("main's handlers, over the real engine", () => {
   it('start with the saved settings (defaults) and the system locale', async () => {
-    expect(await h()['app:startup']()).toEqual({ locale: 'fr-FR', settings: { style: 'blur', faces: 'all', format: 'keep', rename: false, place: 'subfolder' } });
+    expect(await h()['app:startup']()).toEqual({
+      locale: 'fr-FR',
+      settings: { style: 'blur', faces: 'all', format: 'keep', rename: false, place: 'subfolder' },
+    });
   });
 
   it('add what was dropped, report what could not be used, analyse in the background', async () => {
@@ -57,7 +61,11 @@ describe('main\'s handlers, over the real engine', () => {
     const faces = ready(1)!.photo.faces;
     await expect(h()['photos:preview'](99, { faces: [], extra: [] })).rejects.toThrow(/not one the user opened/);
     await expect(h()['photos:preview'](1, { faces: [], extra: [] })).rejects.toThrow(/faces/);
-    await expect(h()['photos:export']([{ id: 1, cover: { faces: faces.map(() => null), extra: [{ shape: 'rect', x: 0, y: 0, width: -5, height: 5 }] } }])).rejects.toThrow(/positive/);
+    await expect(
+      h()['photos:export']([
+        { id: 1, cover: { faces: faces.map(() => null), extra: [{ shape: 'rect', x: 0, y: 0, width: -5, height: 5 }] } },
+      ]),
+    ).rejects.toThrow(/positive/);
     await expect(h()['photos:add-dropped'](['relative/path.jpg'])).rejects.toThrow(/absolute/);
     await expect(h()['photos:show-in-folder']('1')).rejects.toThrow(/whole number/);
     // Nothing was written by the refused export.
@@ -72,7 +80,13 @@ describe('main\'s handlers, over the real engine', () => {
     expect(Buffer.from(preview.data).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     expect(await h()['photos:show-in-folder'](1)).toBe(false);
     const [outcome] = await h()['photos:export']([{ id: 1, cover }]);
-    expect(outcome).toMatchObject({ id: 1, status: 'done', outputName: 'cameraman.safe.png', outputFolder: path.join(work, 'photos', 'Safe to share'), verify: { clean: true, problems: [] } });
+    expect(outcome).toMatchObject({
+      id: 1,
+      status: 'done',
+      outputName: 'cameraman.safe.png',
+      outputFolder: path.join(work, 'photos', 'Safe to share'),
+      verify: { clean: true, problems: [] },
+    });
     expect(outcome!.removed.map((f) => f.kind)).toContain('location');
     expect(events.filter((e) => e.type === 'export-progress')).toHaveLength(1);
     expect(await h()['photos:show-in-folder'](1)).toBe(true);
@@ -84,7 +98,10 @@ describe('main\'s handlers, over the real engine', () => {
   it('save settings to the shared file; an output folder only through the dialog', async () => {
     const s: SettingsView = { style: 'pixelate', faces: 'all', format: 'keep', rename: true, place: 'beside', language: 'fr' };
     expect(await h()['settings:save'](s)).toEqual(s);
-    expect(JSON.parse(readFileSync(path.join(work, 'config', 'settings.json'), 'utf8'))).toMatchObject({ style: 'pixelate', language: 'fr' });
+    expect(JSON.parse(readFileSync(path.join(work, 'config', 'settings.json'), 'utf8'))).toMatchObject({
+      style: 'pixelate',
+      language: 'fr',
+    });
     await expect(h()['settings:save']({ ...s, place: 'folder', folder: '/etc' })).rejects.toThrow(/folder dialog/);
     expect(await h()['settings:choose-folder']()).toMatchObject({ place: 'folder', folder: chosenFolder });
     expect(await h()['settings:save']({ ...s, place: 'folder', folder: chosenFolder })).toMatchObject({ folder: chosenFolder });
@@ -106,14 +123,16 @@ describe('the engine host process', () => {
   it('answers a malformed request with an error, never a crash', async () => {
     expect(await answer(localEngine, { id: 3, op: 'rm -rf' as never, args: [] })).toMatchObject({ id: 3, ok: false });
     expect(await answer(localEngine, { id: 4, op: 'collect', args: 'x' as never } as EngineRequest)).toMatchObject({ id: 4, ok: false });
-    expect(await answer(localEngine, { id: 5, op: 'analyze', args: [{ input: path.join(work, 'photos', 'notes.txt') }, {}] })).toMatchObject({ id: 5, ok: false, error: { code: 'not-an-image' } });
+    expect(
+      await answer(localEngine, { id: 5, op: 'analyze', args: [{ input: path.join(work, 'photos', 'notes.txt') }, {}] }),
+    ).toMatchObject({ id: 5, ok: false, error: { code: 'not-an-image' } });
   });
 
   it('a host that dies mid-call fails that call with a sentence; the next call starts a new host', async () => {
     const children: ChildProcess[] = [];
     const client = new EngineClient(() => forkEngineHost(path.join(work, 'config'), (c) => children.push(c)));
     try {
-      const pending = client.analyze({ input: path.join(work, 'photos', 'cameraman.png') }, (await client.loadSettings()));
+      const pending = client.analyze({ input: path.join(work, 'photos', 'cameraman.png') }, await client.loadSettings());
       children[0]!.kill('SIGKILL');
       await expect(pending).rejects.toThrow('the photo engine stopped unexpectedly; try again');
       expect(client.inFlight).toBe(0);

@@ -42,7 +42,8 @@ export async function runElectronegativity(input = path.join(root, 'electron'), 
   const log = console.log;
   try {
     // The tool prints a line when the (stubbed) translation download fails; keep the output clean.
-    console.log = (...args: unknown[]) => (String(args[0]).startsWith('Could not retrieve updated translations') ? undefined : log(...args));
+    console.log = (...args: unknown[]) =>
+      String(args[0]).startsWith('Could not retrieve updated translations') ? undefined : log(...args);
     const run = require('@doyensec/electronegativity') as (options: object) => Promise<EngResult>;
     const electronVersion = (require('electron/package.json') as { version: string }).version;
     return await run({
@@ -73,6 +74,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     if (i.severity.name !== 'INFORMATIONAL') console.log(`    ${i.description}`);
   }
   const serious = result.issues.filter((i) => i.severity.name !== 'INFORMATIONAL');
-  console.log(`${result.globalChecks + result.atomicChecks} checks, ${result.issues.length} findings, ${serious.length} above informational, ${result.errors.length} parse problems`);
+  console.log(
+    `${result.globalChecks + result.atomicChecks} checks, ${result.issues.length} findings, ${serious.length} above informational, ${result.errors.length} parse problems`,
+  );
   process.exitCode = serious.length || result.errors.some((e) => !e.tolerable) ? 1 : 0;
 }

@@ -23,9 +23,17 @@ describe('files handed over by the OS', () => {
     expect(pathsFromArgv(['app', '--', '-beach.jpg', '--x'], { cwd: '/p', defaultApp: false })).toEqual(['/p/-beach.jpg', '/p/--x']);
   });
 
-  it('accepts a second launch\'s hand-over only when it is a list of absolute paths', () => {
+  it("accepts a second launch's hand-over only when it is a list of absolute paths", () => {
     expect(pathsFromHandOver({ files: ['/a/1.jpg', '/a/1.jpg', '/b'] })).toEqual(['/a/1.jpg', '/b']);
-    for (const bad of [null, 'x', { files: 'x' }, { files: ['rel.jpg'] }, { files: [1] }, { files: ['/a\0b'] }, { files: Array(10_001).fill('/a') }]) {
+    for (const bad of [
+      null,
+      'x',
+      { files: 'x' },
+      { files: ['rel.jpg'] },
+      { files: [1] },
+      { files: ['/a\0b'] },
+      { files: Array(10_001).fill('/a') },
+    ]) {
       expect(pathsFromHandOver(bad)).toBeNull();
     }
   });
@@ -122,7 +130,7 @@ describe('the menu', () => {
 });
 
 describe('npm run desktop', () => {
-  it('finds the Electron binary from the package\'s path file, and nothing when it is missing', () => {
+  it("finds the Electron binary from the package's path file, and nothing when it is missing", () => {
     const pkg = mkdtempSync(path.join(tmpdir(), 'electron-pkg-'));
     expect(electronBinary(pkg, {})).toBeNull();
     writeFileSync(path.join(pkg, 'path.txt'), 'electron');

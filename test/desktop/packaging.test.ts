@@ -38,7 +38,7 @@ describe('electron-builder configuration', () => {
     for (const a of assoc) expect(a).toMatchObject({ mimeType: expect.stringMatching(/^image\//), role: 'Viewer', rank: 'Alternate' });
   });
 
-  it('the Open dialog offers the engine\'s own list of photo types', () => {
+  it("the Open dialog offers the engine's own list of photo types", () => {
     expect([...photoExtensions]).toEqual(imageExtensions);
   });
 

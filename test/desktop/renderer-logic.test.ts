@@ -4,8 +4,26 @@ import { describe, expect, it } from 'vitest';
 import type { FaceView, PhotoState } from '../../src/contract/bridge.js';
 import type { WarningCode } from '../../src/contract/index.js';
 import { words } from '../../src/contract/index.js';
-import { centredRect, fitInside, fromCorners, keyStep, MIN_SIZE, moveBy, percentBox, resizeBy, toPhoto } from '../../electron/renderer/geometry.js';
-import { exportRequests, initialCover, needsCheck, reviewOrder, statusOf, unopenedToCheck, type Photo } from '../../electron/renderer/photos.js';
+import {
+  centredRect,
+  fitInside,
+  fromCorners,
+  keyStep,
+  MIN_SIZE,
+  moveBy,
+  percentBox,
+  resizeBy,
+  toPhoto,
+} from '../../electron/renderer/geometry.js';
+import {
+  exportRequests,
+  initialCover,
+  needsCheck,
+  reviewOrder,
+  statusOf,
+  unopenedToCheck,
+  type Photo,
+} from '../../electron/renderer/photos.js';
 
 const W = 1000;
 const H = 600;
@@ -26,7 +44,12 @@ describe('cover geometry, in photo pixels', () => {
   });
 
   it('maps between the shown picture and the photo', () => {
-    expect(percentBox({ x: 250, y: 150, width: 500, height: 300 }, W, H)).toEqual({ left: '25.0000%', top: '25.0000%', width: '50.0000%', height: '50.0000%' });
+    expect(percentBox({ x: 250, y: 150, width: 500, height: 300 }, W, H)).toEqual({
+      left: '25.0000%',
+      top: '25.0000%',
+      width: '50.0000%',
+      height: '50.0000%',
+    });
     const shown = { left: 100, top: 50, width: 500, height: 300 };
     expect(toPhoto(350, 200, shown, W, H)).toEqual({ x: 500, y: 300 });
     expect(toPhoto(0, 9999, shown, W, H)).toEqual({ x: 0, y: H });
@@ -37,7 +60,13 @@ describe('cover geometry, in photo pixels', () => {
 });
 
 describe('the photos model', () => {
-  const face = (keep = false): FaceView => ({ box: { x: 10, y: 10, width: 20, height: 20 }, cover: { shape: 'ellipse', x: 5, y: 0, width: 30, height: 40 }, score: 0.9, source: 'detector', keep });
+  const face = (keep = false): FaceView => ({
+    box: { x: 10, y: 10, width: 20, height: 20 },
+    cover: { shape: 'ellipse', x: 5, y: 0, width: 30, height: 40 },
+    score: 0.9,
+    source: 'detector',
+    keep,
+  });
   const ready = (faces: FaceView[], codes: WarningCode[] = []): PhotoState => ({
     state: 'ready',
     format: 'jpeg',
@@ -54,7 +83,7 @@ describe('the photos model', () => {
     return p;
   };
 
-  it('starts from the engine\'s proposal: every face covered unless policy keeps it', () => {
+  it("starts from the engine's proposal: every face covered unless policy keeps it", () => {
     const c = initialCover(ready([face(), face(true)]) as never);
     expect(c).toEqual({ faces: [{ shape: 'ellipse', x: 5, y: 0, width: 30, height: 40 }, null], extra: [] });
   });
@@ -70,7 +99,13 @@ describe('the photos model', () => {
     expect(list.map(needsCheck)).toEqual([false, true, false, true, true]);
     expect(reviewOrder(list).map((p) => p.id)).toEqual([2, 5, 4, 1, 3]);
     const en = words('en');
-    expect(list.map((p) => statusOf(p, en).text)).toEqual(['1 face', 'No face found — check', 'Analysing…', '1 face — check', 'Error: the file is cut short']);
+    expect(list.map((p) => statusOf(p, en).text)).toEqual([
+      '1 face',
+      'No face found — check',
+      'Analysing…',
+      '1 face — check',
+      'Error: the file is cut short',
+    ]);
     expect(statusOf(list[1]!, words('fr')).text).toBe('Aucun visage trouvé — à vérifier');
   });
 
@@ -82,7 +117,12 @@ describe('the photos model', () => {
   });
 
   it('export asks about the photos to check that nobody opened, and only those', () => {
-    const list = [photo(1, ready([face()])), photo(2, ready([], ['no-face'])), { ...photo(3, ready([face()], ['small-face'])), opened: true }, photo(4, ready([face()], ['small-face']))];
+    const list = [
+      photo(1, ready([face()])),
+      photo(2, ready([], ['no-face'])),
+      { ...photo(3, ready([face()], ['small-face'])), opened: true },
+      photo(4, ready([face()], ['small-face'])),
+    ];
     expect(unopenedToCheck(list, exportRequests(list)).map((p) => p.id)).toEqual([2, 4]);
     expect(unopenedToCheck(list, exportRequests(list, 1))).toEqual([]);
   });

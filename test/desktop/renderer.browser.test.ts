@@ -35,7 +35,8 @@ async function shot(name: string): Promise<void> {
 
 /** Mean absolute difference per channel between two same-size upright images inside `r`. */
 async function meanDiff(a: string, b: string, r: Rect): Promise<number> {
-  const crop = (f: string) => sharp(f).rotate().extract({ left: r.x, top: r.y, width: r.width, height: r.height }).removeAlpha().raw().toBuffer();
+  const crop = (f: string) =>
+    sharp(f).rotate().extract({ left: r.x, top: r.y, width: r.width, height: r.height }).removeAlpha().raw().toBuffer();
   const [x, y] = await Promise.all([crop(a), crop(b)]);
   let sum = 0;
   for (let i = 0; i < x.length; i++) sum += Math.abs(x[i]! - y[i]!);
@@ -69,9 +70,17 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
 
     // The grid fills as the engine host analyses; flagged photos come first.
     await page.waitForFunction(() => document.querySelectorAll('#grid .card').length === 7, undefined, { timeout: 20_000 });
-    await page.waitForFunction(() => ![...document.querySelectorAll('#grid .badge')].some((b) => b.textContent === 'Analysing…'), undefined, { timeout: 90_000 });
-    const cards = await page.$$eval('#grid .card', (list) => list.map((c) => ({ name: c.querySelector('.name')!.textContent, badge: c.querySelector('.badge')!.textContent, cls: c.className })));
-    expect(cards.map((c) => c.name).sort()).toEqual([GROUP, NO_FACE, 'IMG_0042.heic', 'astronaut.webp', 'broken.jpg', 'cameraman.png', 'portrait-sideways.jpg'].sort());
+    await page.waitForFunction(
+      () => ![...document.querySelectorAll('#grid .badge')].some((b) => b.textContent === 'Analysing…'),
+      undefined,
+      { timeout: 90_000 },
+    );
+    const cards = await page.$$eval('#grid .card', (list) =>
+      list.map((c) => ({ name: c.querySelector('.name')!.textContent, badge: c.querySelector('.badge')!.textContent, cls: c.className })),
+    );
+    expect(cards.map((c) => c.name).sort()).toEqual(
+      [GROUP, NO_FACE, 'IMG_0042.heic', 'astronaut.webp', 'broken.jpg', 'cameraman.png', 'portrait-sideways.jpg'].sort(),
+    );
     expect(cards[0]).toMatchObject({ name: NO_FACE, badge: 'No face found — check' });
     expect(cards[0]!.cls).toContain('tone-check');
     expect(cards[1]!.name).toBe('broken.jpg');
@@ -91,10 +100,17 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
     expect(faceCount).toBeGreaterThanOrEqual(4);
     // One line per fact, said from the engine's fields (not parsed from a sentence), where it was found as a detail.
     const findings = await page.locator('.findings li').evaluateAll((list) =>
-      list.map((li) => ({ mark: li.querySelector('.mark')!.textContent, text: li.querySelector('.detail')!.textContent, fate: li.querySelector('.fate')!.textContent, where: li.querySelector('.where')?.textContent })),
+      list.map((li) => ({
+        mark: li.querySelector('.mark')!.textContent,
+        text: li.querySelector('.detail')!.textContent,
+        fate: li.querySelector('.fate')!.textContent,
+        where: li.querySelector('.where')?.textContent,
+      })),
     );
     expect(findings).toContainEqual({ mark: '•', text: 'Location: 48.8566 N, 2.3522 E', fate: ' — will be removed', where: 'EXIF' });
-    expect(findings.filter((f) => f.text!.startsWith('Taken on'))).toEqual([{ mark: '•', text: 'Taken on 3 May 2024 at 14:02', fate: ' — will be removed', where: 'EXIF' }]);
+    expect(findings.filter((f) => f.text!.startsWith('Taken on'))).toEqual([
+      { mark: '•', text: 'Taken on 3 May 2024 at 14:02', fate: ' — will be removed', where: 'EXIF' },
+    ]);
     expect(findings.map((f) => f.text)).toContain('Names of people: Kate and Tom');
     expect(await page.textContent('.legend')).toMatch(/• says who, where or when\s+· technical detail/);
 
@@ -109,7 +125,10 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
     await page.mouse.up();
     expect(await page.locator('#layer .cover.extra').count()).toBe(1);
     // Move it by dragging its body, grow it by its corner handle.
-    const style = (sel: string) => page.locator(sel).evaluate((n) => ({ left: parseFloat((n as HTMLElement).style.left), width: parseFloat((n as HTMLElement).style.width) }));
+    const style = (sel: string) =>
+      page
+        .locator(sel)
+        .evaluate((n) => ({ left: parseFloat((n as HTMLElement).style.left), width: parseFloat((n as HTMLElement).style.width) }));
     const drawn = await style('#layer [data-key="extra-0"]');
     const body = (await page.locator('#layer [data-key="extra-0"]').boundingBox())!;
     await page.mouse.move(body.x + body.width / 2, body.y + body.height / 2);
@@ -173,9 +192,13 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
     await page.click('#export');
     expect(await page.isVisible('#confirm-export')).toBe(false);
     // The status says the batch in the words of the CLI's summary and the right-click notification.
-    await page.waitForFunction(() => /^6 photos: /.test(document.querySelector('#status')?.textContent ?? ''), undefined, { timeout: 90_000 });
+    await page.waitForFunction(() => /^6 photos: /.test(document.querySelector('#status')?.textContent ?? ''), undefined, {
+      timeout: 90_000,
+    });
     expect(await page.textContent('#status')).toMatch(/^6 photos: 4 safe, 2 to check before sharing$/);
-    expect(host.events.filter((e) => e.type === 'export-progress').map((e) => (e.type === 'export-progress' ? e.done : 0))).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(host.events.filter((e) => e.type === 'export-progress').map((e) => (e.type === 'export-progress' ? e.done : 0))).toEqual([
+      1, 2, 3, 4, 5, 6,
+    ]);
     await page.waitForSelector('#verified');
     expect(await page.textContent('#saved-as')).toContain('IMG_20240503_140212.safe.jpg');
     const gone = await page.locator('.findings .fate').allTextContents();
@@ -200,7 +223,9 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
     // The reviewed choices reached the file: face 1 left as it was, the drawn cover really covered.
     const dropped = host.calls.find((c) => c.channel === 'photos:add-dropped')!.reply as AddOutcome;
     const groupId = dropped.photos.find((p) => p.name === GROUP)!.id;
-    const ready = host.events.findLast((e) => e.type === 'photo' && e.id === groupId && e.photo.state === 'ready') as { photo: Extract<PhotoState, { state: 'ready' }> };
+    const ready = host.events.findLast((e) => e.type === 'photo' && e.id === groupId && e.photo.state === 'ready') as {
+      photo: Extract<PhotoState, { state: 'ready' }>;
+    };
     const faces = ready.photo.faces;
     const items = host.calls.findLast((c) => c.channel === 'photos:export')!.args[0] as { id: number; cover: Cover }[];
     const item = items.find((i) => i.id === groupId)!;
@@ -236,7 +261,9 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
     await expect.poll(() => page.textContent('#export')).toBe('Exporter les copies sûres');
     await page.click('#settings-close');
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
-    const findings = await page.locator('.findings li').evaluateAll((list) => list.map((li) => `${li.querySelector('.detail')!.textContent}${li.querySelector('.fate')!.textContent}`));
+    const findings = await page
+      .locator('.findings li')
+      .evaluateAll((list) => list.map((li) => `${li.querySelector('.detail')!.textContent}${li.querySelector('.fate')!.textContent}`));
     expect(findings).toContain('Lieu : 48,8566 N ; 2,3522 E ✓ supprimé');
     expect(findings).toContain('Prise le 3 mai 2024 à 14:02 ✓ supprimé');
     expect(findings).toContain('Noms de personnes : Kate et Tom ✓ supprimé');
@@ -260,7 +287,9 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
     const exportsBefore = host.calls.filter((c) => c.channel === 'photos:export').length;
     await dropFiles(page, ['plage.jpg']);
     await page.waitForFunction(
-      (name) => [...document.querySelectorAll('#grid .card')].find((c) => c.querySelector('.name')?.textContent === name)?.querySelector('.badge')?.textContent === 'Aucun visage trouvé — à vérifier',
+      (name) =>
+        [...document.querySelectorAll('#grid .card')].find((c) => c.querySelector('.name')?.textContent === name)?.querySelector('.badge')
+          ?.textContent === 'Aucun visage trouvé — à vérifier',
       'plage.jpg',
       { timeout: 60_000 },
     );
@@ -269,14 +298,18 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
     expect(await page.textContent('#confirm-title')).toBe('Exporter des photos que personne n’a vérifiées ?');
     expect(await page.textContent('#confirm-text')).toMatch(/^1 photo doit être regardée/);
     expect(await page.locator('#confirm-list li').allTextContents()).toEqual(['plage.jpg']);
-    expect(await page.locator('#confirm-export .dialog-actions button').allTextContents()).toEqual(['Les vérifier d’abord', 'Exporter seulement les autres', 'Tout exporter quand même']);
+    expect(await page.locator('#confirm-export .dialog-actions button').allTextContents()).toEqual([
+      'Les vérifier d’abord',
+      'Exporter seulement les autres',
+      'Tout exporter quand même',
+    ]);
     await shot('export-confirm-fr.png');
     await page.keyboard.press('Escape');
     await page.waitForSelector('#confirm-export', { state: 'hidden' });
     expect(host.calls.filter((c) => c.channel === 'photos:export')).toHaveLength(exportsBefore);
   });
 
-  it('shows each style as the result: blur, pixelate, a solid colour of the user\'s choosing, stickers', async () => {
+  it("shows each style as the result: blur, pixelate, a solid colour of the user's choosing, stickers", async () => {
     const { page } = host;
     await page.click(`#grid .card:has-text("${GROUP}")`);
     for (const style of ['blur', 'pixelate', 'solid', 'sticker'] as const) {

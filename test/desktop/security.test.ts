@@ -49,7 +49,11 @@ describe('the window', () => {
   });
 
   it('serves a page whose policy allows no remote origin and no inline script', () => {
-    const directives = new Map(CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
+    const directives = new Map(
+      CONTENT_SECURITY_POLICY.split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k!, v]),
+    );
     expect(directives.get('default-src')).toEqual(["'none'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('connect-src')).toEqual(["'none'"]);
@@ -66,7 +70,14 @@ describe('the window', () => {
 
   it('knows its own origin exactly', () => {
     expect(isAppUrl(START_URL)).toBe(true);
-    for (const url of ['app://share-safely.evil/index.html', 'apps://share-safely/x', 'https://share-safely/index.html', 'file:///index.html', 'not a url', '']) {
+    for (const url of [
+      'app://share-safely.evil/index.html',
+      'apps://share-safely/x',
+      'https://share-safely/index.html',
+      'file:///index.html',
+      'not a url',
+      '',
+    ]) {
       expect(isAppUrl(url), url).toBe(false);
     }
   });
@@ -80,7 +91,9 @@ describe('main.ts, the Electron glue', () => {
     expect(main).toContain('guardSession(session.defaultSession');
     expect(main).toContain("app.on('web-contents-created', (_event, contents) => guardContents(contents))");
     expect(main).toContain('utilityProcess.fork(files.engineHost');
-    expect(main).toMatch(/ipcMain\.handle\(channel, \(event, \.\.\.args: unknown\[\]\) => \{\s*\/\/[^\n]*\n\s*if \(!event\.senderFrame \|\| !isAppUrl\(event\.senderFrame\.url\)\)/);
+    expect(main).toMatch(
+      /ipcMain\.handle\(channel, \(event, \.\.\.args: unknown\[\]\) => \{\s*\/\/[^\n]*\n\s*if \(!event\.senderFrame \|\| !isAppUrl\(event\.senderFrame\.url\)\)/,
+    );
   });
 
   it('uses no remote module, no webview, no shell.openExternal', () => {
@@ -95,7 +108,15 @@ describe('requests, permissions and navigation', () => {
     expect(decideRequest(`${APP_ORIGIN}/app.js`).allow).toBe(true);
     expect(decideRequest('blob:app://share-safely/6f1c').allow).toBe(true);
     expect(decideRequest('data:image/png;base64,AAAA').allow).toBe(true);
-    for (const url of ['https://example.com/x.png', 'http://127.0.0.1:8080/', 'wss://example.com/', 'ftp://example.com/', 'file:///etc/passwd', 'app://other-host/x', '::']) {
+    for (const url of [
+      'https://example.com/x.png',
+      'http://127.0.0.1:8080/',
+      'wss://example.com/',
+      'ftp://example.com/',
+      'file:///etc/passwd',
+      'app://other-host/x',
+      '::',
+    ]) {
       expect(decideRequest(url).allow, url).toBe(false);
     }
     expect(decideRequest('https://example.com/').reason).toBe('network');
@@ -104,7 +125,10 @@ describe('requests, permissions and navigation', () => {
   it('logs each blocked request without its query string', () => {
     const lines: string[] = [];
     const log = new RequestLog((l) => lines.push(l), 2);
-    log.record({ url: 'https://tracker.example/p?gps=48.85,2.35', method: 'GET', resourceType: 'image', reason: 'network' }, new Date('2024-05-03T12:00:00Z'));
+    log.record(
+      { url: 'https://tracker.example/p?gps=48.85,2.35', method: 'GET', resourceType: 'image', reason: 'network' },
+      new Date('2024-05-03T12:00:00Z'),
+    );
     log.record({ url: 'https://a.example/1', method: 'POST', resourceType: 'xhr', reason: 'network' });
     log.record({ url: 'https://b.example/2', method: 'GET', resourceType: 'script', reason: 'network' });
     expect(lines[0]).toBe('2024-05-03T12:00:00.000Z blocked GET https://tracker.example/p (image, network)\n');
@@ -113,7 +137,8 @@ describe('requests, permissions and navigation', () => {
   });
 
   it('refuses every permission and every navigation away', () => {
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) expect(decidePermission(p)).toBe(false);
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen'])
+      expect(decidePermission(p)).toBe(false);
     expect(allowNavigation(START_URL, START_URL)).toBe(true);
     expect(allowNavigation('https://example.com/', START_URL)).toBe(false);
     expect(allowNavigation(`${APP_ORIGIN}/other.html`, START_URL)).toBe(false);
@@ -124,18 +149,38 @@ describe('requests, permissions and navigation', () => {
 describe('the app:// scheme', () => {
   const dir = '/opt/share-safely/dist';
   it('serves the renderer and the contract it shares with the other doors, with their type', () => {
-    expect(resolveAppFile(`${APP_ORIGIN}/`, dir)).toEqual({ file: `${dir}/electron/renderer/index.html`, type: 'text/html; charset=utf-8' });
+    expect(resolveAppFile(`${APP_ORIGIN}/`, dir)).toEqual({
+      file: `${dir}/electron/renderer/index.html`,
+      type: 'text/html; charset=utf-8',
+    });
     expect(resolveAppFile(START_URL, dir)).toEqual({ file: `${dir}/electron/renderer/index.html`, type: 'text/html; charset=utf-8' });
-    expect(resolveAppFile(`${APP_ORIGIN}/src/contract/i18n/fr.js`, dir)).toEqual({ file: `${dir}/src/contract/i18n/fr.js`, type: 'text/javascript; charset=utf-8' });
+    expect(resolveAppFile(`${APP_ORIGIN}/src/contract/i18n/fr.js`, dir)).toEqual({
+      file: `${dir}/src/contract/i18n/fr.js`,
+      type: 'text/javascript; charset=utf-8',
+    });
   });
 
   it('serves nothing outside those two folders, nothing of an unknown type, nothing for another host', () => {
     // However a path is spelled, what is served stays inside the two folders: never the engine, the CLI or main.
-    for (const url of [`${APP_ORIGIN}/../../../etc/passwd.js`, `${APP_ORIGIN}/%2e%2e/%2e%2e/etc/passwd.js`, `${APP_ORIGIN}/..%2f..%2fsecret.js`, `${APP_ORIGIN}/electron/renderer/../main/main.js`]) {
+    for (const url of [
+      `${APP_ORIGIN}/../../../etc/passwd.js`,
+      `${APP_ORIGIN}/%2e%2e/%2e%2e/etc/passwd.js`,
+      `${APP_ORIGIN}/..%2f..%2fsecret.js`,
+      `${APP_ORIGIN}/electron/renderer/../main/main.js`,
+    ]) {
       const found = resolveAppFile(url, dir);
-      expect(found === null || found.file.startsWith(`${dir}/electron/renderer/`) || found.file.startsWith(`${dir}/src/contract/`), url).toBe(true);
+      expect(
+        found === null || found.file.startsWith(`${dir}/electron/renderer/`) || found.file.startsWith(`${dir}/src/contract/`),
+        url,
+      ).toBe(true);
     }
-    for (const url of [`${APP_ORIGIN}/src/index.js`, `${APP_ORIGIN}/cli/main.js`, `${APP_ORIGIN}/electron/main/main.js`, `${APP_ORIGIN}/electron/preload/preload.cjs`, `${APP_ORIGIN}/src/contract/../pipeline.js`]) {
+    for (const url of [
+      `${APP_ORIGIN}/src/index.js`,
+      `${APP_ORIGIN}/cli/main.js`,
+      `${APP_ORIGIN}/electron/main/main.js`,
+      `${APP_ORIGIN}/electron/preload/preload.cjs`,
+      `${APP_ORIGIN}/src/contract/../pipeline.js`,
+    ]) {
       expect(resolveAppFile(url, dir), url).toBeNull();
     }
     for (const url of [
@@ -164,7 +209,8 @@ describe('import direction', () => {
     expect(valueImports(path.join(electronDir, 'preload', 'preload.cts'))).toEqual(['electron']);
     for (const file of sources(path.join(electronDir, 'main'))) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/from '((?:\.\.\/)+src\/[^']*)'/g)) expect(m[1], file).toMatch(/^\.\.\/\.\.\/src\/(index\.js|contract\/)/);
+      for (const m of text.matchAll(/from '((?:\.\.\/)+src\/[^']*)'/g))
+        expect(m[1], file).toMatch(/^\.\.\/\.\.\/src\/(index\.js|contract\/)/);
       expect(text, file).not.toMatch(/from '\.\.\/renderer\//);
     }
     // Only the engine host's module loads the engine's code at run time; main's process does not.
@@ -174,7 +220,9 @@ describe('import direction', () => {
 
   it('no network API anywhere in the desktop code', () => {
     for (const file of sources(electronDir)) {
-      expect(readFileSync(file, 'utf8'), file).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket|from 'node:(http|https|net|dns|tls|dgram)'|\bnet\.request|EventSource/);
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(
+        /\bfetch\(|XMLHttpRequest|WebSocket|from 'node:(http|https|net|dns|tls|dgram)'|\bnet\.request|EventSource/,
+      );
     }
   });
 });

@@ -46,7 +46,10 @@ for (const dir of dirs) {
     const rows = passes.map((list) => list.map((d) => [d.box.x, d.box.y, d.box.width, d.box.height, d.score].map(round)));
     // The flags are taken on the rounded boxes, the ones tune.ts will ask about.
     const looked = rows.flatMap((list, p) => list.filter((r) => r[4]! >= passes[p]!.minScore));
-    const flags = await faceFlags(img, looked.map(([x, y, width, height]) => ({ x: x!, y: y!, width: width!, height: height! })));
+    const flags = await faceFlags(
+      img,
+      looked.map(([x, y, width, height]) => ({ x: x!, y: y!, width: width!, height: height! })),
+    );
     const flagOf = new Map(looked.map((r, i) => [r, round(flags[i]!)]));
     cached.push({
       set: set.name,

@@ -25,7 +25,11 @@ for (const dir of dirs) {
   for (const item of set.images) {
     const { img } = await item.load();
     const things = await findThings(img);
-    cached.push({ set: set.name, name: item.name, things: things.map((t) => [t.box.x, t.box.y, t.box.width, t.box.height, t.score].map(round).concat(t.kind === 'person' ? 1 : 2)) });
+    cached.push({
+      set: set.name,
+      name: item.name,
+      things: things.map((t) => [t.box.x, t.box.y, t.box.width, t.box.height, t.score].map(round).concat(t.kind === 'person' ? 1 : 2)),
+    });
   }
   console.error(`${set.name}: ${set.images.length} images`);
 }

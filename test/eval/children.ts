@@ -85,9 +85,14 @@ for (const f of files) {
     signals.push([f, age, Math.round(big.box.width), Math.round(big.score * 1000) / 1000, ...est]);
   }
 }
-console.log(`\n--faces children on ${files.length} age-labelled faces (${path.basename(dir)}${every > 1 ? `, one in ${every} from the ${offset + 1}th` : ''}):`);
+console.log(
+  `\n--faces children on ${files.length} age-labelled faces (${path.basename(dir)}${every > 1 ? `, one in ${every} from the ${offset + 1}th` : ''}):`,
+);
 console.log(`${'age'.padEnd(6)} ${'faces'.padStart(6)} ${'found'.padStart(6)} ${'left visible'.padStart(13)}`);
-for (const [band, t] of tally) console.log(`${band.padEnd(6)} ${String(t.n).padStart(6)} ${String(t.found).padStart(6)} ${`${t.visible} (${t.n ? ((100 * t.visible) / t.n).toFixed(1) : '-'} %)`.padStart(13)}`);
+for (const [band, t] of tally)
+  console.log(
+    `${band.padEnd(6)} ${String(t.n).padStart(6)} ${String(t.found).padStart(6)} ${`${t.visible} (${t.n ? ((100 * t.visible) / t.n).toFixed(1) : '-'} %)`.padStart(13)}`,
+  );
 if (visibleKids.length) console.log(`children and teenagers left visible: ${visibleKids.join(', ')}`);
 console.log(`ms/face ${Math.round((performance.now() - started) / files.length)}`);
 console.log(JSON.stringify({ set: 'children-policy', faces: files.length, every, bands: Object.fromEntries(tally) }));

@@ -25,7 +25,9 @@ const cell = (v: unknown, w = 6) => String(v ?? '-').padStart(w);
 const sets = [...new Set(caches.images.map((i) => i.set))];
 const faceSets = sets.filter((s) => caches.images.some((i) => i.set === s && !i.personFree));
 const freeSets = sets.filter((s) => !faceSets.includes(s));
-console.log(`${'setting'.padEnd(40)} ${faceSets.map((s) => `${s}: ≥10 ≥20 coll%`.padStart(26)).join(' ')} ${freeSets.map((s) => `${s}: photos% >5%`.padStart(20)).join(' ')}`);
+console.log(
+  `${'setting'.padEnd(40)} ${faceSets.map((s) => `${s}: ≥10 ≥20 coll%`.padStart(26)).join(' ')} ${freeSets.map((s) => `${s}: photos% >5%`.padStart(20)).join(' ')}`,
+);
 for (const r of rows) {
   const t = await score(caches, settingsFor(caches, r.minScores, r.policy));
   const faces = faceSets.map((s) => {

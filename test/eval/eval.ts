@@ -38,7 +38,12 @@ function setsToRun(): string[] {
     process.exit(2);
   }
   const under = (dir: string, keep: (d: string) => boolean) =>
-    existsSync(dir) ? readdirSync(dir).map((d) => path.join(dir, d)).filter(keep).sort() : [];
+    existsSync(dir)
+      ? readdirSync(dir)
+          .map((d) => path.join(dir, d))
+          .filter(keep)
+          .sort()
+      : [];
   return [
     ...under(path.join(corpus, 'faces'), (d) => existsSync(path.join(d, 'boxes.json')) || existsSync(path.join(d, 'boxes_oriented.json'))),
     ...under(path.join(corpus, 'nofaces_dev'), (d) => !d.endsWith('.md')),
@@ -72,16 +77,36 @@ async function evalSet(dir: string) {
       failed++; // the CLI would write nothing for this photo; scored with the covers it planned
     }
     ms += performance.now() - started;
-    tally.add({ name: item.name, width: img.width, height: img.height, truth, child: item.child, personFree: set.personFree, faces: ordered, covers });
+    tally.add({
+      name: item.name,
+      width: img.width,
+      height: img.height,
+      truth,
+      child: item.child,
+      personFree: set.personFree,
+      faces: ordered,
+      covers,
+    });
     report.push({ input: file, status: 'done', width: img.width, height: img.height, faces: faces.length, regions: covers });
   }
   const images = set.images.length;
   console.log(`\n${set.name}: ${images} images${set.personFree ? ' with no person' : `, ${tally.all.faces} faces`}`);
   if (images <= smallSet) for (const line of tally.lines) console.log(line);
   for (const line of tally.table()) console.log(line);
-  console.log(`ms/image ${Math.round(ms / images)} (detect, plan, cover, re-check); a cover grew in ${grown} image(s), ${failed} would have failed`);
+  console.log(
+    `ms/image ${Math.round(ms / images)} (detect, plan, cover, re-check); a cover grew in ${grown} image(s), ${failed} would have failed`,
+  );
   summaries.push({ set: set.name, s: tally.summary() });
-  console.log(JSON.stringify({ set: set.name, ...tally.summary(), msPerImage: Math.round(ms / images), grown, failed, settings: { detect: defaultSettings, expansion } }));
+  console.log(
+    JSON.stringify({
+      set: set.name,
+      ...tally.summary(),
+      msPerImage: Math.round(ms / images),
+      grown,
+      failed,
+      settings: { detect: defaultSettings, expansion },
+    }),
+  );
 }
 
 await warmUp();
@@ -90,14 +115,20 @@ for (const dir of sets) await evalSet(dir);
 
 // Every set side by side: what the covers hide next to what they cost.
 console.log('\nside by side (coverage: share of faces ≥ 80 % under the covers; collateral: covered outside every face zone)');
-console.log(`${'set'.padEnd(20)} ${'faces'.padStart(6)} ${'≥10px'.padStart(6)} ${'≥20px'.padStart(6)} ${'kids'.padStart(5)} ${'covered'.padStart(8)} ${'collateral mean/p90/>10%'.padStart(25)} ${'merged'.padStart(7)}   person-free: photos with a cover, covers/photo, covers > 5 %`);
+console.log(
+  `${'set'.padEnd(20)} ${'faces'.padStart(6)} ${'≥10px'.padStart(6)} ${'≥20px'.padStart(6)} ${'kids'.padStart(5)} ${'covered'.padStart(8)} ${'collateral mean/p90/>10%'.padStart(25)} ${'merged'.padStart(7)}   person-free: photos with a cover, covers/photo, covers > 5 %`,
+);
 for (const { set, s } of summaries) {
   const v = (x: unknown) => String(x ?? '-');
   if ('personFree' in s && s.personFree) {
-    console.log(`${set.padEnd(20)} ${v(s.images).padStart(6)} ${''.padStart(6)} ${''.padStart(6)} ${''.padStart(5)} ${''.padStart(8)} ${''.padStart(25)} ${''.padStart(7)}   ${s.personFree.photosWithCover} %, ${s.personFree.coversPerPhoto}, ${s.personFree.coversOver5Pct}`);
+    console.log(
+      `${set.padEnd(20)} ${v(s.images).padStart(6)} ${''.padStart(6)} ${''.padStart(6)} ${''.padStart(5)} ${''.padStart(8)} ${''.padStart(25)} ${''.padStart(7)}   ${s.personFree.photosWithCover} %, ${s.personFree.coversPerPhoto}, ${s.personFree.coversOver5Pct}`,
+    );
   } else if ('coverage10' in s) {
     const coll = `${s.collateralMeanPct} / ${s.collateralP90Pct} / ${s.imagesCollateralOver10Pct}`;
-    console.log(`${set.padEnd(20)} ${v(s.faces).padStart(6)} ${v(s.coverage10).padStart(6)} ${v(s.coverage20).padStart(6)} ${v(s.children?.coverage).padStart(5)} ${v(s.coveredMeanPct).padStart(8)} ${coll.padStart(25)} ${v(s.mergedCovers).padStart(7)}`);
+    console.log(
+      `${set.padEnd(20)} ${v(s.faces).padStart(6)} ${v(s.coverage10).padStart(6)} ${v(s.coverage20).padStart(6)} ${v(s.children?.coverage).padStart(5)} ${v(s.coveredMeanPct).padStart(8)} ${coll.padStart(25)} ${v(s.mergedCovers).padStart(7)}`,
+    );
   }
 }
 
@@ -113,7 +144,9 @@ if (out) {
     if (!existsSync(scorer) || !existsSync(boxes) || existsSync(path.join(dir, 'boxes_oriented.json'))) continue;
     const children = path.join(dir, 'children.json');
     try {
-      const text = execFileSync('python3', [scorer, boxes, out, ...(existsSync(children) ? ['--children', children] : [])], { encoding: 'utf8' });
+      const text = execFileSync('python3', [scorer, boxes, out, ...(existsSync(children) ? ['--children', children] : [])], {
+        encoding: 'utf8',
+      });
       console.log(`\nscore_cover.py on ${path.basename(dir)}: ${text.trim().split('\n').at(-1)}`);
     } catch (e) {
       console.log(`\nscore_cover.py could not run (${(e as Error).message.split('\n')[0]}): install python3-numpy and python3-pil`);

@@ -20,7 +20,16 @@ mkdirSync(out, { recursive: true });
 type Box = [number, number, number, number];
 const boxes: Record<string, Box[]> = {};
 
-const noFace = ['brick.png', 'grass.png', 'gravel.png', 'coins.png', 'hubble_deep_field.jpg', 'motorcycle_left.png', 'coffee.png', 'rocket.jpg'];
+const noFace = [
+  'brick.png',
+  'grass.png',
+  'gravel.png',
+  'coins.png',
+  'hubble_deep_field.jpg',
+  'motorcycle_left.png',
+  'coffee.png',
+  'rocket.jpg',
+];
 for (const name of noFace) {
   copyFileSync(path.join(skimage, name), path.join(out, name));
   boxes[name] = [];
@@ -31,7 +40,8 @@ boxes['chelsea.png'] = [];
 
 // The astronaut's face in skimage's astronaut.png, brows to chin (as in fixtures/faces/make-group.py).
 const face = { x: 181, y: 73, width: 83, height: 102 };
-const scaled = (k: number, dx = 0, dy = 0): Box => [dx + face.x * k, dy + face.y * k, face.width * k, face.height * k].map(Math.round) as Box;
+const scaled = (k: number, dx = 0, dy = 0): Box =>
+  [dx + face.x * k, dy + face.y * k, face.width * k, face.height * k].map(Math.round) as Box;
 
 // Sample photos, as make-samples.mjs builds them (all upright except portrait-sideways.jpg).
 const samples = path.join(fixtures, 'samples');

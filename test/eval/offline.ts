@@ -25,7 +25,11 @@ export function loadCaches(files: string[], thingsFile?: string): Cached {
     thingsFile
       ? (JSON.parse(readFileSync(thingsFile, 'utf8')).images as CachedThings[]).map((t) => [
           `${t.set}/${t.name}`,
-          t.things.map(([x, y, width, height, score, kind]) => ({ box: { x: x!, y: y!, width: width!, height: height! }, score: score!, kind: kind === 1 ? 'person' : 'animal' })),
+          t.things.map(([x, y, width, height, score, kind]) => ({
+            box: { x: x!, y: y!, width: width!, height: height! },
+            score: score!,
+            kind: kind === 1 ? 'person' : 'animal',
+          })),
         ])
       : [],
   );
@@ -33,7 +37,11 @@ export function loadCaches(files: string[], thingsFile?: string): Cached {
 }
 
 /** The settings to score: the cached passes with `minScores` (per pass; absent = the cached one) and the policy changed as given. */
-export function settingsFor(c: Cached, minScores: (number | undefined)[] = [], policy: Partial<DetectSettings['policy']> = {}): DetectSettings {
+export function settingsFor(
+  c: Cached,
+  minScores: (number | undefined)[] = [],
+  policy: Partial<DetectSettings['policy']> = {},
+): DetectSettings {
   return {
     ...defaultSettings,
     passes: c.passes.map((p, i) => ({ ...p, minScore: minScores[i] ?? p.minScore })),

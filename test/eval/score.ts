@@ -164,13 +164,21 @@ export function orientBox(b: Rect, orientation: number, storedWidth: number, sto
   const H = storedHeight;
   const { x, y, width: w, height: h } = b;
   switch (orientation) {
-    case 2: return { x: W - x - w, y, width: w, height: h };
-    case 3: return { x: W - x - w, y: H - y - h, width: w, height: h };
-    case 4: return { x, y: H - y - h, width: w, height: h };
-    case 5: return { x: y, y: x, width: h, height: w };
-    case 6: return { x: H - y - h, y: x, width: h, height: w };
-    case 7: return { x: H - y - h, y: W - x - w, width: h, height: w };
-    case 8: return { x: y, y: W - x - w, width: h, height: w };
-    default: return { ...b };
+    case 2:
+      return { x: W - x - w, y, width: w, height: h };
+    case 3:
+      return { x: W - x - w, y: H - y - h, width: w, height: h };
+    case 4:
+      return { x, y: H - y - h, width: w, height: h };
+    case 5:
+      return { x: y, y: x, width: h, height: w };
+    case 6:
+      return { x: H - y - h, y: x, width: h, height: w };
+    case 7:
+      return { x: H - y - h, y: W - x - w, width: h, height: w };
+    case 8:
+      return { x: y, y: W - x - w, width: h, height: w };
+    default:
+      return { ...b };
   }
 }

@@ -39,25 +39,27 @@ export async function loadSet(dir: string): Promise<EvalSet> {
   const boxesFile = oriented ? orientedFile : path.join(dir, 'boxes.json');
   const personFree = !existsSync(boxesFile);
   const boxes = personFree
-    ? Object.fromEntries(readdirSync(dir).filter((f) => photo.test(f)).map((f) => [f, [] as number[][]]))
+    ? Object.fromEntries(
+        readdirSync(dir)
+          .filter((f) => photo.test(f))
+          .map((f) => [f, [] as number[][]]),
+      )
     : (JSON.parse(readFileSync(boxesFile, 'utf8')) as Record<string, number[][]>);
   const children = listed(path.join(dir, 'children.json'));
   const images = Object.keys(boxes)
     .filter((k) => !k.startsWith('_'))
     .sort()
-    .map(
-      (name): SetImage => ({
-        name,
-        child: children.has(name),
-        async load() {
-          const file = path.join(dir, name);
-          const meta = await sharp(file).metadata();
-          const { data, info } = await sharp(file).rotate().toColourspace('srgb').removeAlpha().raw().toBuffer({ resolveWithObject: true });
-          const stored = boxes[name]!.map(toRect);
-          const truth = oriented ? stored : stored.map((b) => orientBox(b, meta.orientation ?? 1, meta.width!, meta.height!));
-          return { img: { data, width: info.width, height: info.height, channels: 3 }, truth, file };
-        },
-      }),
-    );
+    .map((name): SetImage => ({
+      name,
+      child: children.has(name),
+      async load() {
+        const file = path.join(dir, name);
+        const meta = await sharp(file).metadata();
+        const { data, info } = await sharp(file).rotate().toColourspace('srgb').removeAlpha().raw().toBuffer({ resolveWithObject: true });
+        const stored = boxes[name]!.map(toRect);
+        const truth = oriented ? stored : stored.map((b) => orientBox(b, meta.orientation ?? 1, meta.width!, meta.height!));
+        return { img: { data, width: info.width, height: info.height, channels: 3 }, truth, file };
+      },
+    }));
   return { name: path.basename(dir), personFree, images };
 }

@@ -51,12 +51,17 @@ export class SetTally {
     if (r.personFree) {
       const shares = r.covers.map((c) => maskShare(rasterise([c], r.width, r.height)));
       this.falseCovers.push({ name: r.name, shares });
-      this.lines.push(`${r.name.padEnd(36)} ${r.covers.length} cover(s)${shares.length ? ': ' + shares.map((s) => `${(100 * s).toFixed(1)} %`).join(' ') : ''}`);
+      this.lines.push(
+        `${r.name.padEnd(36)} ${r.covers.length} cover(s)${shares.length ? ': ' + shares.map((s) => `${(100 * s).toFixed(1)} %`).join(' ') : ''}`,
+      );
       return;
     }
     const mask = rasterise(r.covers, r.width, r.height);
     const truth = r.truth.filter((b) => b.width >= 4 && b.height >= 4);
-    const matched = matchAtIou(truth, r.faces.map((f) => f.box));
+    const matched = matchAtIou(
+      truth,
+      r.faces.map((f) => f.box),
+    );
     if (r.child) this.kidImages++;
     let covered = 0;
     truth.forEach((t, i) => {
@@ -103,7 +108,10 @@ export class SetTally {
     const coll = this.collateral.map((c) => c.share);
     const atLeast = (...b: (typeof buckets)[number][]) => {
       const f = b.reduce((n, k) => n + this.bySize[k].faces, 0);
-      return pct(b.reduce((n, k) => n + this.bySize[k].covered, 0), f);
+      return pct(
+        b.reduce((n, k) => n + this.bySize[k].covered, 0),
+        f,
+      );
     };
     return {
       images: this.images,
@@ -112,8 +120,15 @@ export class SetTally {
       coverage20: atLeast('20-50', '>=50'),
       buckets: Object.fromEntries(buckets.map((b) => [b, s(this.bySize[b])])),
       ...(this.kidImages > 0 && { children: { images: this.kidImages, ...s(this.kids) } }),
-      coveredMeanPct: pct(this.covered.reduce((a, b) => a + b, 0), this.images),
-      collateralMeanPct: pct(coll.reduce((a, b) => a + b, 0), this.images, 2),
+      coveredMeanPct: pct(
+        this.covered.reduce((a, b) => a + b, 0),
+        this.images,
+      ),
+      collateralMeanPct: pct(
+        coll.reduce((a, b) => a + b, 0),
+        this.images,
+        2,
+      ),
       collateralP90Pct: Math.round(10000 * percentile(coll, 90)) / 100,
       imagesCollateralOver10Pct: coll.filter((c) => c > 0.1).length,
       covers: this.covers,
@@ -137,7 +152,10 @@ export class SetTally {
     }
     const row = (label: string, t: Count) =>
       `${label.padEnd(10)} ${String(t.faces).padStart(6)} ${String(pct(t.covered, t.faces) ?? '-').padStart(9)} ${String(pct(t.matched, t.faces) ?? '-').padStart(12)}`;
-    const out = [`${'faces'.padEnd(10)} ${'count'.padStart(6)} ${'covered%'.padStart(9)} ${'recall@.5%'.padStart(12)}`, row('all', this.all)];
+    const out = [
+      `${'faces'.padEnd(10)} ${'count'.padStart(6)} ${'covered%'.padStart(9)} ${'recall@.5%'.padStart(12)}`,
+      row('all', this.all),
+    ];
     for (const b of buckets) out.push(row(b + ' px', this.bySize[b]));
     if (this.kidImages) out.push(row('children', this.kids) + `   (${this.kidImages} images)`);
     if ('collateralMeanPct' in s) {

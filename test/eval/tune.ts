@@ -14,7 +14,10 @@ const thingsFile = option('--things');
 const minScores = option('--minScore')?.split(',').map(Number);
 const policy = JSON.parse(option('--policy') ?? '{}') as Partial<DetectSettings['policy']>;
 const lines = args.includes('--lines');
-const caches = loadCaches(args.filter((a) => a !== '--lines'), thingsFile);
+const caches = loadCaches(
+  args.filter((a) => a !== '--lines'),
+  thingsFile,
+);
 
 for (const [set, tally] of await score(caches, settingsFor(caches, minScores, policy))) {
   if (lines) for (const line of tally.lines) console.log(line);

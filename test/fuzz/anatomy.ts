@@ -73,7 +73,14 @@ function exifDirectories(b: Buffer, base: number, where: string, a: Anatomy): vo
   const t = walkTiff(b, base);
   for (const ifd of t.ifds) {
     const n = r.u16(ifd.offset) ?? 0;
-    a.dirs.push({ name: `${where} ${ifd.name}`, base, le: r.le, offset: ifd.offset, nextAt: ifd.offset + 2 + n * 12, entries: ifd.entries.map((e) => ({ at: e.at, tag: e.tag })) });
+    a.dirs.push({
+      name: `${where} ${ifd.name}`,
+      base,
+      le: r.le,
+      offset: ifd.offset,
+      nextAt: ifd.offset + 2 + n * 12,
+      entries: ifd.entries.map((e) => ({ at: e.at, tag: e.tag })),
+    });
     a.lengths.push({ what: `${where} ${ifd.name} entry count`, at: ifd.offset, bytes: 2, le: r.le });
     a.boundaries.push(ifd.offset, ifd.offset + 2 + n * 12);
     for (const e of ifd.entries) {
@@ -81,10 +88,21 @@ function exifDirectories(b: Buffer, base: number, where: string, a: Anatomy): vo
       if (e.tag === 256 || e.tag === 257 || e.tag === 0xa002 || e.tag === 0xa003) {
         const name = `${where} ${ifd.name} ${e.tag === 256 || e.tag === 0xa002 ? 'width' : 'height'}`;
         // Declared as LONG so giant values fit whatever the original type was.
-        a.dims.push({ what: name, max: 0xffffffff, write: (buf, v) => {
-          if (r.le) { buf.writeUInt16LE(4, e.at + 2); buf.writeUInt32LE(1, e.at + 4); buf.writeUInt32LE(v >>> 0, e.at + 8); }
-          else { buf.writeUInt16BE(4, e.at + 2); buf.writeUInt32BE(1, e.at + 4); buf.writeUInt32BE(v >>> 0, e.at + 8); }
-        } });
+        a.dims.push({
+          what: name,
+          max: 0xffffffff,
+          write: (buf, v) => {
+            if (r.le) {
+              buf.writeUInt16LE(4, e.at + 2);
+              buf.writeUInt32LE(1, e.at + 4);
+              buf.writeUInt32LE(v >>> 0, e.at + 8);
+            } else {
+              buf.writeUInt16BE(4, e.at + 2);
+              buf.writeUInt32BE(1, e.at + 4);
+              buf.writeUInt32BE(v >>> 0, e.at + 8);
+            }
+          },
+        });
       }
     }
   }
@@ -97,7 +115,10 @@ function jpeg(b: Buffer, a: Anatomy): void {
     a.spans.push({ what: seg.name, start: seg.offset, end: seg.offset + seg.length });
     if (seg.dataOffset === seg.offset + 4) a.lengths.push({ what: `${seg.name} length`, at: seg.offset + 2, bytes: 2, le: false });
     if (isSof(seg.marker) && seg.dataLength >= 5) {
-      a.dims.push(plainDim(`${seg.name} height`, seg.dataOffset + 1, 2, false), plainDim(`${seg.name} width`, seg.dataOffset + 3, 2, false));
+      a.dims.push(
+        plainDim(`${seg.name} height`, seg.dataOffset + 1, 2, false),
+        plainDim(`${seg.name} width`, seg.dataOffset + 3, 2, false),
+      );
     }
     if (seg.marker === 0xe1 && appIdentifier(b, seg) === 'Exif') exifDirectories(b, seg.dataOffset + 6, 'EXIF', a);
   }
@@ -127,16 +148,30 @@ function webp(b: Buffer, a: Anatomy): void {
     a.spans.push({ what: `${c.fourcc} chunk`, start: c.offset, end });
     a.lengths.push({ what: `${c.fourcc} size`, at: c.offset + 4, bytes: 4, le: true });
     if (c.fourcc === 'VP8X' && d + 10 <= b.length) {
-      for (const [what, at] of [['VP8X width', d + 4], ['VP8X height', d + 7]] as const) {
+      for (const [what, at] of [
+        ['VP8X width', d + 4],
+        ['VP8X height', d + 7],
+      ] as const) {
         a.dims.push({ what, max: 2 ** 24, write: (buf, v) => buf.writeUIntLE(Math.max(0, Math.min(v, 2 ** 24) - 1), at, 3) });
       }
     } else if (c.fourcc === 'VP8 ' && d + 10 <= b.length) {
-      for (const [what, at] of [['VP8 width', d + 6], ['VP8 height', d + 8]] as const) {
+      for (const [what, at] of [
+        ['VP8 width', d + 6],
+        ['VP8 height', d + 8],
+      ] as const) {
         a.dims.push({ what, max: 0x3fff, write: (buf, v) => buf.writeUInt16LE((buf.readUInt16LE(at) & 0xc000) | (v & 0x3fff), at) });
       }
     } else if (c.fourcc === 'VP8L' && d + 5 <= b.length) {
-      a.dims.push({ what: 'VP8L width', max: 0x4000, write: (buf, v) => buf.writeUInt32LE(((buf.readUInt32LE(d + 1) & ~0x3fff) | ((v - 1) & 0x3fff)) >>> 0, d + 1) });
-      a.dims.push({ what: 'VP8L height', max: 0x4000, write: (buf, v) => buf.writeUInt32LE(((buf.readUInt32LE(d + 1) & ~(0x3fff << 14)) | (((v - 1) & 0x3fff) << 14)) >>> 0, d + 1) });
+      a.dims.push({
+        what: 'VP8L width',
+        max: 0x4000,
+        write: (buf, v) => buf.writeUInt32LE(((buf.readUInt32LE(d + 1) & ~0x3fff) | ((v - 1) & 0x3fff)) >>> 0, d + 1),
+      });
+      a.dims.push({
+        what: 'VP8L height',
+        max: 0x4000,
+        write: (buf, v) => buf.writeUInt32LE(((buf.readUInt32LE(d + 1) & ~(0x3fff << 14)) | (((v - 1) & 0x3fff) << 14)) >>> 0, d + 1),
+      });
     } else if (c.fourcc === 'EXIF') {
       exifDirectories(b, b.toString('latin1', d, d + 6) === 'Exif\0\0' ? d + 6 : d, 'EXIF', a);
     }

@@ -42,11 +42,21 @@ const summary = await runFuzz({
 });
 
 const o = summary.outcomes;
-const slowest = [...o].filter((x) => x.ms !== undefined).sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0)).slice(0, 3);
-console.log(`\nseed ${seed}: ${o.length} cases in ${(summary.elapsedMs / 1000).toFixed(0)} s from ${summary.seeds} real files ` +
-  `(${summary.corpus ? 'fixtures + ../shared/corpus/metadata' : 'project fixtures only'}); ` +
-  `${o.filter((x) => x.faces === 'all').length} with the face detector; exiftool ${summary.exiftool ? 'checked every copy' : 'NOT installed: copies checked by verifyFile only'}`);
-console.log(`outcomes: ${Object.entries(summary.byCode).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+const slowest = [...o]
+  .filter((x) => x.ms !== undefined)
+  .sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0))
+  .slice(0, 3);
+console.log(
+  `\nseed ${seed}: ${o.length} cases in ${(summary.elapsedMs / 1000).toFixed(0)} s from ${summary.seeds} real files ` +
+    `(${summary.corpus ? 'fixtures + ../shared/corpus/metadata' : 'project fixtures only'}); ` +
+    `${o.filter((x) => x.faces === 'all').length} with the face detector; exiftool ${summary.exiftool ? 'checked every copy' : 'NOT installed: copies checked by verifyFile only'}`,
+);
+console.log(
+  `outcomes: ${Object.entries(summary.byCode)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ')}`,
+);
 console.log(`slowest per file: ${slowest.map((x) => `case ${x.index} ${x.ms} ms`).join(', ')}`);
 if (!summary.failures.length) {
   console.log('no failure');
@@ -57,7 +67,10 @@ if (!summary.failures.length) {
   for (const x of summary.failures) {
     console.log(`  ${describe(x)}`);
     if (x.input) writeFileSync(path.join(dir, `seed-${seed}-${x.file}`), x.input);
-    writeFileSync(path.join(dir, `seed-${seed}-${x.file}.txt`), `${describe(x)}\nreplay: npm run fuzz -- --seed ${seed} --case ${x.index}\n`);
+    writeFileSync(
+      path.join(dir, `seed-${seed}-${x.file}.txt`),
+      `${describe(x)}\nreplay: npm run fuzz -- --seed ${seed} --case ${x.index}\n`,
+    );
   }
   console.log(`replay one: npm run fuzz -- --seed ${seed} --case ${summary.failures[0].index}`);
   process.exitCode = 1;

@@ -89,7 +89,15 @@ const ifdLoop: Op = (b, a, _f, r) => {
   if (kind === 2 && d.entries.length) {
     const e = d.entries.find((x) => pointerTags.includes(x.tag)) ?? r.pick(d.entries);
     const target = r.chance(0.5) ? d : first;
-    put(e.at, Buffer.concat([u16(pointerTags.includes(e.tag) ? e.tag : 0x014a, d.le), u16(4, d.le), u32(1, d.le), u32(target.offset - target.base, d.le)]));
+    put(
+      e.at,
+      Buffer.concat([
+        u16(pointerTags.includes(e.tag) ? e.tag : 0x014a, d.le),
+        u16(4, d.le),
+        u32(1, d.le),
+        u32(target.offset - target.base, d.le),
+      ]),
+    );
     return { bytes: m, note: `${d.name} tag 0x${e.tag.toString(16)} → sub-directory ${target.name}` };
   }
   put(d.offset, u16(r.pick([0, 0xffff, 0x1000, d.entries.length + 1]), d.le));
@@ -101,7 +109,9 @@ function ifdChain(start: number, base: number, depth: number, le: boolean, neste
   const parts: Buffer[] = [];
   for (let i = 0; i < depth; i++) {
     const next = i + 1 < depth ? start + (i + 1) * 18 - base : 0;
-    const entry = nested ? [u16(0x014a, le), u16(4, le), u32(1, le), u32(next, le)] : [u16(0x0131, le), u16(2, le), u32(2, le), Buffer.from('x\0\0\0')];
+    const entry = nested
+      ? [u16(0x014a, le), u16(4, le), u32(1, le), u32(next, le)]
+      : [u16(0x0131, le), u16(2, le), u32(2, le), Buffer.from('x\0\0\0')];
     parts.push(u16(1, le), ...entry, u32(nested ? 0 : next, le));
   }
   return Buffer.concat(parts);
@@ -129,7 +139,9 @@ const deepNesting: Op = (b, a, format, r) => {
     if (ipco && r.chance(0.5)) {
       // Inside the property container: every enclosing box grows by the chain's length.
       const m = splice(b, ipco.start + 8, 0, chain);
-      for (const s of a.spans) if (s.start <= ipco.start && s.end >= ipco.end && m.readUInt32BE(s.start) === s.end - s.start) m.writeUInt32BE(s.end - s.start + chain.length, s.start);
+      for (const s of a.spans)
+        if (s.start <= ipco.start && s.end >= ipco.end && m.readUInt32BE(s.start) === s.end - s.start)
+          m.writeUInt32BE(s.end - s.start + chain.length, s.start);
       return { bytes: m, note: `${depth} nested boxes inside ipco` };
     }
     return { bytes: Buffer.concat([b, chain]), note: `${depth} nested boxes appended` };
@@ -185,12 +197,21 @@ const flood: Op = (b, a, format, r) => {
  * and names that reach Object.prototype when a parser stores output[prefix][name].
  */
 function hostileXmp(r: Rng, size: number): Buffer {
-  const polluting = ['<__proto__:keep>True</__proto__:keep>', '<constructor:prototype>x</constructor:prototype>', '<dc:__proto__>y</dc:__proto__>', '<toString:a>b</toString:a>'];
-  const unit = r.chance(0.3) ? r.pick(polluting) : r.pick(['<dc:a>', '<rdf:li>', '<rdf:Description>', '<dc:a></dc:b>', '<dc:a><dc:b>x</dc:b>', 'QUJD', `${'QUJD'.repeat(15_000)}.`]);
+  const polluting = [
+    '<__proto__:keep>True</__proto__:keep>',
+    '<constructor:prototype>x</constructor:prototype>',
+    '<dc:__proto__>y</dc:__proto__>',
+    '<toString:a>b</toString:a>',
+  ];
+  const unit = r.chance(0.3)
+    ? r.pick(polluting)
+    : r.pick(['<dc:a>', '<rdf:li>', '<rdf:Description>', '<dc:a></dc:b>', '<dc:a><dc:b>x</dc:b>', 'QUJD', `${'QUJD'.repeat(15_000)}.`]);
   if (polluting.includes(unit)) size = unit.length;
   const body = unit.repeat(Math.max(1, Math.floor(size / unit.length)));
-  return Buffer.from('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
-    `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${body}</dc:title></rdf:Description></rdf:RDF></x:xmpmeta>`);
+  return Buffer.from(
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+      `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${body}</dc:title></rdf:Description></rdf:RDF></x:xmpmeta>`,
+  );
 }
 
 const xmpBomb: Op = (b, a, format, r) => {
@@ -206,7 +227,9 @@ const xmpBomb: Op = (b, a, format, r) => {
     if (at === undefined) return undefined;
     // Deflated, a few MB of XML take a few KB: the inspector inflates iTXt up to 4 MB.
     const packed = r.chance(0.5);
-    const data = packed ? Buffer.concat([Buffer.from('XML:com.adobe.xmp\0\x01\0\0\0', 'latin1'), deflateSync(hostileXmp(r, 3_500_000))]) : Buffer.concat([Buffer.from('XML:com.adobe.xmp\0\0\0\0\0', 'latin1'), xml]);
+    const data = packed
+      ? Buffer.concat([Buffer.from('XML:com.adobe.xmp\0\x01\0\0\0', 'latin1'), deflateSync(hostileXmp(r, 3_500_000))])
+      : Buffer.concat([Buffer.from('XML:com.adobe.xmp\0\0\0\0\0', 'latin1'), xml]);
     return { bytes: splice(b, at, 0, pngChunk('iTXt', data)), note: `hostile XMP in ${packed ? 'a deflated' : 'an'} iTXt` };
   }
   if (format === 'webp') {
@@ -242,15 +265,21 @@ const wrongMagic: Op = (b, _a, _f, r) => {
   const name = r.pick(Object.keys(magics));
   const magic = magics[name];
   // Either over the real header, or in front of it (the real file follows a lying one).
-  if (r.chance(0.5)) return { bytes: Buffer.concat([magic, b.subarray(Math.min(b.length, magic.length))]), note: `header overwritten with ${name} magic` };
+  if (r.chance(0.5))
+    return { bytes: Buffer.concat([magic, b.subarray(Math.min(b.length, magic.length))]), note: `header overwritten with ${name} magic` };
   return { bytes: Buffer.concat([magic, b]), note: `${name} magic prepended` };
 };
 
 const spliceOp: Op = (b, a, _f, r) => {
   const span = a.spans.length ? r.pick(a.spans) : { what: 'bytes', start: r.int(b.length), end: b.length };
   const kind = r.int(4);
-  if (kind === 0 && span.end - span.start < b.length) return { bytes: splice(b, span.start, span.end - span.start), note: `removed ${span.what}` };
-  if (kind === 1) return { bytes: splice(b, span.end, 0, b.subarray(span.start, Math.min(span.end, span.start + 1_000_000))), note: `duplicated ${span.what}` };
+  if (kind === 0 && span.end - span.start < b.length)
+    return { bytes: splice(b, span.start, span.end - span.start), note: `removed ${span.what}` };
+  if (kind === 1)
+    return {
+      bytes: splice(b, span.end, 0, b.subarray(span.start, Math.min(span.end, span.start + 1_000_000))),
+      note: `duplicated ${span.what}`,
+    };
   const junk = Buffer.from(Array.from({ length: 1 + r.int(64) }, () => r.int(256)));
   if (kind === 2) {
     const at = a.boundaries.length ? r.pick(a.boundaries) : r.int(b.length);

@@ -100,7 +100,9 @@ function chunkProblem(run: CliRun, n: number, limitS: number): { problem?: strin
   if (run.signal) return { problem: `the CLI was killed by ${run.signal}` };
   if (run.code !== 0 && run.code !== 1) return { problem: `the CLI exited with code ${run.code}: ${run.stderr.slice(0, 400)}` };
   // With --json the CLI prints one summary line on stderr and nothing else.
-  const extra = run.stderr.split('\n').filter((l) => l.trim() && !/^\d+ photos?: \d+ (safe|to check before sharing|failed|already done)/.test(l));
+  const extra = run.stderr
+    .split('\n')
+    .filter((l) => l.trim() && !/^\d+ photos?: \d+ (safe|to check before sharing|failed|already done)/.test(l));
   if (extra.length) return { problem: `unexpected output on stderr: ${extra.join(' / ').slice(0, 400)}` };
   try {
     const files = (JSON.parse(run.stdout) as { files: ReportFile[] }).files;
@@ -111,8 +113,22 @@ function chunkProblem(run: CliRun, n: number, limitS: number): { problem?: strin
   }
 }
 
-async function judgeFile(c: FuzzCase, f: ReportFile | undefined, dir: string, engine: typeof Engine, leaks: Map<string, string[]>): Promise<Outcome> {
-  const o: Outcome = { index: c.index, seed: c.seed.name, ops: c.ops, faces: c.faces, bytes: c.bytes.length, status: 'failure', file: c.file };
+async function judgeFile(
+  c: FuzzCase,
+  f: ReportFile | undefined,
+  dir: string,
+  engine: typeof Engine,
+  leaks: Map<string, string[]>,
+): Promise<Outcome> {
+  const o: Outcome = {
+    index: c.index,
+    seed: c.seed.name,
+    ops: c.ops,
+    faces: c.faces,
+    bytes: c.bytes.length,
+    status: 'failure',
+    file: c.file,
+  };
   const fail = (problem: string) => Object.assign(o, { status: 'failure', problem, input: c.bytes });
   if (!f) return fail('missing from the report');
   Object.assign(o, { ms: f.ms, code: f.error?.code, message: f.error?.message });
@@ -126,7 +142,11 @@ async function judgeFile(c: FuzzCase, f: ReportFile | undefined, dir: string, en
   }
   if (f.status !== 'done' || !f.output) return fail(`unexpected status ${f.status}`);
   if (path.dirname(f.output) !== dir) return fail(`output written outside the folder: ${f.output}`);
-  const report = await engine.verifyFile(f.output, { format: f.format as Engine.ImageFormat, width: f.width ?? undefined, height: f.height ?? undefined });
+  const report = await engine.verifyFile(f.output, {
+    format: f.format as Engine.ImageFormat,
+    width: f.width ?? undefined,
+    height: f.height ?? undefined,
+  });
   if (!report.clean) return fail(`output does not verify: ${report.problems.map((p) => p.message).join('; ')}`);
   const leaked = leaks.get(f.output);
   if (leaked?.length) return fail(`exiftool finds in the output: ${leaked.join(', ')}`);
@@ -139,7 +159,17 @@ async function runChunk(cases: FuzzCase[], root: string, o: FuzzOptions, engine:
   const dir = mkdtempSync(path.join(root, 'chunk-'));
   for (const c of cases) writeFileSync(path.join(dir, c.file), c.bytes);
   const limitS = Math.ceil(cases.length / o.jobs + 1) * o.timeoutS + 60;
-  const args = ['--json', '--faces', cases[0].faces, '--timeout', String(o.timeoutS), '-j', String(o.jobs), '--', ...cases.map((c) => path.join(dir, c.file))];
+  const args = [
+    '--json',
+    '--faces',
+    cases[0].faces,
+    '--timeout',
+    String(o.timeoutS),
+    '-j',
+    String(o.jobs),
+    '--',
+    ...cases.map((c) => path.join(dir, c.file)),
+  ];
   const run = await runCli(args, limitS * 1000);
   let { problem, files } = chunkProblem(run, cases.length, limitS);
   if (files) {
@@ -149,14 +179,36 @@ async function runChunk(cases: FuzzCase[], root: string, o: FuzzOptions, engine:
     if (stray.length) problem = `files left behind: ${stray.join(', ')}`;
     else {
       const leaks = hasExiftool ? leakedTagsOfEach(outputs.filter((p) => existsSync(p))) : new Map<string, string[]>();
-      const outcomes = await Promise.all(cases.map((c) => judgeFile(c, files!.find((f) => f.input === path.join(dir, c.file)), dir, engine, leaks)));
+      const outcomes = await Promise.all(
+        cases.map((c) =>
+          judgeFile(
+            c,
+            files!.find((f) => f.input === path.join(dir, c.file)),
+            dir,
+            engine,
+            leaks,
+          ),
+        ),
+      );
       rmSync(dir, { recursive: true, force: true });
       return outcomes;
     }
   }
   if (cases.length === 1) {
     const c = cases[0];
-    return [{ index: c.index, seed: c.seed.name, ops: c.ops, faces: c.faces, bytes: c.bytes.length, status: 'failure', problem, input: c.bytes, file: c.file }];
+    return [
+      {
+        index: c.index,
+        seed: c.seed.name,
+        ops: c.ops,
+        faces: c.faces,
+        bytes: c.bytes.length,
+        status: 'failure',
+        problem,
+        input: c.bytes,
+        file: c.file,
+      },
+    ];
   }
   o.log?.(`  a batch misbehaved (${problem}); re-running its ${cases.length} cases one at a time`);
   const singles: Outcome[] = [];
@@ -183,7 +235,9 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzSummary> {
         const chunk = cases.slice(k, k + o.chunk);
         outcomes.push(...(await runChunk(chunk, root, o, engine)));
         const failed = outcomes.filter((x) => x.status === 'failure').length;
-        o.log?.(`faces ${faces}: ${Math.min(k + o.chunk, cases.length)}/${cases.length} cases, ${failed} failure(s) so far, ${Math.round((Date.now() - started) / 1000)} s`);
+        o.log?.(
+          `faces ${faces}: ${Math.min(k + o.chunk, cases.length)}/${cases.length} cases, ${failed} failure(s) so far, ${Math.round((Date.now() - started) / 1000)} s`,
+        );
       }
     }
   } finally {
@@ -195,5 +249,14 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzSummary> {
     const key = x.status === 'refused' ? `refused:${x.code}` : x.status;
     byCode[key] = (byCode[key] ?? 0) + 1;
   }
-  return { seed: o.seed, seeds: seeds.length, corpus, exiftool: hasExiftool, outcomes, failures: outcomes.filter((x) => x.status === 'failure'), byCode, elapsedMs: Date.now() - started };
+  return {
+    seed: o.seed,
+    seeds: seeds.length,
+    corpus,
+    exiftool: hasExiftool,
+    outcomes,
+    failures: outcomes.filter((x) => x.status === 'failure'),
+    byCode,
+    elapsedMs: Date.now() - started,
+  };
 }

@@ -36,7 +36,9 @@ export async function makeBombs(dir: string): Promise<Bomb[]> {
   for (const [name, original, format, width, height] of plan) {
     const b = Buffer.from(original);
     for (const d of anatomy(b, format).dims) d.write(b, /height/.test(d.what) ? height : width);
-    if (format === 'png') for (const c of walkPng(b).chunks.filter((x) => x.type === 'IHDR')) b.writeUInt32BE(crc32(b.subarray(c.offset + 4, c.dataOffset + c.length)), c.dataOffset + c.length);
+    if (format === 'png')
+      for (const c of walkPng(b).chunks.filter((x) => x.type === 'IHDR'))
+        b.writeUInt32BE(crc32(b.subarray(c.offset + 4, c.dataOffset + c.length)), c.dataOffset + c.length);
     writeFileSync(path.join(dir, name), b);
     bombs.push({ name, width, height });
   }
@@ -55,7 +57,11 @@ export interface Measured {
 export function runMeasured(args: string[]): Measured {
   const rssFile = path.join(mkdtempSync(path.join(tmpdir(), 'rss-')), 'max-rss');
   const hook = path.join(repoRoot, 'test', 'helpers', 'max-rss.mjs');
-  const r = spawnSync(process.execPath, ['--import', hook, cliPath, ...args], { encoding: 'utf8', env: { ...process.env, MAX_RSS_FILE: rssFile }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, ['--import', hook, cliPath, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, MAX_RSS_FILE: rssFile },
+    timeout: 120_000,
+  });
   const kb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, peakMb: Math.round(kb / 1024) };
 }

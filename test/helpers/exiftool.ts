@@ -20,7 +20,8 @@ const structural: Record<string, RegExp> = {
   PNG: /^(ImageWidth|ImageHeight|BitDepth|ColorType|Compression|Filter|Interlace|Palette|Transparency|SRGBRendering|Gamma)$/,
   'PNG-pHYs': /^(PixelsPerUnitX|PixelsPerUnitY|PixelUnits)$/,
   RIFF: /^(VP8Version|ImageWidth|ImageHeight|HorizontalScale|VerticalScale|AlphaPreprocessing|AlphaFiltering|AlphaCompression)$/,
-  QuickTime: /^(MajorBrand|MinorVersion|CompatibleBrands|HandlerType|AV1Configuration\w*|Seq(Profile|LevelIdx\d|Tier\d)|HighBitDepth|TwelveBit|Monochrome|ChromaSubsampling\w*|InitialDelaySamples|MediaData|ChromaFormat|ChromaSamplePosition|ImageSpatialExtent|ImagePixelDepth|MediaDataSize|MediaDataOffset|ColorProfiles|ColorPrimaries|TransferCharacteristics|MatrixCoefficients|VideoFullRangeFlag)$/,
+  QuickTime:
+    /^(MajorBrand|MinorVersion|CompatibleBrands|HandlerType|AV1Configuration\w*|Seq(Profile|LevelIdx\d|Tier\d)|HighBitDepth|TwelveBit|Monochrome|ChromaSubsampling\w*|InitialDelaySamples|MediaData|ChromaFormat|ChromaSamplePosition|ImageSpatialExtent|ImagePixelDepth|MediaDataSize|MediaDataOffset|ColorProfiles|ColorPrimaries|TransferCharacteristics|MatrixCoefficients|VideoFullRangeFlag)$/,
   Meta: /^(PrimaryItemReference)$/,
   IFD0: /^(ImageWidth|ImageHeight|BitsPerSample|Compression|PhotometricInterpretation|StripOffsets|Orientation|SamplesPerPixel|RowsPerStrip|StripByteCounts|XResolution|YResolution|PlanarConfiguration|ResolutionUnit|Predictor|SampleFormat|ExtraSamples)$/,
   GIF: /^(GIFVersion|ImageWidth|ImageHeight|HasColorMap|ColorResolutionDepth|BitsPerPixel|BackgroundColor|TransparentColor)$/,
@@ -31,7 +32,10 @@ export type Tags = Record<string, unknown>;
 
 /** All tags exiftool finds, keyed "Group:Tag" (-a duplicates kept, -ee embedded data extracted). */
 export function readTags(file: string): Tags {
-  const out = execFileSync('exiftool', ['-j', '-a', '-G1', '-s', '-ee', '-n', '-u', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync('exiftool', ['-j', '-a', '-G1', '-s', '-ee', '-n', '-u', file], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return (JSON.parse(out) as Tags[])[0];
 }
 
@@ -44,7 +48,11 @@ export function leakedTags(file: string): string[] {
 export function leakedTagsOfEach(files: string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   if (!files.length) return out;
-  const json = execFileSync('exiftool', ['-j', '-a', '-G1', '-s', '-ee', '-n', '-u', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const json = execFileSync('exiftool', ['-j', '-a', '-G1', '-s', '-ee', '-n', '-u', ...files], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   for (const tags of JSON.parse(json) as Tags[]) out.set(String(tags.SourceFile), leaksIn(tags));
   return out;
 }

@@ -81,10 +81,17 @@ describe('Thunar uca.xml', () => {
 
   it('the merged file is well-formed XML', () => {
     const merged = mergeActions(layouts['one block per action'], actions, none);
-    const names = execFileSync('python3', ['-c', 'import sys, xml.dom.minidom as m; d = m.parseString(sys.stdin.read()); print("|".join(n.firstChild.data for n in d.getElementsByTagName("name")))'], {
-      input: merged,
-      encoding: 'utf8',
-    });
+    const names = execFileSync(
+      'python3',
+      [
+        '-c',
+        'import sys, xml.dom.minidom as m; d = m.parseString(sys.stdin.read()); print("|".join(n.firstChild.data for n in d.getElementsByTagName("name")))',
+      ],
+      {
+        input: merged,
+        encoding: 'utf8',
+      },
+    );
     // Each of ours in English, and in French for a French desktop (xml:lang).
     expect(names.trim()).toBe('Mine|Share safely|Partager en sécurité|Review and share safely|Vérifier et partager en sécurité');
     expect(merged).toContain('<name xml:lang="fr">Partager en sécurité</name>');
@@ -108,30 +115,68 @@ describe('Thunar uca.xml', () => {
 });
 
 function result(input: string, over: Partial<Result>): Result {
-  return { input, status: 'done', output: `${path.dirname(input)}/Safe to share/${path.basename(input)}`, faces: 0, facesCovered: 0, regions: [], kept: [], removed: [], warnings: [], ms: 1, ...over };
+  return {
+    input,
+    status: 'done',
+    output: `${path.dirname(input)}/Safe to share/${path.basename(input)}`,
+    faces: 0,
+    facesCovered: 0,
+    regions: [],
+    kept: [],
+    removed: [],
+    warnings: [],
+    ms: 1,
+    ...over,
+  };
 }
 
 describe('the notification', () => {
   const log = '/home/léa/.local/state/share-safely/action.log';
-  const group = (results: Result[], extra: Partial<GroupOutcome> = {}): GroupOutcome => ({ dir: '/p', results, problems: [], skipped: [], skippedFolders: 0, ...extra });
+  const group = (results: Result[], extra: Partial<GroupOutcome> = {}): GroupOutcome => ({
+    dir: '/p',
+    results,
+    problems: [],
+    skipped: [],
+    skippedFolders: 0,
+    ...extra,
+  });
   const noFace = { code: 'no-face' as const, message: 'no face found' };
   const [en, fr] = [words('en'), words('fr')];
 
-  it('says the batch in the CLI summary\'s words, the faces covered and why photos are to check', () => {
+  it("says the batch in the CLI summary's words, the faces covered and why photos are to check", () => {
     const groups = [
-      group([result('/p/a.jpg', { faces: 2, facesCovered: 2 }), result('/p/b.jpg', { faces: 3, facesCovered: 3, warnings: [{ code: 'low-confidence', message: '' }] })]),
+      group([
+        result('/p/a.jpg', { faces: 2, facesCovered: 2 }),
+        result('/p/b.jpg', { faces: 3, facesCovered: 3, warnings: [{ code: 'low-confidence', message: '' }] }),
+      ]),
       group([result('/q/c.jpg', { warnings: [noFace] })]),
     ];
-    expect(noticeFor(groups, log, en)).toEqual({ title: 'Share Safely', body: '3 photos: 2 safe, 1 to check before sharing — 5 faces covered. To check: no face found.', critical: false });
-    expect(noticeFor(groups, log, fr).body).toBe('3 photos : 2 sûres, 1 à vérifier avant de la partager — 5 visages couverts. À vérifier : aucun visage trouvé.');
+    expect(noticeFor(groups, log, en)).toEqual({
+      title: 'Share Safely',
+      body: '3 photos: 2 safe, 1 to check before sharing — 5 faces covered. To check: no face found.',
+      critical: false,
+    });
+    expect(noticeFor(groups, log, fr).body).toBe(
+      '3 photos : 2 sûres, 1 à vérifier avant de la partager — 5 visages couverts. À vérifier : aucun visage trouvé.',
+    );
   });
 
   it('small faces and faces left visible are to check; failures name the log; files that are not photos are listed, not failed', () => {
     const failed = result('/p/x.jpg', { status: 'failed', output: undefined, error: { code: 'corrupt', message: 'broken' } });
-    const kept = result('/p/k.jpg', { faces: 2, facesCovered: 1, kept: [{ box: { x: 0, y: 0, width: 1, height: 1 }, reason: 'adult' }], warnings: [{ code: 'face-left-uncovered', message: '' }] });
+    const kept = result('/p/k.jpg', {
+      faces: 2,
+      facesCovered: 1,
+      kept: [{ box: { x: 0, y: 0, width: 1, height: 1 }, reason: 'adult' }],
+      warnings: [{ code: 'face-left-uncovered', message: '' }],
+    });
     const small = result('/p/s.jpg', { faces: 1, facesCovered: 1, warnings: [{ code: 'small-face', message: '' }] });
     const n = noticeFor(
-      [group([result('/p/a.jpg', { faces: 1, facesCovered: 1 }), kept, small, failed], { problems: [{ path: '/p/gone.jpg', error: { code: 'not-found', message: 'no such file' } }], skipped: [{ path: '/p/notes.txt' }, { path: '/p/DSC1.dng', what: 'DNG camera RAW' }] })],
+      [
+        group([result('/p/a.jpg', { faces: 1, facesCovered: 1 }), kept, small, failed], {
+          problems: [{ path: '/p/gone.jpg', error: { code: 'not-found', message: 'no such file' } }],
+          skipped: [{ path: '/p/notes.txt' }, { path: '/p/DSC1.dng', what: 'DNG camera RAW' }],
+        }),
+      ],
       log,
       en,
     );
@@ -187,7 +232,7 @@ describe('the review window', () => {
   const script = path.join(root, 'dist', 'cli', 'main.js');
   const files = ['/p/Été.jpg', '-x.jpg'];
 
-  it('opens through the desktop app\'s launcher built beside the CLI, with the paths after --', () => {
+  it("opens through the desktop app's launcher built beside the CLI, with the paths after --", () => {
     expect(desktopAppCommand(files, { script, node: '/usr/bin/node', env: {} })).toBeUndefined();
     const launch = path.join(root, 'dist', 'electron', 'launch.js');
     mkdirSync(path.dirname(launch), { recursive: true });
@@ -197,14 +242,20 @@ describe('the review window', () => {
     const electron = path.join(root, 'node_modules', 'electron', 'package.json');
     mkdirSync(path.dirname(electron), { recursive: true });
     writeFileSync(electron, '{"name":"electron"}');
-    expect(desktopAppCommand(files, { script, node: '/usr/bin/node', env: {} })).toEqual({ command: '/usr/bin/node', args: [launch, '--', ...files] });
+    expect(desktopAppCommand(files, { script, node: '/usr/bin/node', env: {} })).toEqual({
+      command: '/usr/bin/node',
+      args: [launch, '--', ...files],
+    });
   });
 
   it('SHARE_SAFELY_APP names a packaged app, used only when it exists', () => {
     const app = path.join(root, 'Share Safely');
     expect(desktopAppCommand(files, { script, node: '/usr/bin/node', env: { SHARE_SAFELY_APP: app } })).toBeUndefined();
     writeFileSync(app, '');
-    expect(desktopAppCommand(files, { script, node: '/usr/bin/node', env: { SHARE_SAFELY_APP: app } })).toEqual({ command: app, args: ['--', ...files] });
+    expect(desktopAppCommand(files, { script, node: '/usr/bin/node', env: { SHARE_SAFELY_APP: app } })).toEqual({
+      command: app,
+      args: ['--', ...files],
+    });
   });
 });
 
@@ -214,7 +265,7 @@ describe('the labels, in the user\'s language, and "review" only where the app c
   const frBoth: Offer = { lang: 'fr', variants: ['share', 'review'] };
   const shareOnly: Offer = { lang: 'en', variants: ['share'] };
 
-  it('key files carry Name and Name[fr] (the file manager shows the user\'s); one-name entries take the install language', () => {
+  it("key files carry Name and Name[fr] (the file manager shows the user's); one-name entries take the install language", () => {
     const nemo = nemoActions(launcher, dirs, both)[0]!.content;
     expect(nemo).toMatch(/^Name=Share safely$/m);
     expect(nemo).toMatch(/^Name\[fr\]=Partager en sécurité$/m);
@@ -222,10 +273,22 @@ describe('the labels, in the user\'s language, and "review" only where the app c
     const dolphin = dolphinServiceMenus(launcher, dirs, both)[0]!.content;
     expect(dolphin).toMatch(/^Name\[fr\]=Vérifier et partager en sécurité$/m);
     expect(openWithEntry(launcher, dirs, both).content).toMatch(/^GenericName\[fr\]=Copies sûres de photos$/m);
-    expect(nautilusScripts(launcher, dirs, frBoth).map((f) => path.basename(f.path))).toEqual(['Partager en sécurité', 'Vérifier et partager en sécurité']);
-    const verbs = registryKeys(launcher, ['jpg'], frBoth).filter((k) => k.values.MUIVerb).map((k) => k.values.MUIVerb);
-    expect(verbs).toEqual(['Partager en sécurité', 'Vérifier et partager en sécurité', 'Partager en sécurité', 'Vérifier et partager en sécurité']);
-    expect(quickActions(launcher, '/Users/léa', frBoth).map((f) => f.path)).toContain('/Users/léa/Library/Services/Partager en sécurité.workflow/Contents/Info.plist');
+    expect(nautilusScripts(launcher, dirs, frBoth).map((f) => path.basename(f.path))).toEqual([
+      'Partager en sécurité',
+      'Vérifier et partager en sécurité',
+    ]);
+    const verbs = registryKeys(launcher, ['jpg'], frBoth)
+      .filter((k) => k.values.MUIVerb)
+      .map((k) => k.values.MUIVerb);
+    expect(verbs).toEqual([
+      'Partager en sécurité',
+      'Vérifier et partager en sécurité',
+      'Partager en sécurité',
+      'Vérifier et partager en sécurité',
+    ]);
+    expect(quickActions(launcher, '/Users/léa', frBoth).map((f) => f.path)).toContain(
+      '/Users/léa/Library/Services/Partager en sécurité.workflow/Contents/Info.plist',
+    );
   });
 
   it('without a desktop app, no entry offers "Review and share safely"', () => {
@@ -238,7 +301,11 @@ describe('the labels, in the user\'s language, and "review" only where the app c
     ];
     expect(all.filter((f) => /--review|Review and share safely/.test(f.content + f.path))).toEqual([]);
     expect(thunarActions(launcher, shareOnly).map((a) => a.uniqueId)).toEqual(['share-safely-share']);
-    expect(registryKeys(launcher, ['jpg'], shareOnly).map((k) => k.key).filter((k) => /Review/.test(k))).toEqual([]);
+    expect(
+      registryKeys(launcher, ['jpg'], shareOnly)
+        .map((k) => k.key)
+        .filter((k) => /Review/.test(k)),
+    ).toEqual([]);
     expect(dolphinServiceMenus(launcher, dirs, shareOnly)[0]!.content).toMatch(/^Actions=shareSafely;$/m);
   });
 });
@@ -254,10 +321,15 @@ describe('targets and ownership', () => {
 
   const root = mkdtempSync(path.join(tmpdir(), 'share-safely-own-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
-  const host: Host = { platform: 'linux', home: root, env: { XDG_CONFIG_DIRS: path.join(root, 'none') }, run: async () => ({ code: 0, stdout: '', stderr: '' }) };
+  const host: Host = {
+    platform: 'linux',
+    home: root,
+    env: { XDG_CONFIG_DIRS: path.join(root, 'none') },
+    run: async () => ({ code: 0, stdout: '', stderr: '' }),
+  };
   const launcher = { node: process.execPath, script: '/opt/share-safely/dist/cli/main.js' };
 
-  it('never overwrites or removes a file of the user\'s at one of our paths, nor one edited after install', async () => {
+  it("never overwrites or removes a file of the user's at one of our paths, nor one edited after install", async () => {
     const scripts = path.join(root, '.local', 'share', 'nautilus', 'scripts');
     mkdirSync(scripts, { recursive: true });
     writeFileSync(path.join(scripts, 'Share safely'), 'my own script');
@@ -284,7 +356,10 @@ describe('targets and ownership', () => {
   it('status says when node or the CLI moved since install', async () => {
     await install(['nemo'], { node: path.join(root, 'gone', 'node'), script: launcher.script }, host, both);
     const s = await status(['nemo'], host);
-    expect(s.launcher).toEqual([`node is no longer at ${path.join(root, 'gone', 'node')}`, `the Share Safely CLI is no longer at ${launcher.script}`]);
+    expect(s.launcher).toEqual([
+      `node is no longer at ${path.join(root, 'gone', 'node')}`,
+      `the Share Safely CLI is no longer at ${launcher.script}`,
+    ]);
     expect(statusText(s, words('en'))).toContain('Run `share-safely integrate install` again');
     expect(statusText(s, words('fr'))).toMatch(/^Nemo {2}installé\n/);
     expect(statusText(s, words('fr'))).toContain('Relancez `share-safely integrate install`');

@@ -3,7 +3,18 @@
 // `share-safely verify`; notify-send, xdg-open and the desktop app are stubs that record their
 // arguments. Uninstall must leave HOME byte for byte as it was, the user's own actions included.
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -173,7 +184,12 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('Linux file-manager ent
     const script = path.join(data, 'nautilus', 'scripts', 'Share safely');
     const r = await run([script, ...files.map((f) => path.basename(f))], { cwd: dir, env: { ...env, LANG: 'fr_FR.UTF-8' } });
     expect(r.code, r.stderr).toBe(0);
-    expectSafeCopies([dir], n, o, '2 photos : 1 sûre, 1 à vérifier avant de la partager — 1 visage couvert. À vérifier : aucun visage trouvé.');
+    expectSafeCopies(
+      [dir],
+      n,
+      o,
+      '2 photos : 1 sûre, 1 à vérifier avant de la partager — 1 visage couvert. À vérifier : aucun visage trouvé.',
+    );
   });
 
   it('Nautilus: with no arguments, the review script reads NAUTILUS_SCRIPT_SELECTED_FILE_PATHS and opens the app', async () => {
@@ -185,16 +201,19 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('Linux file-manager ent
     expect(stubs.calls('share-safely-app').slice(apps)).toEqual([['--', ...files]]);
   });
 
-  it('Nautilus: on the folder\'s background (nothing selected) the folder shown is the selection', async () => {
+  it("Nautilus: on the folder's background (nothing selected) the folder shown is the selection", async () => {
     const { dir } = photoFolder('nautilus-background');
     const apps = stubs.calls('share-safely-app').length;
     const script = path.join(data, 'nautilus', 'scripts', 'Review and share safely');
-    const r = await run([script], { cwd: dir, env: { ...env, NAUTILUS_SCRIPT_SELECTED_FILE_PATHS: '', NAUTILUS_SCRIPT_CURRENT_URI: fileUri(dir) } });
+    const r = await run([script], {
+      cwd: dir,
+      env: { ...env, NAUTILUS_SCRIPT_SELECTED_FILE_PATHS: '', NAUTILUS_SCRIPT_CURRENT_URI: fileUri(dir) },
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(stubs.calls('share-safely-app').slice(apps)).toEqual([['--', dir]]);
   });
 
-  it('Nemo: the action\'s Exec with %U pasted in double quotes, split like g_spawn_command_line_async', async () => {
+  it("Nemo: the action's Exec with %U pasted in double quotes, split like g_spawn_command_line_async", async () => {
     const { dir, files } = photoFolder('nemo');
     const [n, o] = counts();
     const action = keyFileGroup(readFileSync(path.join(data, 'nemo', 'actions', 'share-safely.nemo_action'), 'utf8'), 'Nemo Action');
@@ -207,7 +226,7 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('Linux file-manager ent
     expectSafeCopies([dir], n, o);
   });
 
-  it('Dolphin: the service menu action\'s Exec with %F expanded (the KDE 5 and KDE 6 files are the same)', async () => {
+  it("Dolphin: the service menu action's Exec with %F expanded (the KDE 5 and KDE 6 files are the same)", async () => {
     const { dir, files } = photoFolder('dolphin');
     const [n, o] = counts();
     const menu = readFileSync(path.join(data, 'kio', 'servicemenus', 'share-safely.desktop'), 'utf8');
@@ -235,7 +254,12 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('Linux file-manager ent
     const block = [...uca.matchAll(/<action>[\s\S]*?<\/action>/g)].map((m) => m[0]).find((b) => b.includes('<name>Share safely</name>'));
     expect(block).toContain('<directories/>');
     expect(block).toContain('<image-files/>');
-    const command = /<command>([\s\S]*?)<\/command>/.exec(block!)![1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const command = /<command>([\s\S]*?)<\/command>/
+      .exec(block!)![1]
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
     const line = command.replace(/%([%F])/g, (_, c: string) => (c === '%' ? '%' : [summer, winter].map(gShellQuote).join(' ')));
     const r = await run(['/bin/sh', '-c', line], { cwd: home, env });
     expect(r.code, r.stderr).toBe(0);
@@ -248,7 +272,16 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('Linux file-manager ent
     const entry = keyFileGroup(readFileSync(path.join(data, 'applications', 'share-safely-action.desktop'), 'utf8'), 'Desktop Entry');
     expect(entry.Type).toBe('Application');
     expect(entry.TryExec).toBe(process.execPath);
-    expect(entry.MimeType.split(';').filter(Boolean)).toEqual(['image/jpeg', 'image/png', 'image/webp', 'image/tiff', 'image/avif', 'image/heic', 'image/heif', 'image/gif']);
+    expect(entry.MimeType.split(';').filter(Boolean)).toEqual([
+      'image/jpeg',
+      'image/png',
+      'image/webp',
+      'image/tiff',
+      'image/avif',
+      'image/heic',
+      'image/heif',
+      'image/gif',
+    ]);
     const r = await run(expandFieldCodes(desktopExecSplit(entry.Exec), files), { cwd: home, env });
     expect(r.code, r.stderr).toBe(0);
     expectSafeCopies([dir], n, o);
@@ -260,7 +293,9 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('Linux file-manager ent
     mkdirSync(cfg, { recursive: true });
     writeFileSync(path.join(cfg, 'settings.json'), JSON.stringify({ place: 'beside' }));
     const [n, o] = counts();
-    const runs = files.map((f) => run([process.execPath, cliPath, 'action', '--gather', '--', f], { cwd: home, env: { ...env, SHARE_SAFELY_CONFIG_DIR: cfg } }));
+    const runs = files.map((f) =>
+      run([process.execPath, cliPath, 'action', '--gather', '--', f], { cwd: home, env: { ...env, SHARE_SAFELY_CONFIG_DIR: cfg } }),
+    );
     const exits = await Promise.all(runs);
     expect(exits.map((e) => e.code)).toEqual([0, 0]);
     for (const f of files) {
@@ -310,15 +345,23 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('Linux file-manager ent
     expect(r.stderr).toBe('');
     expect(stubs.calls('notify-send').length).toBe(n);
     const lines = readFileSync(logPath, 'utf8').trimEnd().split('\n');
-    expect(lines[1]).toBe(`1 photo: 1 failed. 1 file was left out (not a photo Share Safely can read): IMG_1.jpg (not a picture). Details of what failed: ${logPath}.`);
+    expect(lines[1]).toBe(
+      `1 photo: 1 failed. 1 file was left out (not a photo Share Safely can read): IMG_1.jpg (not a picture). Details of what failed: ${logPath}.`,
+    );
     expect(lines.at(-1)).toBe(notShownLine(words('en')).trimEnd());
   });
 
   it('review without the desktop app: the user is told, and nothing else happens', async () => {
     const { files } = photoFolder('no-app');
     const [n, o] = counts();
-    const entry = keyFileGroup(readFileSync(path.join(data, 'applications', 'share-safely-action.desktop'), 'utf8'), 'Desktop Action review');
-    const r = await run(expandFieldCodes(desktopExecSplit(entry.Exec), files), { cwd: home, env: { ...env, SHARE_SAFELY_APP: path.join(root, 'no-such-app') } });
+    const entry = keyFileGroup(
+      readFileSync(path.join(data, 'applications', 'share-safely-action.desktop'), 'utf8'),
+      'Desktop Action review',
+    );
+    const r = await run(expandFieldCodes(desktopExecSplit(entry.Exec), files), {
+      cwd: home,
+      env: { ...env, SHARE_SAFELY_APP: path.join(root, 'no-such-app') },
+    });
     expect(r.code).toBe(1);
     const note = stubs.calls('notify-send').at(-1)!;
     expect(stubs.calls('notify-send').length).toBe(n + 1);
@@ -335,7 +378,7 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('Linux file-manager ent
     expect(r.code, r.stdout + r.stderr).toBe(0);
   });
 
-  it('uninstall leaves HOME exactly as it was before install, the user\'s own entries included; --purge also removes the log and the record', () => {
+  it("uninstall leaves HOME exactly as it was before install, the user's own entries included; --purge also removes the log and the record", () => {
     const r = runCli(['integrate', 'uninstall'], { env });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Kept: .*action\.log.*integrate uninstall --purge/);

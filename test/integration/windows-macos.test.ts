@@ -97,7 +97,8 @@ describe('Windows Explorer verbs (HKCU, via reg import)', () => {
       if (args[0] === 'export') {
         expect(args[3]).toBe('/y');
         const text = registry.get(args[1]);
-        if (text === undefined) return { code: 1, stdout: '', stderr: 'ERROR: The system was unable to find the specified registry key or value.' };
+        if (text === undefined)
+          return { code: 1, stdout: '', stderr: 'ERROR: The system was unable to find the specified registry key or value.' };
         writeFileSync(args[2], encodeRegFile(`Windows Registry Editor Version 5.00\r\n\r\n${text}`));
         return { code: 0, stdout: '', stderr: '' };
       }
@@ -112,7 +113,10 @@ describe('Windows Explorer verbs (HKCU, via reg import)', () => {
   };
   const classes = 'HKEY_CURRENT_USER\\Software\\Classes';
   const verbs = [
-    ...imageExtensions.flatMap((ext) => [`SystemFileAssociations\\.${ext}\\shell\\ShareSafely`, `SystemFileAssociations\\.${ext}\\shell\\ShareSafely.Review`]),
+    ...imageExtensions.flatMap((ext) => [
+      `SystemFileAssociations\\.${ext}\\shell\\ShareSafely`,
+      `SystemFileAssociations\\.${ext}\\shell\\ShareSafely.Review`,
+    ]),
     'Directory\\shell\\ShareSafely',
     'Directory\\shell\\ShareSafely.Review',
   ].map((k) => `${classes}\\${k}`);
@@ -126,7 +130,12 @@ describe('Windows Explorer verbs (HKCU, via reg import)', () => {
     expect(reg.header).toBe('Windows Registry Editor Version 5.00');
     expect(reg.sections.every((s) => s.key.startsWith(`${classes}\\`))).toBe(true);
     // Older copies of ours go first, so installing again leaves no stale value.
-    expect(reg.sections.filter((s) => s.remove).map((s) => s.key).sort()).toEqual([...verbs].sort());
+    expect(
+      reg.sections
+        .filter((s) => s.remove)
+        .map((s) => s.key)
+        .sort(),
+    ).toEqual([...verbs].sort());
     const added = reg.sections.filter((s) => !s.remove);
     expect(added.map((s) => s.key).sort()).toEqual([...verbs, ...verbs.map((v) => `${v}\\command`)].sort());
     for (const verb of verbs) {
@@ -136,7 +145,15 @@ describe('Windows Explorer verbs (HKCU, via reg import)', () => {
       expect(values).toEqual({ MUIVerb: review ? 'Review and share safely' : 'Share safely', MultiSelectModel: 'Player' });
       const command = added.find((s) => s.key === `${verb}\\command`)!.values[''];
       expect(command.endsWith(folder ? ' "%V"' : ' "%1"')).toBe(true);
-      expect(windowsArgv(command)).toEqual([launcher.node, launcher.script, 'action', ...(review ? ['--review'] : []), '--gather', '--', folder ? '%V' : '%1']);
+      expect(windowsArgv(command)).toEqual([
+        launcher.node,
+        launcher.script,
+        'action',
+        ...(review ? ['--review'] : []),
+        '--gather',
+        '--',
+        folder ? '%V' : '%1',
+      ]);
     }
     // The .reg file is a means, not a leftover.
     expect(readdirSync(path.join(appData, 'Share Safely'))).toEqual(['integration.json']);
@@ -170,12 +187,22 @@ describe('Windows Explorer verbs (HKCU, via reg import)', () => {
   it('the keys install created above the verbs go too, unless something else is in them', async () => {
     const sfa = `${classes}\\SystemFileAssociations`;
     // The user's own verb on .jpg exists before install; everything else install creates.
-    registry.set(sfa, `[${sfa}]\r\n\r\n[${sfa}\\.JPG]\r\n\r\n[${sfa}\\.JPG\\shell]\r\n\r\n[${sfa}\\.JPG\\shell\\Edit with Paint]\r\n@="Edit"\r\n\r\n`);
+    registry.set(
+      sfa,
+      `[${sfa}]\r\n\r\n[${sfa}\\.JPG]\r\n\r\n[${sfa}\\.JPG\\shell]\r\n\r\n[${sfa}\\.JPG\\shell\\Edit with Paint]\r\n@="Edit"\r\n\r\n`,
+    );
     await install(['explorer'], launcher, host, { lang: 'en', variants: ['share', 'review'] });
     // What reg import made of it: the same keys, plus ours and the parents it had to create.
-    const after = [...new Set(verbs.flatMap((v) => v.split('\\').map((_, i, parts) => parts.slice(0, i + 1).join('\\'))))].filter((k) => k.startsWith(`${sfa}\\`) || k === sfa);
+    const after = [...new Set(verbs.flatMap((v) => v.split('\\').map((_, i, parts) => parts.slice(0, i + 1).join('\\'))))].filter(
+      (k) => k.startsWith(`${sfa}\\`) || k === sfa,
+    );
     registry.set(sfa, `${registry.get(sfa)}${after.map((k) => `[${k}]\r\n\r\n`).join('')}`);
-    registry.set(`${classes}\\Directory`, [`${classes}\\Directory`, `${classes}\\Directory\\shell`, ...verbs.filter((v) => v.includes('Directory'))].map((k) => `[${k}]\r\n`).join('\r\n'));
+    registry.set(
+      `${classes}\\Directory`,
+      [`${classes}\\Directory`, `${classes}\\Directory\\shell`, ...verbs.filter((v) => v.includes('Directory'))]
+        .map((k) => `[${k}]\r\n`)
+        .join('\r\n'),
+    );
     // A key someone added after install, under one install created: that one stays.
     registry.set(sfa, `${registry.get(sfa)}[${sfa}\\.png\\shell\\Print]\r\n@="Print"\r\n\r\n`);
     await uninstall(['explorer'], host);
@@ -186,7 +213,8 @@ describe('Windows Explorer verbs (HKCU, via reg import)', () => {
     expect(parents).toContain(`${classes}\\Directory`);
     expect(parents).toContain(`${sfa}\\.webp\\shell`);
     expect(parents).toContain(`${sfa}\\.webp`);
-    for (const kept of [sfa, `${sfa}\\.jpg`, `${sfa}\\.jpg\\shell`, `${sfa}\\.png`, `${sfa}\\.png\\shell`]) expect(parents).not.toContain(kept);
+    for (const kept of [sfa, `${sfa}\\.jpg`, `${sfa}\\.jpg\\shell`, `${sfa}\\.png`, `${sfa}\\.png\\shell`])
+      expect(parents).not.toContain(kept);
     // Deepest first, so each key is empty by the time it goes.
     expect(parents.indexOf(`${sfa}\\.webp\\shell`)).toBeLessThan(parents.indexOf(`${sfa}\\.webp`));
     registry.clear();
@@ -210,15 +238,22 @@ describe('macOS Finder Quick Actions (~/Library/Services)', () => {
   // node is a recorder here, so running the workflow's script shows the exact argv it builds.
   const launcher = { node: path.join(stubs.dir, 'share-safely-app'), script: `/Applications/Share Safely/it's "here" $HOME/main.js` };
   const plist = (file: string) =>
-    JSON.parse(execFileSync('python3', ['-c', 'import json, plistlib, sys; print(json.dumps(plistlib.load(open(sys.argv[1], "rb"))))', file], { encoding: 'utf8' }));
+    JSON.parse(
+      execFileSync('python3', ['-c', 'import json, plistlib, sys; print(json.dumps(plistlib.load(open(sys.argv[1], "rb"))))', file], {
+        encoding: 'utf8',
+      }),
+    );
   const mine = path.join(services, 'Mine.workflow', 'Contents', 'document.wflow');
 
   it('writes one workflow bundle per variant: a Finder service running a shell script on the selected files', async () => {
     mkdirSync(path.dirname(mine), { recursive: true });
-    writeFileSync(mine, 'the user\'s own workflow');
+    writeFileSync(mine, "the user's own workflow");
     const [report] = await install(['finder'], launcher, host, { lang: 'en', variants: ['share', 'review'] });
     expect(report.ok).toBe(true);
-    for (const [name, review] of [['Share safely', false], ['Review and share safely', true]] as const) {
+    for (const [name, review] of [
+      ['Share safely', false],
+      ['Review and share safely', true],
+    ] as const) {
       const contents = path.join(services, `${name}.workflow`, 'Contents');
       expect(readdirSync(contents).sort()).toEqual(['Info.plist', 'document.wflow']);
       const info = plist(path.join(contents, 'Info.plist'));
@@ -246,15 +281,17 @@ describe('macOS Finder Quick Actions (~/Library/Services)', () => {
       const before = stubs.calls('share-safely-app').length;
       const r = await run(['/bin/sh', '-c', action.ActionParameters.COMMAND_STRING, 'sh', ...files], { cwd: root, env: process.env });
       expect(r.code, r.stderr).toBe(0);
-      expect(stubs.calls('share-safely-app').slice(before)).toEqual([[launcher.script, 'action', ...(review ? ['--review'] : []), '--', ...files]]);
+      expect(stubs.calls('share-safely-app').slice(before)).toEqual([
+        [launcher.script, 'action', ...(review ? ['--review'] : []), '--', ...files],
+      ]);
     }
   });
 
-  it('uninstall removes both bundles and keeps the user\'s own workflow', async () => {
+  it("uninstall removes both bundles and keeps the user's own workflow", async () => {
     const [report] = await uninstall(['finder'], host);
     expect(report.ok).toBe(true);
     expect(readdirSync(services)).toEqual(['Mine.workflow']);
-    expect(readFileSync(mine, 'utf8')).toBe('the user\'s own workflow');
+    expect(readFileSync(mine, 'utf8')).toBe("the user's own workflow");
     expect(existsSync(path.join(home, 'Library', 'Application Support'))).toBe(false);
     // pbs does not exist on Linux: nothing was run.
     expect(ran).toEqual([]);

@@ -57,7 +57,9 @@ async function explorerVerb(verb: string, items: string[]): Promise<{ code: numb
 /** The log, which holds the last run only (one entry, starting with "=="); each one read is kept in `seen`. */
 const seen: string[] = [];
 function lastRun(): string {
-  const entries = readFileSync(wine.unix(logWin), 'utf8').split(/^(?===)/m).filter(Boolean);
+  const entries = readFileSync(wine.unix(logWin), 'utf8')
+    .split(/^(?===)/m)
+    .filter(Boolean);
   expect(entries).toHaveLength(1);
   seen.push(entries[0]);
   return entries[0];
@@ -110,9 +112,15 @@ describe.skipIf(skip)('the Windows right-click door, run under Wine', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/✓ Windows Explorer\s+added 28 verbs under HKEY_CURRENT_USER\\Software\\Classes/);
     const keys = (await wine.regExport(classes))!;
-    const owners = [...imageExtensions.map((e) => ({ key: `SystemFileAssociations\\.${e}`, item: '%1' })), { key: 'Directory', item: '%V' }];
+    const owners = [
+      ...imageExtensions.map((e) => ({ key: `SystemFileAssociations\\.${e}`, item: '%1' })),
+      { key: 'Directory', item: '%V' },
+    ];
     for (const { key, item } of owners) {
-      for (const [verb, words] of [['ShareSafely', 'action --gather'], ['ShareSafely.Review', 'action --review --gather']]) {
+      for (const [verb, words] of [
+        ['ShareSafely', 'action --gather'],
+        ['ShareSafely.Review', 'action --review --gather'],
+      ]) {
         expect(keys.get(`${classes}\\${key}\\shell\\${verb}`)?.MultiSelectModel).toBe('Player');
         expect(keys.get(`${classes}\\${key}\\shell\\${verb}\\command`)?.['']).toBe(`"${nodeExe}" "${cli}" ${words} -- "${item}"`);
       }
@@ -132,17 +140,27 @@ describe.skipIf(skip)('the Windows right-click door, run under Wine', () => {
     expect(onLinux.code).toBe(0);
     expect(readFileSync(wine.unix(copy)).equals(readFileSync(path.join(linux, 'Léa & Tom (1).safe.jpg')))).toBe(true);
     // The log says what the notification said, in the CLI summary's words (no photo name: nothing failed).
-    const [tallied, faces] = onLinux.stdout.trim().split('\n').at(-1)!.split(/ — |, GPS/);
+    const [tallied, faces] = onLinux.stdout
+      .trim()
+      .split('\n')
+      .at(-1)!
+      .split(/ — |, GPS/);
     expect(lastRun().split('\n')[1]).toBe(`${tallied} — ${faces}.`);
     expect(shownFolders(`${summer}\\Safe to share`)).toBe(1);
   });
 
   it('several photos at once: one process each, joined into one batch, one log entry, one folder shown', async () => {
-    const photos = place(summer, { 'Zoé à la plage.jpg': 'portrait-sideways.jpg', 'Anniversaire (Mamie).png': 'cameraman.png', 'IMG_0042.HEIC': 'IMG_0042.heic' });
+    const photos = place(summer, {
+      'Zoé à la plage.jpg': 'portrait-sideways.jpg',
+      'Anniversaire (Mamie).png': 'cameraman.png',
+      'IMG_0042.HEIC': 'IMG_0042.heic',
+    });
     const runs = await explorerVerb('ShareSafely', photos);
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
     expect(lastRun()).toMatch(/^3 photos: .* — \d+ faces covered/m);
-    const copies = ['Zoé à la plage.safe.jpg', 'Anniversaire (Mamie).safe.png', 'IMG_0042.safe.jpg'].map((n) => `${summer}\\Safe to share\\${n}`);
+    const copies = ['Zoé à la plage.safe.jpg', 'Anniversaire (Mamie).safe.png', 'IMG_0042.safe.jpg'].map(
+      (n) => `${summer}\\Safe to share\\${n}`,
+    );
     for (const [i, copy] of copies.entries()) await expectSafeCopy(photos[i], copy);
     expect(shownFolders(`${summer}\\Safe to share`)).toBe(2);
     expect(readdirSync(wine.unix(`C:\\users\\${windowsUser}\\AppData\\Local\\Share Safely\\gather`))).toEqual([]);
@@ -150,7 +168,11 @@ describe.skipIf(skip)('the Windows right-click door, run under Wine', () => {
 
   it('a folder with %V, holding a file that is not a photo: the failure names the log under %LOCALAPPDATA%', async () => {
     const folder = `${pictures}\\Noël 2024`;
-    place(folder, { 'Mamie & moi.jpg': 'portrait-sideways.jpg', 'PXL_20240101_083012.MP.jpg': 'PXL_20240101_083012.MP.jpg', 'IMG_1.jpg': '' });
+    place(folder, {
+      'Mamie & moi.jpg': 'portrait-sideways.jpg',
+      'PXL_20240101_083012.MP.jpg': 'PXL_20240101_083012.MP.jpg',
+      'IMG_1.jpg': '',
+    });
     const [run] = await explorerVerb('ShareSafely', [folder]);
     expect(run).toEqual({ code: 1, command: `"${nodeExe}" "${cli}" action --gather -- "${folder}"` });
     expect(readdirSync(wine.unix(`${folder}\\Safe to share`)).sort()).toEqual(['Mamie & moi.safe.jpg', 'PXL_20240101_083012.MP.safe.jpg']);

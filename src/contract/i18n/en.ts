@@ -28,8 +28,10 @@ export const en = {
   'status.noFaceOpened': 'No face found',
   'status.savedCheck': 'Saved — check it',
   'confirm.title': 'Export photos nobody has checked?',
-  'confirm.text_one': '{n} photo needs a look before it is shared (no face was found, faces are very small, or faces are left visible), and it has not been opened:',
-  'confirm.text_other': '{n} photos need a look before they are shared (no face was found, faces are very small, or faces are left visible), and they have not been opened:',
+  'confirm.text_one':
+    '{n} photo needs a look before it is shared (no face was found, faces are very small, or faces are left visible), and it has not been opened:',
+  'confirm.text_other':
+    '{n} photos need a look before they are shared (no face was found, faces are very small, or faces are left visible), and they have not been opened:',
   'confirm.more_one': 'and {n} more',
   'confirm.more_other': 'and {n} more',
   'confirm.review': 'Review them first',
@@ -47,7 +49,8 @@ export const en = {
   'review.drawShape': 'Shape of a new cover',
   'review.shape.ellipse': 'Oval',
   'review.shape.rect': 'Rectangle',
-  'review.hint': 'Click a face to leave it visible, or again to cover it. Drag on the picture to cover something the detector missed: a face, a school logo, a house number.',
+  'review.hint':
+    'Click a face to leave it visible, or again to cover it. Drag on the picture to cover something the detector missed: a face, a school logo, a house number.',
   'review.keys': 'Keys: Tab to a cover, arrows move it, Shift+arrows resize it, Delete removes it.',
   'review.faces': 'Faces',
   'review.faceCovered': 'Face {n}: covered',
@@ -239,7 +242,8 @@ export const en = {
   'legend.technical': 'technical detail',
   'outcome.failed': 'failed',
   // The command line (cli/).
-  'cli.about': 'Make photos safe to post: cover every face, remove GPS, dates, device, names, thumbnails and hidden videos, and check each copy. Nothing leaves this computer.',
+  'cli.about':
+    'Make photos safe to post: cover every face, remove GPS, dates, device, names, thumbnails and hidden videos, and check each copy. Nothing leaves this computer.',
   'cli.arg.paths': 'photos and folders',
   'cli.arg.photos': 'photos (and folders with -r)',
   'cli.arg.files': 'files (and folders with -r)',
@@ -278,7 +282,8 @@ export const en = {
   'cli.help.version': 'show the version number',
   'cli.help.command': 'show the help of a command',
   'cli.seeHelp': '(run share-safely --help for usage)',
-  'cli.examples': 'Examples:\n  share-safely beach.jpg                     writes beach.safe.jpg beside it\n  share-safely -r ~/Pictures/Summer --out ~/Desktop/Safe --rename\n                                             a whole folder tree, neutral names, in another folder\n  share-safely --faces none scan.png         remove hidden details only, faces left as they are\n  share-safely --style pixelate --json party/*.jpg > report.json\n  share-safely inspect IMG_4032.HEIC         what the photo gives away (faces, GPS, dates, names…)\n  share-safely verify beach.safe.jpg         exit 0 when no hidden detail and no face remains\n  share-safely help verify                   the options of one command\n\nEach photo ends safe (✓), to check before sharing (!), or failed (✗, nothing written).\nExit codes: 0 every photo done, 1 some photos failed, 2 usage error.\nNothing is uploaded: everything runs on this computer.',
+  'cli.examples':
+    'Examples:\n  share-safely beach.jpg                     writes beach.safe.jpg beside it\n  share-safely -r ~/Pictures/Summer --out ~/Desktop/Safe --rename\n                                             a whole folder tree, neutral names, in another folder\n  share-safely --faces none scan.png         remove hidden details only, faces left as they are\n  share-safely --style pixelate --json party/*.jpg > report.json\n  share-safely inspect IMG_4032.HEIC         what the photo gives away (faces, GPS, dates, names…)\n  share-safely verify beach.safe.jpg         exit 0 when no hidden detail and no face remains\n  share-safely help verify                   the options of one command\n\nEach photo ends safe (✓), to check before sharing (!), or failed (✗, nothing written).\nExit codes: 0 every photo done, 1 some photos failed, 2 usage error.\nNothing is uploaded: everything runs on this computer.',
   'cli.usage.namePhotos': 'name at least one photo or folder',
   'cli.usage.unknownOption': 'error: unknown option "{option}"',
   'cli.usage.unknownCommand': 'error: unknown command "{command}"',
@@ -333,7 +338,8 @@ export const en = {
   'integrate.openWith': '"Open with" entry',
   'integrate.installed': 'installed',
   'integrate.notInstalled': 'not installed',
-  'integrate.cannotStart': 'The entries cannot start Share Safely: {problems}.\nRun `share-safely integrate install` again from the current installation.',
+  'integrate.cannotStart':
+    'The entries cannot start Share Safely: {problems}.\nRun `share-safely integrate install` again from the current installation.',
   'integrate.purged': 'Removed: {list}',
   'integrate.purgeHint': 'Kept: {list} (`share-safely integrate uninstall --purge` removes them too)',
   'notice.toCheck': 'To check: {list}',

@@ -17,7 +17,8 @@ export const fr: Record<MessageKey, string> = {
   'menu.view': 'Affichage',
   'menu.window': 'Fenêtre',
   'drop.title': 'Déposez des photos ou des dossiers ici',
-  'drop.hint': 'Chaque visage est couvert, et ce que le fichier dit de qui, où et quand est supprimé. Vos originaux ne sont jamais modifiés.',
+  'drop.hint':
+    'Chaque visage est couvert, et ce que le fichier dit de qui, où et quand est supprimé. Vos originaux ne sont jamais modifiés.',
   'drop.overlay': 'Déposez pour ajouter ces photos',
   'grid.heading': 'Photos',
   'grid.flaggedFirst': 'Les photos à vérifier sont affichées en premier.',
@@ -30,8 +31,10 @@ export const fr: Record<MessageKey, string> = {
   'status.noFaceOpened': 'Aucun visage trouvé',
   'status.savedCheck': 'Enregistrée — à vérifier',
   'confirm.title': 'Exporter des photos que personne n’a vérifiées ?',
-  'confirm.text_one': '{n} photo doit être regardée avant d’être partagée (aucun visage trouvé, visages très petits ou laissés visibles), et elle n’a pas été ouverte :',
-  'confirm.text_other': '{n} photos doivent être regardées avant d’être partagées (aucun visage trouvé, visages très petits ou laissés visibles), et elles n’ont pas été ouvertes :',
+  'confirm.text_one':
+    '{n} photo doit être regardée avant d’être partagée (aucun visage trouvé, visages très petits ou laissés visibles), et elle n’a pas été ouverte :',
+  'confirm.text_other':
+    '{n} photos doivent être regardées avant d’être partagées (aucun visage trouvé, visages très petits ou laissés visibles), et elles n’ont pas été ouvertes :',
   'confirm.more_one': 'et {n} autre',
   'confirm.more_other': 'et {n} autres',
   'confirm.review': 'Les vérifier d’abord',
@@ -49,7 +52,8 @@ export const fr: Record<MessageKey, string> = {
   'review.drawShape': 'Forme d’un nouveau cache',
   'review.shape.ellipse': 'Ovale',
   'review.shape.rect': 'Rectangle',
-  'review.hint': 'Cliquez sur un visage pour le laisser visible, ou à nouveau pour le couvrir. Tracez sur l’image pour couvrir ce que le détecteur a manqué : un visage, un logo d’école, un numéro de maison.',
+  'review.hint':
+    'Cliquez sur un visage pour le laisser visible, ou à nouveau pour le couvrir. Tracez sur l’image pour couvrir ce que le détecteur a manqué : un visage, un logo d’école, un numéro de maison.',
   'review.keys': 'Clavier : Tab jusqu’à un cache, flèches pour le déplacer, Maj+flèches pour le redimensionner, Suppr pour l’enlever.',
   'review.faces': 'Visages',
   'review.faceCovered': 'Visage {n} : couvert',
@@ -241,7 +245,8 @@ export const fr: Record<MessageKey, string> = {
   'legend.technical': 'détail technique',
   'outcome.failed': 'échec',
   // La ligne de commande (cli/).
-  'cli.about': 'Rend des photos sûres à publier : couvre chaque visage, retire GPS, dates, appareil, noms, vignettes et vidéos cachées, et vérifie chaque copie. Rien ne quitte cet ordinateur.',
+  'cli.about':
+    'Rend des photos sûres à publier : couvre chaque visage, retire GPS, dates, appareil, noms, vignettes et vidéos cachées, et vérifie chaque copie. Rien ne quitte cet ordinateur.',
   'cli.arg.paths': 'photos et dossiers',
   'cli.arg.photos': 'photos (et dossiers avec -r)',
   'cli.arg.files': 'fichiers (et dossiers avec -r)',
@@ -265,11 +270,13 @@ export const fr: Record<MessageKey, string> = {
   'cli.opt.quiet': 'n’écrire que les erreurs et le bilan',
   'cli.opt.inspectMetadataOnly': 'lister seulement les détails cachés, sans chercher les visages',
   'cli.opt.verifyMetadataOnly': 'vérifier seulement les détails cachés, sans chercher les visages',
-  'cli.opt.for': 'seulement ceux-ci (séparés par des virgules) : nautilus, nemo, dolphin, thunar, open-with, explorer, finder ; par défaut : tous ceux de ce système',
+  'cli.opt.for':
+    'seulement ceux-ci (séparés par des virgules) : nautilus, nemo, dolphin, thunar, open-with, explorer, finder ; par défaut : tous ceux de ce système',
   'cli.opt.purge': 'avec uninstall : supprimer aussi les réglages enregistrés et le journal',
   'cli.inspect.about': 'montrer ce que chaque photo révèle : visages, GPS, dates, appareil, noms, vignettes, vidéos cachées…',
   'cli.verify.about': 'code de sortie 0 quand chaque fichier peut être partagé : aucun détail caché et aucun visage visible ; 1 sinon',
-  'cli.integrate.about': 'ajouter « Partager en sécurité » au menu du clic droit du gestionnaire de fichiers pour cet utilisateur, l’enlever, ou montrer où il est',
+  'cli.integrate.about':
+    'ajouter « Partager en sécurité » au menu du clic droit du gestionnaire de fichiers pour cet utilisateur, l’enlever, ou montrer où il est',
   'cli.help.usage': 'Utilisation :',
   'cli.help.options': 'Options :',
   'cli.help.commands': 'Commandes :',
@@ -280,7 +287,8 @@ export const fr: Record<MessageKey, string> = {
   'cli.help.version': 'afficher le numéro de version',
   'cli.help.command': 'afficher l’aide d’une commande',
   'cli.seeHelp': '(share-safely --help explique l’utilisation)',
-  'cli.examples': 'Exemples :\n  share-safely plage.jpg                     écrit plage.safe.jpg à côté\n  share-safely -r ~/Images/Été --out ~/Bureau/Sûres --rename\n                                             tout un dossier, noms neutres, dans un autre dossier\n  share-safely --faces none scan.png         retirer seulement les détails cachés, visages laissés tels quels\n  share-safely --style pixelate --json fête/*.jpg > rapport.json\n  share-safely inspect IMG_4032.HEIC         ce que la photo révèle (visages, GPS, dates, noms…)\n  share-safely verify plage.safe.jpg         code 0 quand il ne reste ni détail caché ni visage\n  share-safely help verify                   les options d’une commande\n\nChaque photo finit sûre (✓), à vérifier avant de la partager (!), ou en échec (✗, rien n’est écrit).\nCodes de sortie : 0 toutes les photos faites, 1 des photos en échec, 2 erreur d’utilisation.\nRien n’est envoyé : tout se passe sur cet ordinateur.',
+  'cli.examples':
+    'Exemples :\n  share-safely plage.jpg                     écrit plage.safe.jpg à côté\n  share-safely -r ~/Images/Été --out ~/Bureau/Sûres --rename\n                                             tout un dossier, noms neutres, dans un autre dossier\n  share-safely --faces none scan.png         retirer seulement les détails cachés, visages laissés tels quels\n  share-safely --style pixelate --json fête/*.jpg > rapport.json\n  share-safely inspect IMG_4032.HEIC         ce que la photo révèle (visages, GPS, dates, noms…)\n  share-safely verify plage.safe.jpg         code 0 quand il ne reste ni détail caché ni visage\n  share-safely help verify                   les options d’une commande\n\nChaque photo finit sûre (✓), à vérifier avant de la partager (!), ou en échec (✗, rien n’est écrit).\nCodes de sortie : 0 toutes les photos faites, 1 des photos en échec, 2 erreur d’utilisation.\nRien n’est envoyé : tout se passe sur cet ordinateur.',
   'cli.usage.namePhotos': 'indiquez au moins une photo ou un dossier',
   'cli.usage.unknownOption': 'erreur : option inconnue « {option} »',
   'cli.usage.unknownCommand': 'erreur : commande inconnue « {command} »',
@@ -335,7 +343,8 @@ export const fr: Record<MessageKey, string> = {
   'integrate.openWith': 'Entrée « Ouvrir avec »',
   'integrate.installed': 'installé',
   'integrate.notInstalled': 'non installé',
-  'integrate.cannotStart': 'Les entrées ne peuvent pas lancer Share Safely : {problems}.\nRelancez `share-safely integrate install` depuis l’installation actuelle.',
+  'integrate.cannotStart':
+    'Les entrées ne peuvent pas lancer Share Safely : {problems}.\nRelancez `share-safely integrate install` depuis l’installation actuelle.',
   'integrate.purged': 'Supprimé : {list}',
   'integrate.purgeHint': 'Conservé : {list} (`share-safely integrate uninstall --purge` les supprime aussi)',
   'notice.toCheck': 'À vérifier : {list}',
@@ -343,7 +352,8 @@ export const fr: Record<MessageKey, string> = {
   'notice.subfolders_other': '{n} sous-dossiers non inclus (sélectionnez-les pour les inclure)',
   'notice.details': 'Le détail des échecs : {log}',
   'notice.nothing': 'Aucune photo dans la sélection',
-  'notice.reviewFailed': 'La fenêtre de vérification n’a pas pu s’ouvrir ; « Partager en sécurité » fait les copies sûres sans elle. Détails : {log}',
+  'notice.reviewFailed':
+    'La fenêtre de vérification n’a pas pu s’ouvrir ; « Partager en sécurité » fait les copies sûres sans elle. Détails : {log}',
   'notice.notShown': '(la notification n’a pas pu s’afficher sur cet ordinateur)',
   'notice.stopped': 'Share Safely s’est arrêté de façon inattendue ; rien d’écrit à moitié n’a été gardé. Détails : {log}',
   'reason.no-face': 'aucun visage trouvé',

@@ -6,7 +6,19 @@
 // that no run sees another's registry or files.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,13 +51,25 @@ async function build(dir: string): Promise<void> {
   const app = path.join(dir, 'app');
   mkdirSync(app);
   for (const f of ['package.json', 'package-lock.json']) cpSync(path.join(repoRoot, f), path.join(app, f));
-  await exec('npm', ['ci', '--os=win32', '--cpu=x64', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: app, maxBuffer: 1 << 24 });
+  await exec('npm', ['ci', '--os=win32', '--cpu=x64', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], {
+    cwd: app,
+    maxBuffer: 1 << 24,
+  });
 
   const tgz = (await exec('npm', ['pack', nodeWin, '--pack-destination', dir, '--silent'], { cwd: dir })).stdout.trim().split('\n').at(-1)!;
   await exec('tar', ['xzf', path.join(dir, tgz), '-C', dir, 'package/bin/node.exe']);
 
   await exec(mingw, ['-O2', '-municode', '-s', '-o', path.join(dir, 'verb.exe'), path.join(here, 'verb.c')]);
-  await exec(mingw, ['-O2', '-shared', '-s', '-o', path.join(dir, 'bcryptprimitives.dll'), path.join(here, 'bcryptprimitives.c'), path.join(here, 'bcryptprimitives.def'), '-ladvapi32']);
+  await exec(mingw, [
+    '-O2',
+    '-shared',
+    '-s',
+    '-o',
+    path.join(dir, 'bcryptprimitives.dll'),
+    path.join(here, 'bcryptprimitives.c'),
+    path.join(here, 'bcryptprimitives.def'),
+    '-ladvapi32',
+  ]);
 
   const home = path.join(dir, 'home');
   mkdirSync(home);
