@@ -11,7 +11,7 @@ import { processFile } from '../../dist/src/index.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const input = path.join(here, '../../test/fixtures/samples/IMG_20240503_140212.jpg');
 const work = mkdtempSync(path.join(tmpdir(), 'readme-'));
-const crop = { left: 180, top: 250, width: 1240, height: 520 };
+const crop = { left: 140, top: 170, width: 1280, height: 500 };
 const tiles = [await sharp(input).rotate().extract(crop).resize(620).toBuffer()];
 for (const style of ['blur', 'pixelate', 'sticker']) {
   const r = await processFile({ input }, { style, outDir: path.join(work, style), format: 'png' });
