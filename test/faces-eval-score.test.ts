@@ -4,7 +4,6 @@ import {
   bucketOf,
   coveredFraction,
   faceZones,
-  iou,
   matchAtIou,
   mergedCovers,
   orientBox,
@@ -12,6 +11,7 @@ import {
   rasterise,
   spoiled,
 } from './eval/score.js';
+import { iou } from '../src/util/rect.js';
 
 const r = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
 

@@ -15,7 +15,7 @@ const long = 1000;
 
 function cand(x: number, y: number, width: number, best: number[]): Candidate {
   const box = { x, y, width, height: width * 1.25 };
-  return { box, seed: box, score: Math.max(...best), best };
+  return { box, seed: box, core: box, mean: box, score: Math.max(...best), best };
 }
 
 describe('triage', () => {

@@ -13,7 +13,9 @@ import { cover } from '../src/obscure.js';
 import { planCovers } from '../src/plan.js';
 import { resolveOptions } from '../src/options.js';
 import type { RawImage, Rect } from '../src/types.js';
-import { coveredFraction, iou } from './eval/score.js';
+import { coveredFraction } from './eval/score.js';
+import { iou } from '../src/util/rect.js';
+import { lacks, skimageData } from './helpers/oracles.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'faces');
 const placed = (JSON.parse(readFileSync(path.join(fixtures, 'group.json'), 'utf8')) as { faces: number[][] }).faces.map(
@@ -185,4 +187,16 @@ describe('children policy', () => {
     const regions = planCovers(faces, group.width, group.height);
     for (const f of faces.filter((x) => !x.keep)) expect(coveredFraction(f.box, regions)).toBe(1);
   });
+});
+
+// Person-free photos (Debian's skimage pictures, public domain / CC0): a cat, a cup of coffee, a
+// motorbike, a rocket, grass and gravel. A cover on any of them spoils a photo a parent wanted to keep.
+describe.skipIf(lacks(import.meta.filename, 'skimage'))('findFaces on photos with no person', () => {
+  for (const name of ['chelsea.png', 'coffee.png', 'motorcycle_left.png', 'rocket.jpg', 'grass.png', 'gravel.png']) {
+    it(`${name}: no face, so no cover, and the photo is flagged for a look`, async () => {
+      const { faces, warnings } = await findFaces(await decode(path.join(skimageData, name)), [], options);
+      expect(faces).toEqual([]);
+      expect(warnings.map((w) => w.code)).toContain('no-face');
+    });
+  }
 });

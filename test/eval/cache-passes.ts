@@ -13,9 +13,9 @@ import { loadSet } from './sets.js';
 
 const args = process.argv.slice(2);
 const passesAt = args.indexOf('--passes');
-const passes: DetectSettings['passes'] = passesAt >= 0 ? JSON.parse(args.splice(passesAt, 2)[1]!) : defaultSettings.passes;
+const chosen: DetectSettings['passes'] = passesAt >= 0 ? JSON.parse(args.splice(passesAt, 2)[1]!) : defaultSettings.passes;
 /** The passes, each with a lower floor. */
-export const floors: DetectSettings = { ...defaultSettings, passes: passes.map((p) => ({ ...p, minScore: Math.min(p.minScore, 0.1) })) };
+export const floors: DetectSettings = { ...defaultSettings, passes: chosen.map((p) => ({ ...p, minScore: Math.min(p.minScore, 0.1) })) };
 
 export interface CachedImage {
   set: string;
@@ -45,7 +45,7 @@ for (const dir of dirs) {
     const passes = await detectPasses(img, floors);
     const rows = passes.map((list) => list.map((d) => [d.box.x, d.box.y, d.box.width, d.box.height, d.score].map(round)));
     // The flags are taken on the rounded boxes, the ones tune.ts will ask about.
-    const looked = rows.flatMap((list, p) => list.filter((r) => r[4]! >= passes[p]!.minScore));
+    const looked = rows.flatMap((list, p) => list.filter((r) => r[4]! >= chosen[p]!.minScore));
     const flags = await faceFlags(
       img,
       looked.map(([x, y, width, height]) => ({ x: x!, y: y!, width: width!, height: height! })),
@@ -64,4 +64,4 @@ for (const dir of dirs) {
   }
   console.error(`${set.name}: ${set.images.length} images`);
 }
-writeFileSync(outFile, JSON.stringify({ floors, passes, images: cached }));
+writeFileSync(outFile, JSON.stringify({ floors, passes: chosen, images: cached }));
