@@ -77,12 +77,17 @@ export interface AnalyzeExtras {
   previewSize?: number;
 }
 
-// Pixels decoded during analyze, reused by render in the same thread (the CLI chains them).
-// An analysis that crossed a process boundary (the desktop app) has no entry: render decodes again.
-const pixelCache = new WeakMap<Analysis, RawImage>();
-// With nothing to find, a JPEG is not decoded in analyze: render streams it from file to encoder.
-const streamCache = new WeakMap<Analysis, Streamable>();
-const stageTimes = new WeakMap<Analysis, Timings>();
+/**
+ * What analyze decoded, handed to render by a caller in the same thread (processFile): the pixels,
+ * or, with nothing to find in a JPEG, the file to stream from decoder to encoder; and the stage
+ * times so far. An Analysis alone is plain data (the desktop app sends it between processes): given
+ * one without this, render decodes the file again after checking it did not change.
+ */
+export interface Decoded {
+  image?: RawImage;
+  stream?: Streamable;
+  timings: Timings;
+}
 
 function decodeLimits(o: Options) {
   return { maxPixels: o.maxPixels, maxSize: o.maxSize };
@@ -99,6 +104,15 @@ function decodeLimits(o: Options) {
  * const a = await analyze('IMG_4032.HEIC', { faces: 'all' });
  */
 export async function analyze(path: string, options: Partial<Options> = {}, extras: AnalyzeExtras = {}): Promise<Analysis> {
+  return (await analyzeDecoded(path, options, extras)).analysis;
+}
+
+/** analyze, also returning what it decoded, for render in the same thread (see Decoded). */
+async function analyzeDecoded(
+  path: string,
+  options: Partial<Options> = {},
+  extras: AnalyzeExtras = {},
+): Promise<{ analysis: Analysis; decoded: Decoded }> {
   const o = resolveOptions(options);
   const t: Timings = {};
   const src = await timed(t, 'read', () => readSource(path, o));
@@ -132,10 +146,7 @@ export async function analyze(path: string, options: Partial<Options> = {}, extr
     warnings,
   };
   if (image && extras.previewSize) analysis.preview = await makePreview(image, extras.previewSize);
-  if (image) pixelCache.set(analysis, image);
-  if (stream) streamCache.set(analysis, stream);
-  stageTimes.set(analysis, t);
-  return analysis;
+  return { analysis, decoded: { image, stream, timings: t } };
 }
 
 /** File-declared face regions are in the full upright image; rescale them if --max-size shrank it. */
@@ -164,10 +175,9 @@ async function makePreview(img: RawImage, size: number): Promise<Preview> {
   return { mime: 'image/jpeg', data, width: info.width, height: info.height };
 }
 
-/** The pixels an analysis refers to: from the cache, or decoded again after checking the file did not change. */
-async function pixelsFor(analysis: Analysis, o: Options): Promise<RawImage> {
-  const cached = pixelCache.get(analysis);
-  if (cached) return cached;
+/** The pixels an analysis refers to: as analyze decoded them, or decoded again after checking the file did not change. */
+async function pixelsFor(analysis: Analysis, o: Options, decoded?: Decoded): Promise<RawImage> {
+  if (decoded?.image) return decoded.image;
   const src: Source = await readSource(analysis.path, o);
   if (src.hash !== analysis.hash) {
     throw new SafeError('changed', 'the file changed after it was analysed; analyse it again');
@@ -238,7 +248,13 @@ export async function renderPreview(analysis: Analysis, regions: Cover[], option
  * @example
  * const r = await render(a, a.regions, { style: 'blur' });
  */
-export async function render(analysis: Analysis, regions: Cover[], options: Partial<Options> = {}, placement?: Placement): Promise<Result> {
+export async function render(
+  analysis: Analysis,
+  regions: Cover[],
+  options: Partial<Options> = {},
+  placement?: Placement,
+  decoded?: Decoded,
+): Promise<Result> {
   const started = Date.now();
   const result: Result = {
     input: analysis.path,
@@ -251,13 +267,13 @@ export async function render(analysis: Analysis, regions: Cover[], options: Part
     warnings: [...analysis.warnings],
     ms: 0,
   };
-  const t: Timings = { ...stageTimes.get(analysis) };
+  const t: Timings = { ...decoded?.timings };
   try {
     const o = resolveOptions(options);
     const format = outputFormatFor(analysis.format, o);
     const settings = { format, quality: o.quality };
     // Streamed only as analysed: JPEG out, full size, nothing to paint (PNG would differ by its pHYs chunk).
-    const stream = format === 'jpeg' && o.maxSize === 0 ? streamCache.get(analysis) : undefined;
+    const stream = format === 'jpeg' && o.maxSize === 0 ? decoded?.stream : undefined;
     let bytes: Buffer;
     let coveredRegions: Cover[] = [];
     if (stream && !sanitizeCovers(regions, analysis.width, analysis.height).length) {
@@ -265,7 +281,7 @@ export async function render(analysis: Analysis, regions: Cover[], options: Part
         encodeStream(stream.open(), settings).catch((e: unknown) => Promise.reject(stream.decodeError(e))),
       );
     } else {
-      const img = await pixelsFor(analysis, o);
+      const img = await pixelsFor(analysis, o, decoded);
       const covered = await coverAndCheck(img, sanitizeCovers(regions, img.width, img.height), o, analysis.faces, t);
       result.warnings.push(...covered.warnings);
       coveredRegions = covered.regions;
@@ -299,8 +315,6 @@ export async function render(analysis: Analysis, regions: Cover[], options: Part
   } catch (e) {
     result.error = errorView(e);
   } finally {
-    pixelCache.delete(analysis);
-    streamCache.delete(analysis);
     result.ms = Date.now() - started;
     result.timings = t;
   }
@@ -330,7 +344,7 @@ export async function processFile(placement: Placement, options: Partial<Options
       ms: Date.now() - started,
     };
   };
-  let analysis: Analysis;
+  let analyzed: { analysis: Analysis; decoded: Decoded };
   try {
     const o = resolveOptions(options);
     if (o.skipExisting) {
@@ -351,11 +365,12 @@ export async function processFile(placement: Placement, options: Partial<Options
           ms: Date.now() - started,
         };
     }
-    analysis = await analyze(placement.input, o);
+    analyzed = await analyzeDecoded(placement.input, o);
   } catch (e) {
     return failed(e);
   }
-  const result = await render(analysis, analysis.regions, options, placement);
+  const { analysis, decoded } = analyzed;
+  const result = await render(analysis, analysis.regions, options, placement, decoded);
   result.ms = Date.now() - started;
   return result;
 }
