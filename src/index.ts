@@ -1,5 +1,6 @@
 // The engine's public API. Every door (CLI, desktop app, right-click action) imports from here only.
-export { analyze, render, renderPreview, processFile, sanitizeCovers, outputFormatFor } from './pipeline.js';
+export { analyze, render, renderPreview, processFile, outputFormatFor } from './pipeline.js';
+export { sanitizeCovers } from './cover/sanitize.js';
 export type { Analysis, Result, ResultStatus, Preview, AnalyzeExtras } from './pipeline.js';
 export { runBatch } from './batch.js';
 export type { OnResult } from './batch.js';

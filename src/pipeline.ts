@@ -11,7 +11,8 @@ import { keptFormat } from './formats.js';
 import { inspectBytes } from './inspect.js';
 import { outputPathFor, type Placement } from './naming.js';
 import { resolveOptions, type Options } from './options.js';
-import { clampRect, outward, planCovers, readingOrder, visible } from './plan.js';
+import { planCovers, readingOrder } from './plan.js';
+import { sanitizeCovers } from './cover/sanitize.js';
 import { madeBefore, rememberCopy } from './made.js';
 import { readSource, type Source } from './read.js';
 import type { Cover, Face, Finding, ImageFormat, OutputFormat, RawImage, Rect, Warning } from './types.js';
@@ -187,31 +188,6 @@ async function pixelsFor(analysis: Analysis, o: Options, decoded?: Decoded): Pro
     throw new SafeError('changed', 'the image size differs from the analysis (a different size limit?); analyse it again');
   }
   return image;
-}
-
-/**
- * Covers from any door are untrusted: a known shape (a bare rectangle counts as one drawn by hand),
- * finite numbers rounded outward to whole pixels, some part inside the picture, and no larger than
- * a few pictures. Rectangles are clipped to the picture; an ellipse may run past it (a head cut by
- * the frame keeps its shape).
- * @returns the covers kept, in whole pixels
- * @example
- * sanitizeCovers([{ shape: 'rect', x: -5, y: 10.4, width: 50, height: 40 }], 640, 480); // [{ shape: 'rect', x: 0, y: 10, width: 45, height: 41 }]
- */
-export function sanitizeCovers(covers: unknown[], width: number, height: number): Cover[] {
-  const out: Cover[] = [];
-  for (const v of covers) {
-    if (typeof v !== 'object' || v === null) continue;
-    const r = v as Partial<Cover>;
-    if (![r.x, r.y, r.width, r.height].every((n) => typeof n === 'number' && Number.isFinite(n))) continue;
-    const shape = r.shape === 'ellipse' ? 'ellipse' : r.shape === undefined || r.shape === 'rect' ? 'rect' : null;
-    if (!shape || r.width! <= 0 || r.height! <= 0 || r.width! > 4 * width || r.height! > 4 * height) continue;
-    const box = { x: r.x!, y: r.y!, width: r.width!, height: r.height! };
-    // A rectangle cut by the frame is still a rectangle; an ellipse keeps its whole box, so its shape does not change.
-    const fitted = shape === 'rect' ? clampRect(box, width, height) : visible(box, width, height) ? outward(box) : null;
-    if (fitted) out.push({ shape, ...fitted });
-  }
-  return out;
 }
 
 /**
