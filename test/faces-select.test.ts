@@ -2,7 +2,8 @@
 // look, which are a face counted twice.
 import { describe, expect, it } from 'vitest';
 import type { Candidate } from '../src/faces/merge.js';
-import { defaultPolicy, dropDuplicates, triage } from '../src/faces/select.js';
+import type { Thing } from '../src/faces/people.js';
+import { defaultPolicy, dropDuplicates, needsPeople, onPeople, triage } from '../src/faces/select.js';
 import { expandBox } from '../src/plan.js';
 
 // The product's passes: SSD whole frame, BlazeFace whole frame, BlazeFace tiles.
@@ -56,5 +57,45 @@ describe('dropDuplicates', () => {
     const neighbour = { box: { x: 210, y: 100, width: 100, height: 120 } };
     expect(dropDuplicates([face, half, neighbour], defaultPolicy.sameFace)).toEqual([face, neighbour]);
     expect(expandBox(face.box).x + expandBox(face.box).width).toBeGreaterThan(half.box.x + half.box.width);
+  });
+});
+
+describe('a face needs a person', () => {
+  const people = defaultPolicy.people;
+  const face = (x: number, score: number, flag: number) => ({ box: { x, y: 100, width: 80, height: 100 }, score, flag });
+  const thing = (kind: Thing['kind'], score: number, x = 0, width = 1000): Thing => ({ kind, score, box: { x, y: 0, width, height: 800 } });
+
+  it('asks the person detector only for a few faces, not for a crowd or a group of clear faces', () => {
+    expect(needsPeople([face(0, 0.5, 0.3)], people)).toBe(true);
+    expect(needsPeople([face(0, 0.95, 0.99)], people)).toBe(true); // a dog's face is as clear as a person's
+    expect(needsPeople([face(0, 0.9, 0.9), face(200, 0.9, 0.9)], people)).toBe(false);
+    expect(
+      needsPeople(
+        [0, 1, 2, 3, 4, 5].map((i) => face(i * 100, 0.3, 0.1)),
+        people,
+      ),
+    ).toBe(false);
+  });
+
+  it('with no person in the picture, keeps only clear faces', () => {
+    const doubtful = face(0, 0.4, 0.6);
+    const clear = face(300, 0.9, 0.95);
+    expect(onPeople([doubtful, clear], [], people)).toEqual([clear]);
+    expect(onPeople([doubtful, clear], [thing('person', 0.8)], people)).toEqual([doubtful, clear]);
+  });
+
+  it("takes a face on an animal and on no person for the animal's, unless the face mesh is sure", () => {
+    const onDog = face(100, 0.7, 0.5);
+    const sureOnDog = face(100, 0.7, 0.9);
+    const things = [thing('person', 0.9, 600, 300), thing('animal', 0.6, 0, 400)];
+    expect(onPeople([onDog, sureOnDog], things, people)).toEqual([sureOnDog]);
+    // With no person at all, an animal the detector is sure of owns the face, however clear.
+    expect(onPeople([face(100, 0.95, 0.99)], [thing('animal', 0.6, 0, 400)], people)).toEqual([]);
+  });
+
+  it("a dog's close-up the detector half takes for a person is the dog's; a child hugging a dog keeps the face", () => {
+    const closeUp = face(100, 0.9, 0.99);
+    expect(onPeople([closeUp], [thing('animal', 0.55), thing('person', 0.36)], people)).toEqual([]);
+    expect(onPeople([closeUp], [thing('animal', 0.6), thing('person', 0.8)], people)).toEqual([closeUp]);
   });
 });

@@ -41,9 +41,11 @@ export interface PeoplePolicy {
   /**
    * A candidate lying this much (fraction of its box) on an animal and not on a person is that
    * animal's face, unless the mesh is this sure; in a picture with no person, on an animal the
-   * detector is `sure` of, whatever the mesh says (it takes a dog's face for a face).
+   * detector is `sure` of, whatever the mesh says (it takes a dog's face for a face). And where
+   * the detector sees both there, an animal at least `rival` sure and a person less sure than that
+   * and than the animal (a dog's close-up it half takes for a person), the animal's too.
    */
-  onAnimal: { inside: number; flag: number; sure: number };
+  onAnimal: { inside: number; flag: number; sure: number; rival: number };
   /** Things below this score say nothing about where a candidate lies. */
   floor: number;
 }
@@ -62,7 +64,7 @@ export const defaultPolicy: Policy = {
     strong: { count: 2, score: 0.8, flag: 0.5 },
     clear: { score: 0.6, flag: 0.8 },
     person: 0.35,
-    onAnimal: { inside: 0.5, flag: 0.8, sure: 0.3 },
+    onAnimal: { inside: 0.5, flag: 0.8, sure: 0.3, rival: 0.5 },
     floor: 0.2,
   },
 };
@@ -140,8 +142,14 @@ export function onPeople<T extends Flagged>(faces: T[], things: Thing[], p: Peop
   const animals = things.filter((t) => t.kind === 'animal' && t.score >= p.floor);
   const present = people.some((t) => t.score >= p.person);
   const on = (list: Thing[], box: Rect) => Math.max(0, ...list.map((t) => intersection(t.box, box) / area(box)));
+  /** The best score among the things `box` lies on. */
+  const surest = (list: Thing[], box: Rect) =>
+    Math.max(0, ...list.filter((t) => intersection(t.box, box) >= p.onAnimal.inside * area(box)).map((t) => t.score));
   return faces.filter((f) => {
     if (!present && !clear(f, p)) return false;
+    const animal = surest(animals, f.box);
+    const person = surest(people, f.box);
+    if (person > 0 && person < p.onAnimal.rival && animal >= p.onAnimal.rival && animal > person) return false;
     if (
       on(
         people.filter((t) => t.score >= p.person),
