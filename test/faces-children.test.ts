@@ -21,8 +21,9 @@ describe('children policy: when unsure, cover', () => {
     expect(decideKeep(face(big, 0.99), ages([A - 1, A + 20], [R + 20, R + 20])).keep).toBe(false);
     expect(decideKeep(face(big, 0.99), ages([60, 55], [61, 8])).keep).toBe(false);
     expect(decideKeep(face(big, 0.99), ages([60, Number.NaN], [60, 60])).keep).toBe(false);
-    // A 1-year-old of the dev set read as 31.7 by one model: the other one's 28.6 keeps it covered.
-    expect(decideKeep(face(big, 0.99), ages([31.7, 32.1], [28.6, 29.4])).keep).toBe(false);
+    // Children of the dev set read as adults: a 12-year-old (34.1 and 38 at worst), a 17-year-old (40.2, 32.8).
+    expect(decideKeep(face(big, 0.99), ages([34.1, 35.6], [38, 39.2])).keep).toBe(false);
+    expect(decideKeep(face(big, 0.99), ages([40.2, 41], [32.8, 35])).keep).toBe(false);
   });
   it('covers faces too small or too doubtful for the estimate to mean anything', () => {
     expect(decideKeep(face(childrenPolicy.minWidth - 1, 0.99), ages([60, 60], [60, 60])).keep).toBe(false);
@@ -32,7 +33,7 @@ describe('children policy: when unsure, cover', () => {
     expect(decideKeep(face(big, 0.99), ages([], [])).keep).toBe(false);
     expect(decideKeep(face(big, 1, 'file'), ages([60, 60], [60, 60])).keep).toBe(false);
   });
-  it('puts the cuts far above 18, since estimates wander by about ten years', () => {
-    expect(Math.min(A, R)).toBeGreaterThanOrEqual(28);
+  it('puts the cuts far above 18, since estimates wander by ten years and more', () => {
+    expect(Math.min(A, R)).toBeGreaterThanOrEqual(35);
   });
 });
