@@ -5,6 +5,7 @@ import { toSafeError, type ErrorCode } from './errors.js';
 import { imageExtensions } from './formats.js';
 import { isOurOutputName, isTempName, type Placement } from './naming.js';
 import { readableKind } from './read.js';
+import { SUBFOLDER_NAME } from './settings.js';
 
 export interface CollectOptions {
   /** Walk subfolders too. */
@@ -48,7 +49,7 @@ const byName = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: tru
 /**
  * Expands what a person named — files and folders, any mix — into the photos to process, each once,
  * in a stable order. Folders are read one level deep unless `recursive`; our own safe copies, temp
- * files and anything inside `outDir` are left out.
+ * files, anything inside `outDir` and the "Safe to share" folders are left out.
  * @param paths files and folders as the person gave them (relative to the working folder, or absolute)
  * @param options how deep to walk and what to leave out
  * @returns the photos as placements, the paths that could not be used (each with a code and a
@@ -107,7 +108,10 @@ export async function collectPhotos(paths: string[], options: CollectOptions): P
       if (kind === 'file' && !unremarkable(entry.name)) {
         if (!hasPhotoExtension(entry.name)) others.push(full);
         else if (options.includeOutputs || !isOurOutputName(entry.name)) files.push(full);
-      } else if (kind === 'dir' && !entry.name.startsWith('.')) dirs.push(full);
+      } else if (kind === 'dir' && !entry.name.startsWith('.') && (options.includeOutputs || entry.name !== SUBFOLDER_NAME)) {
+        // "Safe to share" beside the photos holds the copies the right-click and the app made: ours, like *.safe.* names.
+        dirs.push(full);
+      }
     }
     for (const f of files.sort(byName)) await addFile(f, root);
     for (const f of others.sort(byName)) await skip(f);

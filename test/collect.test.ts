@@ -24,6 +24,8 @@ beforeAll(() => {
     'a/safe/old.safe-2.png',
     'a/safe/keep.png',
     'b/c.webp',
+    'b/Safe to share/c.safe.webp',
+    'b/Safe to share/renamed.webp',
   ].forEach(f);
   symlinkSync(path.join(root, 'a'), path.join(root, 'a/sub/loop'));
 });
@@ -40,6 +42,15 @@ describe('collecting photos from what the user named', () => {
     const c = await collectPhotos([path.join(root, 'a')], { recursive: true, outDir: path.join(root, 'a/safe') });
     expect(rel(c.items)).toEqual(['a/IMG_2.jpg', 'a/IMG_10.JPG', 'a/sub/deep.heic']);
     expect(c.problems).toEqual([]);
+  });
+
+  it('never walks nor counts the "Safe to share" folder the right-click and the app write into', async () => {
+    const flat = await collectPhotos([path.join(root, 'b')], { recursive: false });
+    expect(flat.skippedFolders).toBe(0);
+    const deep = await collectPhotos([path.join(root, 'b')], { recursive: true });
+    expect(rel(deep.items)).toEqual(['b/c.webp']);
+    const verifying = await collectPhotos([path.join(root, 'b')], { recursive: true, includeOutputs: true });
+    expect(rel(verifying.items)).toEqual(['b/c.webp', 'b/Safe to share/c.safe.webp', 'b/Safe to share/renamed.webp']);
   });
 
   it('includes our safe copies when asked (verify and inspect look at them)', async () => {
