@@ -1,6 +1,6 @@
 // `inspect` for a path: read it the same way the pipeline does, then list what it gives away.
 import { errorView, type ErrorView } from './errors.js';
-import { inspectBytes, type Inspection } from './inspect.js';
+import { inspectBytes, type Inspection } from './inspect/index.js';
 import { defaultOptions } from './options.js';
 import { readSource } from './read.js';
 

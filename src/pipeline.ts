@@ -8,7 +8,7 @@ import { SafeError, errorView, type ErrorView } from './errors.js';
 import { findFaces } from './faces/index.js';
 import { coverAndCheck } from './cover-and-check.js';
 import { keptFormat } from './formats.js';
-import { inspectBytes } from './inspect.js';
+import { inspectBytes } from './inspect/index.js';
 import { outputPathFor, type Placement } from './naming.js';
 import { resolveOptions, type Options } from './options.js';
 import { planCovers, readingOrder } from './plan.js';
@@ -16,7 +16,7 @@ import { sanitizeCovers } from './cover/sanitize.js';
 import { madeBefore, rememberCopy } from './made.js';
 import { readSource, type Source } from './read.js';
 import type { Cover, Face, Finding, ImageFormat, OutputFormat, RawImage, Rect, Warning } from './types.js';
-import { verifyFile } from './verify.js';
+import { verifyFile } from './verify/index.js';
 import { publish } from './write.js';
 import { timed, type Timings } from './timings.js';
 

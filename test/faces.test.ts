@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findFaces, recheck, warmUp } from '../src/faces/index.js';
 import { faceApi, engine } from '../src/faces/model.js';
 import { defaultSettings, detect } from '../src/faces/detect.js';
-import { faceFlags } from '../src/faces/verify.js';
+import { faceFlags } from '../src/faces/second-look.js';
 import { cover } from '../src/obscure.js';
 import { planCovers } from '../src/plan.js';
 import { resolveOptions } from '../src/options.js';

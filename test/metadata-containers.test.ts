@@ -12,9 +12,9 @@ import { appIdentifier, walkJpeg } from '../src/containers/jpeg.js';
 import { readPngText, walkPng } from '../src/containers/png.js';
 import { walkWebp } from '../src/containers/riff.js';
 import { walkTiff } from '../src/containers/tiff.js';
-import { inspectBytes } from '../src/inspect.js';
+import { inspectBytes } from '../src/inspect/index.js';
 import type { ImageFormat } from '../src/types.js';
-import { verifyBytes } from '../src/verify.js';
+import { verifyBytes } from '../src/verify/index.js';
 import { mulberry32 } from '../src/util/random.js';
 
 const dir = path.join(import.meta.dirname, 'fixtures/metadata');

@@ -6,8 +6,8 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sniff } from '../src/formats.js';
-import { inspectBytes } from '../src/inspect.js';
-import { verifyBytes } from '../src/verify.js';
+import { inspectBytes } from '../src/inspect/index.js';
+import { verifyBytes } from '../src/verify/index.js';
 
 const root = path.resolve(import.meta.dirname, '../../shared/corpus/metadata');
 if (!existsSync(path.join(root, 'manifest.json'))) {

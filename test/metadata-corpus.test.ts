@@ -7,8 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lacks } from './helpers/oracles.js';
 import { sniff } from '../src/formats.js';
-import { inspectBytes, type Inspection } from '../src/inspect.js';
-import { verifyBytes } from '../src/verify.js';
+import { inspectBytes, type Inspection } from '../src/inspect/index.js';
+import { verifyBytes } from '../src/verify/index.js';
 
 const root = path.resolve(import.meta.dirname, '../../shared/corpus/metadata');
 const present = existsSync(path.join(root, 'manifest.json'));

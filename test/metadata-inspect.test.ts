@@ -5,7 +5,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { lacks } from './helpers/oracles.js';
-import { inspectBytes, type Inspection } from '../src/inspect.js';
+import { inspectBytes, type Inspection } from '../src/inspect/index.js';
 import { uprightRegions } from '../src/inspect/regions.js';
 import type { ImageFormat } from '../src/types.js';
 import { describeFinding, words, type Finding, type FindingKind } from '../src/contract/index.js';

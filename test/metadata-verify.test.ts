@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { lacks } from './helpers/oracles.js';
 import type { OutputFormat } from '../src/types.js';
-import { verifyBytes, verifyFile } from '../src/verify.js';
+import { verifyBytes, verifyFile } from '../src/verify/index.js';
 
 const dir = path.join(import.meta.dirname, 'fixtures/metadata');
 const fixture = (name: string) => readFileSync(path.join(dir, name));

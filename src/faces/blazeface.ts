@@ -14,7 +14,7 @@ export function blazeFace(): Promise<tfjs.GraphModel> {
 
 /**
  * BlazeFace draws a square from the brows to the mouth; SSD draws forehead to chin, about 1.4×
- * taller. Stretched the same way (measured against the annotated boxes of the dev set), both
+ * taller. Stretched the same way (measured against the annotated boxes of ../shared/corpus/faces), both
  * detectors' boxes mean the same thing to the region planner.
  */
 function likeSsd(b: Rect): Rect {

@@ -1,5 +1,5 @@
 // Multi-scale face detection: the whole frame plus upscaled / tiled copies, merged by NMS, then
-// sorted into faces and look-alikes (select.ts, with a second look by verify.ts).
+// sorted into faces and look-alikes (select.ts, with a second look by second-look.ts).
 // SSD MobileNet v1 sees every input at 512×512, so a face under ~30 px at that scale is lost;
 // looking at tiles of a larger copy shows small faces (group photos, backgrounds) at a size the
 // model can see.
@@ -10,7 +10,7 @@ import { group, type Candidate, type Detection } from './merge.js';
 import { detectBlaze } from './blazeface.js';
 import { defaultPolicy, dropDuplicates, needsPeople, onPeople, triage, type Policy } from './select.js';
 import { findThings, type Thing } from './people.js';
-import { faceFlags } from './verify.js';
+import { faceFlags } from './second-look.js';
 
 interface Pass {
   detector: 'ssd' | 'blaze';
@@ -31,7 +31,7 @@ export interface DetectSettings {
 }
 
 /**
- * Chosen on the dev set by `npm run eval` (see the faces issue): SSD on the whole frame finds the
+ * Chosen with `npm run eval` and test/eval/curve.ts on the annotated sets of ../shared/corpus: SSD on the whole frame finds the
  * large, turned and partly hidden faces; BlazeFace on the whole frame and on 256-px tiles of an
  * 800-px copy finds the small ones. Low thresholds, because a missed face is the failure that
  * matters; the policy then sends the doubtful mid-size ones to a second look, so that what a low

@@ -9,7 +9,7 @@ import { iou } from '../util/rect.js';
 import { intersection, area } from './merge.js';
 import { faceApi } from './model.js';
 import { blazeFace, detectBlaze } from './blazeface.js';
-import { faceFlags, faceMesh } from './verify.js';
+import { faceFlags, faceMesh } from './second-look.js';
 import sharp from 'sharp';
 
 /** Faces narrower than this (px) are near the detector's limit: worth a look before sharing. */

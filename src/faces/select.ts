@@ -1,6 +1,6 @@
-// Pure policy: which merged candidates are faces, which need a second look (verify.ts), and which
-// are the same face seen twice. Tuned with `npm run eval` on the dev set (faces of every size,
-// masked, turned, in crowds) and on ordinary pictures (portraits, textures, objects; see
+// Pure policy: which merged candidates are faces, which need a second look (second-look.ts), and which
+// are the same face seen twice. Tuned with `npm run eval` on the annotated sets of ../shared/corpus
+// (faces of every size, masked, turned, in crowds; photos with no person) and on ordinary pictures (portraits, textures, objects; see
 // test/eval/make-precision-set.ts): recall first, but a collar, a coin or a patch of gravel
 // should not become a covered "face".
 import type { Rect } from '../types.js';

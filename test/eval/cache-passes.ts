@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { warmUp } from '../../src/faces/index.js';
 import { defaultSettings, detectPasses, type DetectSettings } from '../../src/faces/detect.js';
-import { faceFlags } from '../../src/faces/verify.js';
+import { faceFlags } from '../../src/faces/second-look.js';
 import { loadSet } from './sets.js';
 
 const args = process.argv.slice(2);

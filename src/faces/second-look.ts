@@ -12,7 +12,7 @@ import { engine, faceApi } from './model.js';
 
 /** The mesh model's input side, in pixels. */
 const side = 192;
-/** The crop around a face box, as a multiple of its longer side (measured on the dev set: 1.3 best). */
+/** The crop around a face box, as a multiple of its longer side (measured on ../shared/corpus/faces: 1.3 best). */
 const margin = 1.3;
 /** Crops per model call: a batch shares the call's fixed cost, a bounded one bounds memory. */
 const batch = 16;

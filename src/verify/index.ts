@@ -3,16 +3,16 @@
 // must be what was written, and exifr (a second, independent reader) must find no metadata at all.
 // Reads headers only; pixels are never decoded here.
 import { readFile } from 'node:fs/promises';
-import * as exifr from './inspect/exifr.js';
-import { sniff } from './formats.js';
-import type { ImageFormat, Problem, VerifyReport } from './types.js';
-import { problem, type Check } from './verify/check.js';
-import { checkJpeg } from './verify/jpeg.js';
-import { checkPng } from './verify/png.js';
-import { checkWebp } from './verify/webp.js';
-import { checkTiff } from './verify/tiff.js';
-import { checkBmff } from './verify/bmff.js';
-import { checkGif } from './verify/gif.js';
+import * as exifr from '../inspect/exifr.js';
+import { sniff } from '../formats.js';
+import type { ImageFormat, Problem, VerifyReport } from '../types.js';
+import { problem, type Check } from './check.js';
+import { checkJpeg } from './jpeg.js';
+import { checkPng } from './png.js';
+import { checkWebp } from './webp.js';
+import { checkTiff } from './tiff.js';
+import { checkBmff } from './bmff.js';
+import { checkGif } from './gif.js';
 
 export interface VerifyExpect {
   format?: ImageFormat;

@@ -1,19 +1,19 @@
 // What a file gives away, as facts. Container walkers find the metadata blocks; exifr reads them;
 // the rules in src/inspect/ turn them into findings. Never throws: an unreadable block is itself a finding.
-import type { Finding, ImageFormat, Rect } from './types.js';
-import type { Blocks } from './inspect/blocks.js';
-import { Findings } from './inspect/findings.js';
-import { inspectExif } from './inspect/exif.js';
-import { inspectXmp } from './inspect/xmp.js';
-import { inspectIptc } from './inspect/iptc.js';
-import { inspectIcc } from './inspect/icc.js';
-import { inspectJpeg } from './inspect/jpeg.js';
-import { inspectPng } from './inspect/png.js';
-import { inspectTiff } from './inspect/tiff.js';
-import { inspectWebp } from './inspect/webp.js';
-import { inspectBmff } from './inspect/bmff.js';
-import { inspectGif } from './inspect/gif.js';
-import { uprightRegions, type DeclaredRegion } from './inspect/regions.js';
+import type { Finding, ImageFormat, Rect } from '../types.js';
+import type { Blocks } from './blocks.js';
+import { Findings } from './findings.js';
+import { inspectExif } from './exif.js';
+import { inspectXmp } from './xmp.js';
+import { inspectIptc } from './iptc.js';
+import { inspectIcc } from './icc.js';
+import { inspectJpeg } from './jpeg.js';
+import { inspectPng } from './png.js';
+import { inspectTiff } from './tiff.js';
+import { inspectWebp } from './webp.js';
+import { inspectBmff } from './bmff.js';
+import { inspectGif } from './gif.js';
+import { uprightRegions, type DeclaredRegion } from './regions.js';
 
 export interface Inspection {
   format: ImageFormat;
