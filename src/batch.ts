@@ -11,6 +11,7 @@ import { SafeError, errorView } from './errors.js';
 import { outputPathFor, type Placement } from './naming.js';
 import { resolveOptions, type Options } from './options.js';
 import type { Result } from './pipeline.js';
+import { untouched } from './untouched.js';
 import { removeTempsOf } from './write.js';
 
 export type OnResult = (result: Result, index: number) => void;
@@ -29,18 +30,7 @@ const fromSources = !existsSync(compiled);
 const workerFile = fromSources ? fileURLToPath(new URL('./worker.ts', import.meta.url)) : compiled;
 
 function failedResult(input: string, err: SafeError, ms: number): Result {
-  return {
-    input,
-    status: 'failed',
-    error: errorView(err),
-    faces: 0,
-    facesCovered: 0,
-    regions: [],
-    kept: [],
-    removed: [],
-    warnings: [],
-    ms,
-  };
+  return { ...untouched(input, 'failed', ms), error: errorView(err) };
 }
 
 /** The folder each placement's output lands in (the same whatever the output format). */

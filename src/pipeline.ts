@@ -19,6 +19,7 @@ import type { Cover, Face, Finding, ImageFormat, OutputFormat, RawImage, Rect, W
 import { verifyFile } from './verify/index.js';
 import { publish } from './write.js';
 import { timed, type Timings } from './timings.js';
+import { untouched } from './untouched.js';
 
 /** A small JPEG of the upright image (built from decoded pixels, so it carries no metadata). */
 export interface Preview {
@@ -306,20 +307,6 @@ export async function render(
  */
 export async function processFile(placement: Placement, options: Partial<Options> = {}): Promise<Result> {
   const started = Date.now();
-  const failed = (e: unknown): Result => {
-    return {
-      input: placement.input,
-      status: 'failed',
-      error: errorView(e),
-      faces: 0,
-      facesCovered: 0,
-      regions: [],
-      kept: [],
-      removed: [],
-      warnings: [],
-      ms: Date.now() - started,
-    };
-  };
   let analyzed: { analysis: Analysis; decoded: Decoded };
   try {
     const o = resolveOptions(options);
@@ -327,23 +314,11 @@ export async function processFile(placement: Placement, options: Partial<Options
       const src = await readSource(placement.input, o);
       const format = outputFormatFor(src.format, o);
       const made = await madeBefore(src.hash, outputPathFor(placement, format, o), o, format);
-      if (made)
-        return {
-          input: placement.input,
-          status: 'skipped',
-          output: made,
-          faces: 0,
-          facesCovered: 0,
-          regions: [],
-          kept: [],
-          removed: [],
-          warnings: [],
-          ms: Date.now() - started,
-        };
+      if (made) return { ...untouched(placement.input, 'skipped', Date.now() - started), output: made };
     }
     analyzed = await analyzeDecoded(placement.input, o);
   } catch (e) {
-    return failed(e);
+    return { ...untouched(placement.input, 'failed', Date.now() - started), error: errorView(e) };
   }
   const { analysis, decoded } = analyzed;
   const result = await render(analysis, analysis.regions, options, placement, decoded);
