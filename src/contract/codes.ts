@@ -63,6 +63,22 @@ export const warningAsks: Record<WarningCode, 'check' | 'note'> = {
   'cover-grown': 'note',
 };
 
+/**
+ * Who a warning is for: the parent (said on the line they read, in the notification and on the card),
+ * or only whoever wants the details (--json and the desktop's review panel). A cover enlarged by the
+ * re-check or a doubtful detection covered anyway changes nothing a parent has to do.
+ */
+export const warningReader: Record<WarningCode, 'parent' | 'details'> = {
+  'no-face': 'parent',
+  'small-face': 'parent',
+  'low-confidence': 'details',
+  'face-left-uncovered': 'parent',
+  'faces-not-covered': 'parent',
+  animated: 'parent',
+  downscaled: 'parent',
+  'cover-grown': 'details',
+};
+
 /** What `verify` can find wrong with a written file. */
 export const problemCodes = [
   'not-an-image',

@@ -62,12 +62,28 @@ export const problemMessage: Record<ProblemCode, MessageKey> = {
 export function errorText(error: ErrorView | undefined, w: Words): string {
   if (!error) return '';
   if (w.lang === 'en' || error.code === 'internal' || error.code === 'bad-option') return error.message;
+  const why = error.values?.why as UnwritableWhy | undefined;
+  if (error.code === 'output-unwritable' && error.values?.folder && why && why in unwritableWhy)
+    return w.t('error.output-unwritable-in', { folder: error.values.folder, why: w.t(unwritableWhy[why]) });
   return w.t(errorMessage[error.code], { what: w.t('value.unknown'), ...error.values });
 }
 
-/** What verify found wrong with a copy: the verifier's own sentence in English, its code's meaning elsewhere. */
+/** Why a folder cannot take a copy (the engine's `why` value for `output-unwritable`). */
+const unwritableWhy = {
+  'read-only': 'unwritable.read-only',
+  denied: 'unwritable.denied',
+  'in-the-way': 'unwritable.in-the-way',
+  'cannot-create': 'unwritable.cannot-create',
+  'names-used': 'unwritable.names-used',
+} as const satisfies Record<string, MessageKey>;
+export type UnwritableWhy = keyof typeof unwritableWhy;
+
+/**
+ * What verify found wrong with a file, in the reader's words in every language: the verifier's own
+ * sentence ("A "cdsc" reference remains") is for --json, where a technical reader looks.
+ */
 export function problemText(p: Problem, w: Words): string {
-  return w.lang === 'en' ? p.message : w.t(problemMessage[p.code]);
+  return w.t(problemMessage[p.code]);
 }
 
 export function warningText(code: WarningCode, w: Words): string {
