@@ -92,7 +92,7 @@ async function makeSafe(paths: string[], problems: Problem[], ctx: Context, w: W
   const groups: GroupOutcome[] = [];
   for (const g of groupSelection(selected, settings.place)) {
     // Running again is harmless: a copy already made from the same photo with the same settings is kept, not made twice.
-    const options = resolveOptions({ ...optionsFromSettings(settings, g.dir), skipExisting: true });
+    const options = resolveOptions({ ...optionsFromSettings(settings, g.dir, w.lang), skipExisting: true });
     const collected = await collectPhotos(g.paths, { recursive: false, outDir: options.outDir, skipNonPhotos: true });
     const items = collected.items.map((p, i) => ({ ...p, index: i + 1 }));
     const results = items.length ? await runBatch(items, options) : [];
