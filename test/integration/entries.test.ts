@@ -153,11 +153,11 @@ describe('the notification', () => {
     ];
     expect(noticeFor(groups, log, en)).toEqual({
       title: 'Share Safely',
-      body: '3 photos: 2 safe, 1 to check before sharing — 5 faces covered. To check: no face found.',
+      body: '3 photos: 2 safe, 1 to check before sharing — 5 faces covered. To check: c.jpg (no face found).',
       critical: false,
     });
     expect(noticeFor(groups, log, fr).body).toBe(
-      '3 photos : 2 sûres, 1 à vérifier avant de la partager — 5 visages couverts. À vérifier : aucun visage trouvé.',
+      '3 photos\u202f: 2 sûres, 1 à vérifier avant de la partager — 5 visages couverts. À vérifier\u202f: c.jpg (aucun visage trouvé).',
     );
   });
 
@@ -181,9 +181,20 @@ describe('the notification', () => {
       en,
     );
     expect(n.body).toBe(
-      `5 photos: 1 safe, 2 to check before sharing, 2 failed — 3 faces covered. To check: faces left visible, very small faces. 2 files were left out (not photos Share Safely can read): notes.txt (not a picture), DSC1.dng (DNG camera RAW). Details of what failed: ${log}.`,
+      `5 photos: 1 safe, 2 to check before sharing, 2 failed — 3 faces covered. To check: k.jpg and s.jpg (faces left visible, very small faces). 2 files were left out (not photos Share Safely can read): notes.txt (not a picture), DSC1.dng (DNG camera RAW). Details of what failed: ${log}.`,
     );
     expect(n.critical).toBe(true);
+  });
+
+  it('names up to three photos to check, then counts the rest, and says when GPS was removed', () => {
+    const location = { kind: 'location' as const, lat: 1, lon: 2, where: ['EXIF'], sensitive: true };
+    const flagged = ['a', 'b', 'c', 'd', 'e'].map((n) => result(`/p/${n}.jpg`, { warnings: [noFace], removed: [location] }));
+    expect(noticeFor([group(flagged)], log, en).body).toBe(
+      '5 photos: 5 to check before sharing — no face covered, GPS removed from 5. To check: a.jpg, b.jpg, c.jpg, and 2 more (no face found).',
+    );
+    expect(noticeFor([group(flagged)], log, fr).body).toBe(
+      '5 photos\u202f: 5 à vérifier avant de les partager — aucun visage couvert, GPS retiré de 5. À vérifier\u202f: a.jpg, b.jpg, c.jpg et 2 autres (aucun visage trouvé).',
+    );
   });
 
   it('an empty selection, copies already made, subfolders not entered', () => {
