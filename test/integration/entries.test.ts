@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { groupSelection, inputPath, outputFolders } from '../../cli/integrate/action.js';
-import { noticeFor, type GroupOutcome } from '../../cli/integrate/action-report.js';
+import { logEntry, noticeFor, type GroupOutcome } from '../../cli/integrate/action-report.js';
 import { desktopAppCommand } from '../../cli/integrate/desktop-app.js';
 import { install, uninstall } from '../../cli/integrate/install.js';
 import { dolphinServiceMenus, nautilusScripts, nemoActions, openWithEntry, thunarActions, xdgDirs } from '../../cli/integrate/linux.js';
@@ -195,6 +195,26 @@ describe('the notification', () => {
     expect(noticeFor([group(flagged)], log, fr).body).toBe(
       '5 photos\u202f: 5 à vérifier avant de les partager — aucun visage couvert, GPS retiré de 5. À vérifier\u202f: a.jpg, b.jpg, c.jpg et 2 autres (aucun visage trouvé).',
     );
+  });
+
+  it("the log says each failure in one language, the reader's", () => {
+    const failed = result('/p/x.jpg', {
+      status: 'failed',
+      output: undefined,
+      error: { code: 'truncated', message: 'the file is cut short (truncated JPEG)' },
+    });
+    const groups = [group([failed])];
+    const when = new Date('2026-01-02T03:04:05Z');
+    expect(
+      logEntry(when, groups, noticeFor(groups, log, fr), fr)
+        .split('\n')
+        .at(-2),
+    ).toBe('✗ /p/x.jpg\u202f: le fichier est incomplet (coupé avant la fin)');
+    expect(
+      logEntry(when, groups, noticeFor(groups, log, en), en)
+        .split('\n')
+        .at(-2),
+    ).toBe('✗ /p/x.jpg: the file is cut short (truncated JPEG)');
   });
 
   it('an empty selection, copies already made, subfolders not entered', () => {
