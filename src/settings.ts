@@ -20,7 +20,14 @@ export const subfolderNames: readonly string[] = languages.map((l) => catalogues
  * in the user's language.
  */
 export function subfolderIn(photoDir: string, lang: Language): string {
-  const there = subfolderNames.find((n) => statSync(path.join(photoDir, n), { throwIfNoEntry: false })?.isDirectory());
+  const isDir = (p: string) => {
+    try {
+      return statSync(p).isDirectory();
+    } catch {
+      return false; // missing, or photoDir is a file (a dropped photo): nothing there yet
+    }
+  };
+  const there = subfolderNames.find((n) => isDir(path.join(photoDir, n)));
   return path.join(photoDir, there ?? catalogues[lang]['folder.safeToShare']);
 }
 
