@@ -54,7 +54,7 @@ export async function inspectCommand(
     if (!flags.json) process.stdout.write(`${inspectionText(r, w)}\n\n`);
   }
   if (flags.json) process.stdout.write(`${JSON.stringify({ files: results, skipped: collected.skipped }, null, 2)}\n`);
-  else if (collected.items.length)
+  else if (results.some((r) => r.ok))
     process.stdout.write(`${w.t('cli.inspect.legend', { sensitive: w.t('legend.sensitive'), technical: w.t('legend.technical') })}\n`);
   noteCollected(collected, w);
   return results.some((r) => !r.ok) ? EXIT_SOME_FAILED : EXIT_OK;

@@ -186,6 +186,7 @@ describe('everything the CLI and `integrate` print in French is French', () => {
     expect(runs.install.stdout).toMatch(/écrit\u202f: .*\.nemo_action/);
     expect(runs.install.stdout).toMatch(/1 entrée ajoutée à .*uca\.xml/);
     expect(runs.status.stdout).toMatch(/Menu « Ouvrir avec »\s+installé/);
+    expect(runs.status.stdout).toMatch(/uca\.xml \(entrées présentes\u202f: 1 sur 1\)/);
     expect(runs.uninstall.stdout).toMatch(/supprimé\u202f: .*uca\.xml \(il ne contenait que les entrées de Share Safely\)/);
     expect(readFileSync(path.join(repoRoot, 'src/contract/i18n/fr.ts'), 'utf8')).toContain("'integrate.installed': 'installé'");
   });

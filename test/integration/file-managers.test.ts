@@ -154,7 +154,7 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('Linux file-manager ent
     expect(snapshot()).toEqual(installed);
     const status = runCli(['integrate', 'status'], { env });
     expect(status.stdout).toMatch(/Thunar\s+installed/);
-    expect(status.stdout).toContain('(2 of 2 entries present)');
+    expect(status.stdout).toContain('(entries present: 2 of 2)');
   });
 
   it('Nautilus: the script with the selection as arguments, run in the folder shown', async () => {
