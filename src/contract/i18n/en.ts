@@ -431,6 +431,7 @@ export const en = {
   'integrate.line.cliGone': 'the Share Safely command is no longer at {path}',
   'integrate.unknownTarget': '--for: there is no “{target}” (choose from {list})',
   'integrate.targetElsewhere': '--for: {target} is not available on this computer (choose from {list})',
+  'notice.noDesktopApp': 'the Share Safely desktop app is not installed on this computer',
 };
 
 export type MessageKey = keyof typeof en;

@@ -437,4 +437,5 @@ export const fr: Record<MessageKey, string> = {
   'integrate.line.cliGone': 'la commande Share Safely n’est plus à {path}',
   'integrate.unknownTarget': '--for : « {target} » n’existe pas (choisissez parmi {list})',
   'integrate.targetElsewhere': '--for : {target} n’existe pas sur cet ordinateur (choisissez parmi {list})',
+  'notice.noDesktopApp': 'l’application Share Safely n’est pas installée sur cet ordinateur',
 };
