@@ -61,7 +61,7 @@ describe('one catalogue per language', () => {
     const after = compile();
     expect(after.status).not.toBe(0);
     expect(after.stdout).toMatch(/fake-code/);
-    expect(after.stdout).toMatch(/describe\.ts/);
+    expect(after.stdout).toMatch(/reasons\.ts/);
   }, 120_000);
 });
 
