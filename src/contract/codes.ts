@@ -1,5 +1,5 @@
 // The codes every door understands: what went wrong, what to look at, and how a photo ended.
-// Each door says them through the tables in words.ts, so a new code does not compile until both
+// Each door says them through the tables in reasons.ts, so a new code does not compile until both
 // languages say what it means.
 
 export const errorCodes = [
