@@ -126,7 +126,9 @@ describe.skipIf(skip)('the Windows right-click door, run under Wine', () => {
       }
     }
     const status = await wine.run([nodeExe, cli, 'integrate', 'status']);
-    expect(status.stdout).toMatch(/^Windows Explorer\s+installed\n\s+28 of 28 verbs present under HKEY_CURRENT_USER\\Software\\Classes\n$/);
+    expect(status.stdout).toMatch(
+      /^Windows Explorer\s+installed\n\s+registry entries present under HKEY_CURRENT_USER\\Software\\Classes: 28 of 28\n$/,
+    );
   });
 
   it('one photo: a verified copy in "Safe to share", faces covered, the same bytes as on Linux', async () => {
@@ -202,7 +204,7 @@ describe.skipIf(skip)('the Windows right-click door, run under Wine', () => {
     const r = await wine.run([nodeExe, cli, 'integrate', 'uninstall', '--for', 'explorer']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/removed 28 verbs/);
+    expect(r.stdout).toMatch(/removed 28 entries from the registry/);
     expect(await wine.regExport(classes)).toEqual(classesBefore);
     expect(existsSync(wine.unix(`C:\\users\\${windowsUser}\\AppData\\Roaming\\Share Safely`))).toBe(false);
   });
