@@ -18,7 +18,7 @@ describe('the faces of one photo, counted once', () => {
   };
 
   beforeAll(() => {
-    // Eight faces, one of them a doubtful detection covered anyway (a "low-confidence" note).
+    // Seven faces, one of them 16 px wide (very small: check it).
     cpSync(path.join(repoRoot, 'test', 'fixtures', 'faces', 'group.jpg'), path.join(dir, 'group.jpg'));
     inspect = runCli(['inspect', 'group.jpg'], { cwd: dir, env: en });
     line = runCli(['--seed', '3', 'group.jpg'], { cwd: dir, env: en });
@@ -35,10 +35,13 @@ describe('the faces of one photo, counted once', () => {
     if (f.coversAddedByRecheck) expect(line.stdout).toContain(`${f.coversAddedByRecheck} of them found by a second look`);
   });
 
-  it('a doubtful detection covered anyway is in --json, not on the line a parent reads', () => {
-    expect(json.files[0].warnings.map((w) => w.code)).toContain('low-confidence');
-    expect(line.stdout).not.toContain(words('en').t('warning.low-confidence'));
-    expect(line.stdout).toMatch(/^✓ group\.jpg → group\.safe\.jpg \(8 faces covered\)\n/m);
+  it('the line a parent reads says what to do, and no technical note; --json has every warning', () => {
+    const codes = json.files[0].warnings.map((w) => w.code);
+    expect(codes).toContain('small-face');
+    expect(line.stdout).toMatch(/^! group\.jpg → group\.safe\.jpg \(7 faces covered\)\n {4}! Very small faces were found/m);
+    for (const c of Object.keys(warningReader) as (keyof typeof warningReader)[]) {
+      if (warningReader[c] === 'details') expect(line.stdout).not.toContain(words('en').t(`warning.${c}`));
+    }
     // A cover the re-check enlarged is the same kind of note.
     expect(warningReader['cover-grown']).toBe('details');
     expect(warningReader['low-confidence']).toBe('details');

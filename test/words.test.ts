@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../src/contract/i18n/en.js';
 import { fr } from '../src/contract/i18n/fr.js';
-import { runCli, samplesDir, type Run } from './helpers/cli.js';
+import { runCli, samplesDir, writeFarGroup, type Run } from './helpers/cli.js';
 import { makeStubs } from './integration/launch.js';
 
 type Key = keyof typeof en;
@@ -103,9 +103,10 @@ describe('everything the CLI and `integrate` print in French is French', () => {
   const runs: Record<string, Run> = {};
   const said = (r: Run) => `${r.stdout}\n${r.stderr}`;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     mkdirSync(photos);
     mkdirSync(home);
+    await writeFarGroup(path.join(photos, 'far.jpg')); // very small faces: check it
     cpSync(path.join(samplesDir, 'portrait-sideways.jpg'), path.join(photos, 'portrait.jpg'));
     cpSync(path.join(samplesDir, 'PXL_20240101_083012.MP.jpg'), path.join(photos, 'beach.jpg'));
     const whole = readFileSync(path.join(samplesDir, 'IMG_20240503_140212.jpg'));
@@ -114,7 +115,7 @@ describe('everything the CLI and `integrate` print in French is French', () => {
     const cli = (name: string, args: string[]) => (runs[name] = runCli(args, { cwd: root, env: french }));
     cli('first', ['photos']);
     cli('again', ['photos']);
-    cli('verify', ['verify', 'photos/beach.safe.jpg', 'photos/beach.jpg']);
+    cli('verify', ['verify', 'photos/far.safe.jpg', 'photos/beach.jpg']);
     cli('inspect', ['inspect', 'photos/cut.jpg', 'photos/portrait.jpg']);
     cli('help', ['--help']);
     cli('helpVerify', ['help', 'verify']);
@@ -136,13 +137,13 @@ describe('everything the CLI and `integrate` print in French is French', () => {
 
   it('a second run of a folder makes no second copy and says "déjà faite"; the summary counts them', () => {
     expect(runs.again.stdout).toMatch(/^- photos\/beach\.jpg → photos\/beach\.safe\.jpg\u202f: déjà faite avec ces réglages/m);
-    expect(runs.again.stdout.trim().split('\n').at(-1)).toBe('3 photos\u202f: 1 en échec, 2 déjà faites');
+    expect(runs.again.stdout.trim().split('\n').at(-1)).toBe('4 photos\u202f: 1 en échec, 3 déjà faites');
     expect(runs.again.stdout).not.toMatch(/safe-2/);
   });
 
   it('verify says what the detector did and repeats why the copy was "check it"; it names what an original keeps', () => {
     expect(runs.verify.stdout).toMatch(
-      /^! photos\/beach\.safe\.jpg\u202f: peut être partagée — aucun détail caché, aucun visage trouvé par le détecteur\n {4}! quand cette copie a été faite\u202f: aucun visage trouvé/m,
+      /^! photos\/far\.safe\.jpg\u202f: peut être partagée — aucun détail caché, aucun visage trouvé par le détecteur\n {4}! quand cette copie a été faite\u202f: de très petits visages/m,
     );
     expect(runs.verify.stdout).toMatch(
       /^✗ photos\/beach\.jpg\u202f: pas prête à être partagée\n {4}encore dans le fichier\u202f:\n {4}• Lieu\u202f: 40,4168 N/m,
@@ -152,7 +153,7 @@ describe('everything the CLI and `integrate` print in French is French', () => {
 
   it('the summary leaves out "GPS retiré de 0", and a cut file says nothing about writing in inspect', () => {
     expect(runs.first.stdout.trim().split('\n').at(-1)).toBe(
-      '3 photos\u202f: 1 sûre, 1 à vérifier avant de la partager, 1 en échec — 1 visage couvert, GPS retiré de 2',
+      '4 photos\u202f: 2 sûres, 1 à vérifier avant de la partager, 1 en échec — 7 visages couverts, GPS retiré de 2',
     );
     expect(runs.inspect.stdout).toMatch(/^✗ photos\/cut\.jpg\u202f: le fichier est (incomplet|endommagé)/m);
     expect(runs.inspect.stdout).not.toMatch(/rien n’a été écrit/);
@@ -175,7 +176,7 @@ describe('everything the CLI and `integrate` print in French is French', () => {
     expect(runs.unwritable.code).toBe(1);
     const json = runCli(['--json', '--out', 'photos/beach.jpg/copies', 'photos'], { cwd: root, env: french });
     const report = JSON.parse(json.stdout);
-    expect(report.files.map((f: { error: { code: string } }) => f.error.code)).toEqual(Array(3).fill('output-unwritable'));
+    expect(report.files.map((f: { error: { code: string } }) => f.error.code)).toEqual(Array(4).fill('output-unwritable'));
     expect(report.files.every((f: { ms: number }) => f.ms === 0)).toBe(true);
     expect(runs.unwritable.stderr).toMatch(
       /la copie sûre ne peut pas être écrite dans .*beach\.jpg\/copies\u202f: un fichier de ce nom est déjà là/,

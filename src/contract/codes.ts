@@ -19,7 +19,6 @@ export const errorCodes = [
   'no-space',
   'verify-failed',
   'timeout',
-  'faces-remain',
   'bad-option', // a usage mistake in the options
   'internal',
 ] as const;

@@ -20,7 +20,6 @@ export const errorMessage: Record<ErrorCode, MessageKey> = {
   'no-space': 'error.no-space',
   'verify-failed': 'error.verify-failed',
   timeout: 'error.timeout',
-  'faces-remain': 'error.faces-remain',
   'bad-option': 'error.bad-option',
   internal: 'error.internal',
 };

@@ -285,14 +285,14 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
     await page.waitForSelector('#grid-view:not([hidden])');
     expect(await page.textContent('#grid .card:has-text("broken.jpg") .badge')).toBe('Erreur\u202f: ce n’est pas une image');
     expect(await page.textContent(`#grid .card:has-text("${GROUP}") .badge`)).toBe('Enregistrée');
-    // A new photo with no face, never opened: export asks again, in French; Escape writes nothing.
-    cpSync(path.join(samples, NO_FACE), path.join(work, 'plage.jpg'));
+    // A new photo to check (faces seen from afar), never opened: export asks again, in French; Escape writes nothing.
+    cpSync(path.join(work, FAR), path.join(work, 'plage.jpg'));
     const exportsBefore = host.calls.filter((c) => c.channel === 'photos:export').length;
     await dropFiles(page, ['plage.jpg']);
     await page.waitForFunction(
       (name) =>
         [...document.querySelectorAll('#grid .card')].find((c) => c.querySelector('.name')?.textContent === name)?.querySelector('.badge')
-          ?.textContent === 'Aucun visage trouvé — à vérifier',
+          ?.textContent === '6 visages — à vérifier',
       'plage.jpg',
       { timeout: 60_000 },
     );

@@ -104,7 +104,6 @@ export const en = {
   'error.no-space': 'the disk is full',
   'error.verify-failed': 'the written copy did not pass the check and was deleted',
   'error.timeout': 'it took too long',
-  'error.faces-remain': 'a face was still recognisable after covering it; cover it by hand',
   'error.animated': 'animated pictures are not supported',
   'error.bad-option': 'a setting is not valid',
   'error.internal': 'something unexpected went wrong',

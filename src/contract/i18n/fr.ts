@@ -107,7 +107,6 @@ const frApp: Record<Exclude<MessageKey, CommandLineKey>, string> = {
   'error.no-space': 'le disque est plein',
   'error.verify-failed': 'la copie écrite n’a pas passé la vérification et a été supprimée',
   'error.timeout': 'cela a pris trop de temps',
-  'error.faces-remain': 'un visage restait reconnaissable après l’avoir couvert ; couvrez-le à la main',
   'error.animated': 'les images animées ne sont pas prises en charge',
   'error.bad-option': 'un réglage n’est pas valide',
   'error.internal': 'un problème inattendu est survenu',
