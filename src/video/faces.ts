@@ -7,7 +7,7 @@ import type { Detection } from './track.js';
 export type FrameFaces = (frame: RawImage) => Promise<Detection[]>;
 
 /** The photo detector, as it is, on every frame. */
-export const photoDetector: FrameFaces = async (frame) => {
+export const frameDetector: FrameFaces = async (frame) => {
   const { faces } = await findFaces(frame, [], { faces: 'all' });
   return faces.map((f) => ({ box: f.box, score: f.score }));
 };

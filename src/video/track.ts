@@ -38,7 +38,7 @@ export class Tracker {
     const pairs: { track: Sighting[]; d: Detection; score: number }[] = [];
     for (const track of alive)
       for (const d of dets) {
-        const score = likeness(track.at(-1)!.box, d.box);
+        const score = likeness(track.at(-1)!.box, d.box, t - track.at(-1)!.frame);
         if (score > 0) pairs.push({ track, d, score });
       }
     pairs.sort((a, b) => b.score - a.score);
@@ -89,15 +89,19 @@ export class Tracker {
   }
 }
 
-/** How likely two boxes in nearby frames are the same face: overlap, or centres close for their size. 0 = not. */
-function likeness(a: Rect, b: Rect): number {
+/**
+ * How likely two boxes `gap` frames apart are the same face: overlap, or centres close for their
+ * size (a face moves further the longer the detector blinked). 0 = not.
+ */
+function likeness(a: Rect, b: Rect, gap: number): number {
   const o = iou(a, b);
   if (o >= 0.2) return 1 + o;
   const size = Math.max(a.width, a.height, b.width, b.height);
   const dx = a.x + a.width / 2 - (b.x + b.width / 2);
   const dy = a.y + a.height / 2 - (b.y + b.height / 2);
   const ratio = Math.max(a.width, b.width) / Math.max(1, Math.min(a.width, b.width));
-  return Math.hypot(dx, dy) < 0.75 * size && ratio < 2 ? 1 - Math.hypot(dx, dy) / size : 0;
+  const reach = size * (0.5 + 0.25 * gap);
+  return Math.hypot(dx, dy) < reach && ratio < 2 ? 1 - Math.hypot(dx, dy) / reach : 0;
 }
 
 function lerp(a: Rect, b: Rect, k: number): Rect {
