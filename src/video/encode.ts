@@ -59,17 +59,9 @@ export class Encoder {
   async write(frame: RawImage): Promise<void> {
     if (this.broken) throw this.failure();
     const stdin = this.child.stdin!;
-    if (!stdin.write(frame.data)) {
-      await new Promise<void>((resolve) => {
-        const go = () => {
-          stdin.off('drain', go);
-          this.child.off('close', go);
-          resolve();
-        };
-        stdin.on('drain', go);
-        this.child.on('close', go);
-      });
-    }
+    // Waits for the pipe to drain, or for the encoder to be gone (then the next write reports it).
+    if (!stdin.write(frame.data)) await Promise.race([new Promise((resolve) => stdin.once('drain', resolve)), this.done]);
+    if (this.child.exitCode !== null || this.child.signalCode !== null) throw this.failure();
   }
 
   /** Ends the stream and waits for the file to be complete. */

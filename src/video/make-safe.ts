@@ -104,6 +104,7 @@ export async function makeVideoSafe(input: string, first: string, o: VideoOption
           run.onProgress?.({ frame: frames, frames: expected, fps: frames / Math.max(0.001, (Date.now() - started) / 1000) });
         };
         for await (const frame of decodeFrames(input, p, size, run.signal)) {
+          run.signal?.throwIfAborted();
           tracker.add(await run.detector(frame));
           waiting.push(frame);
           // A frame leaves once the `keep` frames after it have been looked at.
@@ -122,7 +123,10 @@ export async function makeVideoSafe(input: string, first: string, o: VideoOption
       const problems = await verifyVideo(temp, { width: size.width, height: size.height, audio });
       if (problems.length) throw new SafeError('verify-failed', `the copy failed its check (${problems[0]!.message}); nothing was written`);
     },
-  );
+  ).catch((e: unknown) => {
+    // Cancelled: the caller gets its own reason back (as from a photo batch), the temp file is gone.
+    throw run.signal?.aborted ? run.signal.reason : e;
+  });
   return {
     input,
     output,

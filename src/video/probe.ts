@@ -64,7 +64,8 @@ export async function probe(file: string, signal?: AbortSignal): Promise<Probe> 
   }
   const rate = sane(v.avg_frame_rate) ?? sane(v.r_frame_rate);
   if (!rate) throw new SafeError('corrupt', 'the video declares no frame rate; nothing was written');
-  const duration = Number(info.format?.duration ?? v.duration);
+  // The picture's own length when it has one: a subtitle or sound track may run longer than it.
+  const duration = Number(v.duration) > 0 ? Number(v.duration) : Number(info.format?.duration);
   if (!(duration > 0)) throw new SafeError('corrupt', 'the video declares no length; nothing was written');
   const audio = streams.find((s) => s.codec_type === 'audio');
   const tags: Record<string, string> = { ...info.format?.tags };

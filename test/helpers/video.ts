@@ -18,7 +18,7 @@ export async function encodeClip(
   size: { width: number; height: number },
   count: number,
   draw: (i: number) => Promise<Buffer>,
-  o: { fps?: number; args?: string[]; audio?: boolean } = {},
+  o: { fps?: number; inputs?: string[]; args?: string[]; audio?: boolean } = {},
 ): Promise<void> {
   const fps = o.fps ?? 10;
   const args = [
@@ -36,6 +36,7 @@ export async function encodeClip(
     'pipe:0',
   ];
   if (o.audio) args.push('-f', 'lavfi', '-i', `sine=frequency=440:duration=${count / fps}`);
+  args.push(...(o.inputs ?? []));
   args.push(
     '-c:v',
     'libx264',
@@ -45,15 +46,19 @@ export async function encodeClip(
     '16',
     '-pix_fmt',
     'yuv420p',
-    ...(o.audio ? ['-c:a', 'aac', '-shortest'] : []),
+    ...(o.audio ? ['-c:a', 'aac'] : []),
+    '-t',
+    String(count / fps),
   );
   args.push(...(o.args ?? []), '-y', out);
   const child = spawn(ffmpeg, args, { stdio: ['pipe', 'ignore', 'pipe'] });
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const done = new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
-  for (let i = 0; i < count; i++) {
-    if (!child.stdin.write(await draw(i))) await new Promise((r) => child.stdin.once('drain', r));
+  let closed = false;
+  const done = new Promise<number>((resolve) => child.on('close', (c) => ((closed = true), resolve(c ?? -1))));
+  child.stdin.on('error', () => {}); // an early exit is reported with ffmpeg's own words below
+  for (let i = 0; i < count && !closed; i++) {
+    if (!child.stdin.write(await draw(i))) await Promise.race([new Promise((r) => child.stdin.once('drain', r)), done]);
   }
   child.stdin.end();
   if ((await done) !== 0) throw new Error(`ffmpeg failed: ${err}`);
