@@ -1,11 +1,22 @@
 // share-safely inspect PATH... : what each photo gives away, in plain words: the faces that can be
 // seen, then every detail the file holds, one line per fact, with where it was found.
 import path from 'node:path';
-import { collectPhotos, errorView, inspectFile, visibleFaces, type FileInspection } from '../src/index.js';
+import { stat } from 'node:fs/promises';
+import {
+  collectPhotos,
+  errorView,
+  inspectFile,
+  inspectVideo,
+  isVideoFile,
+  visibleFaces,
+  type FileInspection,
+  type VideoInspection,
+} from '../src/index.js';
 import { describeFinding, errorText, type Words } from '../src/contract/index.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from './exit.js';
 import { shown } from './shown.js';
 import { noteCollected } from './collected.js';
+import { videoInspectionText } from './video.js';
 
 /** What inspect reports for one file: the engine's inspection and, unless --metadata-only, the visible faces. */
 export interface Inspected extends FileInspection {
@@ -43,10 +54,22 @@ export async function inspectCommand(
   flags: { recursive?: boolean; json?: boolean; metadataOnly?: boolean },
   w: Words,
 ): Promise<number> {
-  const collected = await collectPhotos(paths, { recursive: Boolean(flags.recursive), includeOutputs: true });
-  const results: Inspected[] = [];
+  const collected = await collectPhotos(paths, { recursive: Boolean(flags.recursive), includeOutputs: true, videos: true });
+  const results: (Inspected | (VideoInspection & { ok: true; kind: 'video' }))[] = [];
   for (const p of collected.problems) results.push({ path: p.path, ok: false, error: { code: p.code, message: p.message } });
   for (const item of collected.items) {
+    if (await isVideoFile(item.input)) {
+      try {
+        const v = await inspectVideo(item.input, { faces: !flags.metadataOnly });
+        results.push({ ...v, ok: true, kind: 'video' });
+        if (!flags.json) process.stdout.write(`${videoInspectionText(v, (await stat(item.input)).size, w)}\n\n`);
+      } catch (e) {
+        const r: Inspected = { path: item.input, ok: false, error: errorView(e) };
+        results.push(r);
+        if (!flags.json) process.stdout.write(`${inspectionText(r, w)}\n\n`);
+      }
+      continue;
+    }
     const r = await inspectOne(item.input, Boolean(flags.metadataOnly));
     results.push(r);
     if (!flags.json) process.stdout.write(`${inspectionText(r, w)}\n\n`);

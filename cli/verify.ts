@@ -1,7 +1,7 @@
 // share-safely verify PATH... : exit 0 only when every file is clean by the rules each safe copy must
 // pass and shows no face (the detector runs; --metadata-only checks the hidden details alone).
 import path from 'node:path';
-import { collectPhotos, errorView, verifyFile, visibleFaces, type VerifyReport } from '../src/index.js';
+import { collectPhotos, errorView, isVideoFile, verifyFile, verifyVideoFile, visibleFaces, type VerifyReport } from '../src/index.js';
 import { problemText, type Words } from '../src/contract/index.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from './exit.js';
 import { shown } from './shown.js';
@@ -10,6 +10,8 @@ import { noteCollected } from './collected.js';
 export interface Verified extends VerifyReport {
   /** Faces the detector can see (undefined with --metadata-only, or when the file could not be read). */
   faces?: number;
+  /** A clip: its faces were looked for in a spread of its frames. */
+  video?: boolean;
 }
 
 /** Clean metadata and no visible face; a file that cannot be read is not safe. */
@@ -19,12 +21,13 @@ export function verifyText(r: Verified, w: Words, cwd = process.cwd()): string {
   const name = shown(path.relative(cwd, r.path) || r.path);
   if (isSafe(r)) return `✓ ${name}: ${w.t(r.faces === undefined ? 'cli.verify.cleanMetadata' : 'cli.verify.safe')}`;
   const lines = [`✗ ${name}: ${w.t('cli.verify.notSafe')}`];
-  if (r.faces) lines.push(`    ${w.plural('cli.verify.faces', r.faces)}`);
+  if (r.faces) lines.push(`    ${w.plural(r.video ? 'video.verify.faces' : 'cli.verify.faces', r.faces)}`);
   for (const p of r.problems) lines.push(`    ${shown(problemText(p, w))}`);
   return lines.join('\n');
 }
 
 async function verifyOne(file: string, metadataOnly: boolean): Promise<Verified> {
+  if (await isVideoFile(file)) return { ...(await verifyVideoFile(file, { faces: !metadataOnly })), video: true };
   const r: Verified = await verifyFile(file);
   if (metadataOnly || !r.format) return r;
   try {
@@ -41,7 +44,7 @@ export async function verifyCommand(
   flags: { recursive?: boolean; json?: boolean; metadataOnly?: boolean },
   w: Words,
 ): Promise<number> {
-  const collected = await collectPhotos(paths, { recursive: Boolean(flags.recursive), includeOutputs: true });
+  const collected = await collectPhotos(paths, { recursive: Boolean(flags.recursive), includeOutputs: true, videos: true });
   // Paths that are not files to check are reported by noteCollected, and count as not safe.
   const reports: Verified[] = collected.problems.map((p) => ({
     path: p.path,

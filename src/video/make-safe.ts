@@ -16,6 +16,7 @@ import { probe, type Probe } from './probe.js';
 import { dropUserData } from './strip.js';
 import { Tracker } from './track.js';
 import { verifyVideo } from './verify.js';
+import { describeProbe, type VideoInspection } from './inspect.js';
 
 export type VideoOptions = Pick<Options, 'style' | 'color' | 'seed' | 'maxSize' | 'maxFileBytes'> & {
   /** Leave the sound out: a child's voice says their name. */
@@ -48,6 +49,20 @@ export interface VideoResult {
   mostFaces: number;
   audio: boolean;
   seconds: number;
+  /** What the original said that the copy does not: read from its tags before anything was written. */
+  removed: Removed[];
+}
+
+export type Removed = 'place' | 'date' | 'device' | 'tags' | 'tracks';
+
+function removedFrom(i: VideoInspection): Removed[] {
+  const out: Removed[] = [];
+  if (i.place) out.push('place');
+  if (i.date) out.push('date');
+  if (i.device) out.push('device');
+  if (i.tags.length) out.push('tags');
+  if (i.otherTracks.length) out.push('tracks');
+  return out;
 }
 
 /** Seconds a face stays covered before it was first and after it was last seen (in frames: × fps). */
@@ -137,5 +152,6 @@ export async function makeVideoSafe(input: string, first: string, o: VideoOption
     mostFaces,
     audio,
     seconds: (Date.now() - started) / 1000,
+    removed: removedFrom(describeProbe(input, p)),
   };
 }
