@@ -16,7 +16,7 @@ export interface EncodePlan {
   crf?: number;
 }
 
-export function encoderArgs(p: EncodePlan, out: string): string[] {
+function encoderArgs(p: EncodePlan, out: string): string[] {
   const args = [
     '-v',
     'error',

@@ -3,7 +3,7 @@
 // are recognised only to be refused with their name.
 import { open } from 'node:fs/promises';
 
-export type VideoContainer = 'mp4' | 'mov' | 'webm';
+type VideoContainer = 'mp4' | 'mov' | 'webm';
 
 export type VideoSniff = { kind: 'video'; container: VideoContainer } | { kind: 'refused'; name: string } | { kind: 'other' };
 

@@ -6,7 +6,7 @@ import type { Probe } from './probe.js';
 import { exited, ffmpegPath, start } from './tools.js';
 
 /** The long side a copy gets when the options ask for no particular size: Full HD plays everywhere. */
-export const defaultLongSide = 1920;
+const defaultLongSide = 1920;
 
 /** Output size: upright, at most `maxSize` on the long side, even (4:2:0 video needs even sides). */
 export function plannedSize(p: Probe, maxSize: number): { width: number; height: number } {

@@ -53,7 +53,7 @@ export interface VideoResult {
   removed: Removed[];
 }
 
-export type Removed = 'place' | 'date' | 'device' | 'tags' | 'tracks';
+type Removed = 'place' | 'date' | 'device' | 'tags' | 'tracks';
 
 function removedFrom(i: VideoInspection): Removed[] {
   const out: Removed[] = [];
