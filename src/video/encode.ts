@@ -21,6 +21,8 @@ function encoderArgs(p: EncodePlan, out: string): string[] {
     '-v',
     'error',
     '-nostdin',
+    '-thread_queue_size',
+    '2',
     '-f',
     'rawvideo',
     '-pix_fmt',
