@@ -108,6 +108,14 @@ export function videoInspectionText(i: VideoInspection, bytes: number, w: Words,
   if (i.device) lines.push(`  • ${w.t('video.inspect.device', { device: shown(i.device) })}`);
   if (i.audio) lines.push(`  • ${w.t('video.inspect.sound')}`);
   if (i.otherTracks.length) lines.push(`  • ${w.t('video.inspect.tracks', { list: w.list(i.otherTracks) })}`);
-  for (const tag of i.tags) lines.push(`  · ${w.t('video.inspect.tag', { tag: shown(tag.slice(0, 120)) })}`);
+  for (const tag of i.tags) {
+    // A tag naming a place, a time, a device or a person says who, where or when: marked as such.
+    const mark = /location|iso6709|xyz|creation|date|make|model|software|manufacturer|author|artist|title|comment|description/i.test(
+      tag.split(':').slice(0, -1).join(':') || tag,
+    )
+      ? '•'
+      : '·';
+    lines.push(`  ${mark} ${w.t('video.inspect.tag', { tag: shown(tag.slice(0, 120)) })}`);
+  }
   return lines.join('\n');
 }
