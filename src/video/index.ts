@@ -1,5 +1,6 @@
 // The video part of the engine's public API (re-exported by src/index.ts): what the doors call.
 import { errorView } from '../errors.js';
+import { defaultOptions } from '../options.js';
 import { outputPathFor, type NamingChoices, type Placement } from '../naming.js';
 import type { Problem } from '../types.js';
 import { frameDetector, type FrameFaces } from './faces.js';
@@ -21,6 +22,12 @@ export function videoOutputPath(p: Placement, choices: NamingChoices): string {
   return outputPathFor(p, 'mp4', choices);
 }
 
+/**
+ * The photo default (200 MB) would refuse most phone clips (a minute of 4K is ~350 MB); a clip is
+ * streamed, never held in memory, so its size costs time, not memory. A limit the user chose stays.
+ */
+const videoFileLimit = 16 * 2 ** 30;
+
 /** A safe copy of one clip; `detector` defaults to the engine's frame detector. */
 export function makeVideoSafe(
   input: string,
@@ -28,7 +35,8 @@ export function makeVideoSafe(
   options: VideoOptions,
   run: { detector?: FrameFaces; onProgress?: (p: VideoProgress) => void; signal?: AbortSignal } = {},
 ): Promise<VideoResult> {
-  return make(input, first, options, { ...run, detector: run.detector ?? frameDetector });
+  const maxFileBytes = options.maxFileBytes === defaultOptions.maxFileBytes ? videoFileLimit : options.maxFileBytes;
+  return make(input, first, { ...options, maxFileBytes }, { ...run, detector: run.detector ?? frameDetector });
 }
 
 /** What a clip gives away; with `faces`, a spread of its frames goes through the detector. */
