@@ -69,7 +69,9 @@ const rect = (r: Rect) => [r.x, r.y, r.width, r.height];
 /**
  * The --json form of one result. `regions` has one entry per cover, in the output's pixels:
  * {shape: "ellipse", x, y, width, height} is the ellipse inscribed in that box (a face's cover),
- * {shape: "rect", ...} the box itself (drawn by hand in the desktop app).
+ * {shape: "rect", ...} the box itself (drawn by hand in the desktop app); `angle` (degrees clockwise)
+ * turns an ellipse with a tilted head. `found` lists each face with the detector's score and its five
+ * landmarks (right eye, left eye, nose tip, right and left mouth corner, as seen), to audit a cover.
  */
 export function resultJson(r: Result) {
   return {
@@ -84,7 +86,20 @@ export function resultJson(r: Result) {
     height: r.height ?? null,
     faces: r.faces,
     facesCovered: facesCovered(r),
-    regions: r.regions.map((c) => ({ shape: c.shape, x: c.x, y: c.y, width: c.width, height: c.height })),
+    regions: r.regions.map((c) => ({
+      shape: c.shape,
+      x: c.x,
+      y: c.y,
+      width: c.width,
+      height: c.height,
+      ...(c.angle ? { angle: c.angle } : {}),
+    })),
+    found: (r.found ?? []).map((f) => ({
+      box: rect(f.box),
+      score: f.score,
+      source: f.source,
+      ...(f.landmarks ? { landmarks: f.landmarks } : {}),
+    })),
     kept: r.kept.map((k) => ({ box: rect(k.box), reason: k.reason })),
     removed: r.removed,
     warnings: r.warnings,

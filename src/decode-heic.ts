@@ -67,7 +67,21 @@ function failed(lib: LibHeif, r: unknown): string | undefined {
  * decoded, so a pixel limit can stop a bomb first. Throws Error(libheif's message) when the file
  * cannot be read.
  */
-export async function decodeHeicPixels(bytes: Uint8Array, check: (width: number, height: number) => void): Promise<RawImage> {
+export function decodeHeicPixels(bytes: Uint8Array, check: (width: number, height: number) => void): Promise<RawImage> {
+  const run = queue.then(() => decodeOne(bytes, check));
+  queue = run.catch(() => {});
+  return run;
+}
+
+/**
+ * One decode at a time per thread. The decoded plane is a view into libheif's wasm memory; a second
+ * decode running while this one awaits can grow that memory, which detaches every view of it
+ * ("Cannot perform Construct on a detached ArrayBuffer" while copying a 12 MP plane). A thread
+ * gains nothing from two at once anyway: the wasm runs on one thread.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
+async function decodeOne(bytes: Uint8Array, check: (width: number, height: number) => void): Promise<RawImage> {
   const lib = await libheif();
   const context = lib.heif_context_alloc();
   if (!context) throw new Error('libheif could not allocate a context');

@@ -8,7 +8,7 @@ import type { Cover, RawImage } from './types.js';
 import { clampRect } from './plan.js';
 import { blurPatch } from './cover/blur.js';
 import { measure, edges, type Grid } from './cover/cells.js';
-import { coverMask, type Mask } from './cover/mask.js';
+import { coverBounds, coverMask, type Mask } from './cover/mask.js';
 import { random } from './cover/noise.js';
 import { stickerPatch } from './cover/sticker.js';
 
@@ -21,7 +21,8 @@ export async function cover(img: RawImage, covers: Cover[], options: CoverOption
   // still depend on the original only through their own cells.
   const planned: { c: Cover; grid: Grid; mask: Mask }[] = [];
   for (const c of covers) {
-    const box = clampRect(c, img.width, img.height);
+    // The cells span the shape's bounds: a turned ellipse reaches past its own box.
+    const box = clampRect(coverBounds(c), img.width, img.height);
     const mask = box && coverMask(c, feather(options.style, c), img.width, img.height);
     if (box && mask) planned.push({ c, grid: measure(img, box, options.style === 'pixelate' ? 6 : 4, options.seed), mask });
   }

@@ -66,6 +66,12 @@ export interface Result {
   regions: Cover[];
   /** Faces left uncovered on purpose, with the reason. */
   kept: { box: Rect; reason: string }[];
+  /**
+   * Each face found, in reading order, so a cover can be audited: its box, the detector's score
+   * (1 for a region the file declares) and the detector's five points (right eye, left eye, nose,
+   * right and left mouth corner, as seen), rounded to the pixel.
+   */
+  found?: { box: Rect; score: number; source: Face['source']; landmarks?: [number, number][] }[];
   /** What the original gave away and the output no longer does (empty when nothing was written). */
   removed: Finding[];
   warnings: Warning[];
@@ -240,6 +246,12 @@ export async function render(
     facesCovered: 0,
     regions: [],
     kept: analysis.faces.filter((f) => f.keep).map((f) => ({ box: f.box, reason: f.keepReason ?? 'left uncovered' })),
+    found: analysis.faces.map((f) => ({
+      box: f.box,
+      score: Math.round(f.score * 1000) / 1000,
+      source: f.source,
+      ...(f.landmarks ? { landmarks: f.landmarks.map(([x, y]) => [Math.round(x), Math.round(y)] as [number, number]) } : {}),
+    })),
     removed: [],
     warnings: [...analysis.warnings],
     ms: 0,
@@ -253,6 +265,7 @@ export async function render(
     const stream = format === 'jpeg' && o.maxSize === 0 ? decoded?.stream : undefined;
     let bytes: Buffer;
     let coveredRegions: Cover[] = [];
+    let painted = 0;
     if (stream && !sanitizeCovers(regions, analysis.width, analysis.height).length) {
       bytes = await timed(t, 'encode', () =>
         encodeStream(stream.open(), settings).catch((e: unknown) => Promise.reject(stream.decodeError(e))),
@@ -262,6 +275,7 @@ export async function render(
       const covered = await coverAndCheck(img, sanitizeCovers(regions, img.width, img.height), o, analysis.faces, t);
       result.warnings.push(...covered.warnings);
       coveredRegions = covered.regions;
+      painted = covered.painted;
       bytes = await timed(t, 'encode', () => encode(covered.pixels, settings));
     }
     const expect = { format, width: analysis.width, height: analysis.height };
@@ -286,7 +300,7 @@ export async function render(
       width: analysis.width,
       height: analysis.height,
       regions: coveredRegions,
-      facesCovered: coveredRegions.length,
+      facesCovered: coveredRegions.length - painted,
       removed: analysis.findings,
     });
   } catch (e) {

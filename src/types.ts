@@ -30,6 +30,8 @@ export interface Face {
   score: number;
   /** Where the face came from. */
   source: 'detector' | 'file';
+  /** The detector's five points (right eye, left eye, nose tip, right and left mouth corner, as seen), when it gives them. */
+  landmarks?: [number, number][];
   /** Estimated age when `faces: 'children'` asked for it. */
   age?: number;
   /** True when policy leaves this face uncovered (e.g. an adult under `faces: 'children'`). */

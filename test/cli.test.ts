@@ -122,9 +122,11 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('share-safely PATH… o
     expect(changedInside).toBeGreaterThan(area * 0.5);
   });
 
-  it('flags a photo in which no face was found', () => {
+  it('says a photo with neither a face nor a person (a brick wall) is safe, with nothing to check', () => {
     const f = report.files.find((r) => r.input.endsWith('.MP.jpg'));
-    expect(f.warnings.map((w: { code: string }) => w.code)).toContain('no-face');
+    expect(f.warnings.map((w: { code: string }) => w.code)).toEqual(['nobody']);
+    expect(f.outcome).toBe('safe');
+    expect(f.check).toEqual([]);
   });
 
   it('verify says the copies are safe (exit 0) and the originals are not (exit 1, with what remains: details and faces)', () => {

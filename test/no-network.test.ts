@@ -1,10 +1,10 @@
 // Local only, proven: the CLI runs end to end with every socket, DNS lookup and fetch trapped.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliPath, copySamples } from './helpers/cli.js';
+import { cliPath, copySamples, repoRoot } from './helpers/cli.js';
 
 const trap = path.join(path.dirname(new URL(import.meta.url).pathname), 'helpers', 'network-trap.mjs');
 
@@ -44,5 +44,31 @@ describe('no network', () => {
     ];
     expect(runs.map((r) => r.attempts)).toEqual([[], [], []]);
     expect(runs[1].code, runs[1].stderr).toBe(0);
+  });
+});
+
+// The trap above sees Node's sockets only; a native library opens its own. onnxruntime's builds from
+// 1.29 on carry Microsoft's 1DS telemetry uploader (it writes a device id under ~/.cache and posts to
+// a collector), so the project pins a release without it, for every platform it ships: this fails if
+// an upgrade brings the uploader back.
+describe('the face detector runtime', () => {
+  it('carries no telemetry uploader in any of its native libraries', () => {
+    const bin = path.join(repoRoot, 'node_modules', 'onnxruntime-node', 'bin');
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const p = path.join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.(so(\.\d+)*|dylib|dll|node)$/.test(name)) files.push(p);
+      }
+    };
+    walk(bin);
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    const marks = ['events.data.microsoft.com', 'OneCollector', 'DeveloperTools'];
+    const found = files.flatMap((f) => {
+      const text = readFileSync(f).toString('latin1');
+      return marks.filter((m) => text.includes(m)).map((m) => `${path.relative(bin, f)}: ${m}`);
+    });
+    expect(found).toEqual([]);
   });
 });

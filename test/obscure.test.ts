@@ -94,6 +94,36 @@ describe('cover: irreversible by construction, per cover', () => {
     });
   }
 
+  it('a turned ellipse is painted whole and depends only on the cells of its own bounds', async () => {
+    // A 40×20 oval turned a quarter: its bounds are 20×40 at (22, 8), cut in 2×4 cells of 10 px.
+    const c: Cover = { shape: 'ellipse', x: 12, y: 18, width: 40, height: 20, angle: 90 };
+    const a = noiseImage(64, 64, 3, 9);
+    // Pixels of the turned shape moved within each 10-px cell of its bounds: every cell average stays.
+    const b = { ...a, data: Buffer.from(a.data) };
+    const rnd = random(4);
+    for (let cy = 8; cy < 48; cy += 10) {
+      for (let cx = 22; cx < 42; cx += 10) {
+        const at: number[] = [];
+        for (let y = cy; y < cy + 10; y++) for (let x = cx; x < cx + 10; x++) if (inside(c, x, y)) at.push((y * 64 + x) * 3);
+        const order = [...at].sort(() => rnd() - 0.5);
+        at.forEach((to, i) => a.data.copy(b.data, to, order[i]!, order[i]! + 3));
+      }
+    }
+    expect(a.data.equals(b.data)).toBe(false);
+    const ca = await cover(a, [c], options('blur', 3));
+    const cb = await cover(b, [c], options('blur', 3));
+    expect(ca.data.equals(cb.data)).toBe(true);
+    // The tips of the turned oval (above and below its centre) are painted; the unturned box's left end is not.
+    expect(inside(c, 32, 10) && inside(c, 32, 46)).toBe(true);
+    expect(inside(c, 14, 28)).toBe(false);
+    const solid = await cover(a, [c], options('solid', 3));
+    const px = (x: number, y: number, img: RawImage) => [...img.data.subarray((y * 64 + x) * 3, (y * 64 + x) * 3 + 3)];
+    expect(px(32, 10, solid)).toEqual(px(32, 28, solid));
+    expect(
+      solid.data.subarray((28 * 64 + 14) * 3, (28 * 64 + 14) * 3 + 3).equals(a.data.subarray((28 * 64 + 14) * 3, (28 * 64 + 14) * 3 + 3)),
+    ).toBe(true);
+  });
+
   it("overlapping covers depend on the original only through each one's own cells", async () => {
     const covers: Cover[] = [
       { shape: 'ellipse', x: 8, y: 8, width: 40, height: 40 }, // 4×4 cells of 10 px

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampRect, expandBox, growCovers, headCover, planCovers, readingOrder } from '../src/plan.js';
+import { clampRect, expandBox, growCovers, headCover, headTilt, planCovers, readingOrder } from '../src/plan.js';
 import { inside } from '../src/cover/mask.js';
 import type { Cover, Face, Rect } from '../src/types.js';
 
@@ -127,5 +127,40 @@ describe('growCovers', () => {
     expect(underCovers(peeking, [grown[0]!])).toBe(1);
     expect(underCovers(neighbour, [grown[0]!])).toBe(0);
     expect(underCovers(neighbour, [grown[1]!])).toBe(1);
+  });
+});
+
+describe('tilted heads', () => {
+  const eyes = (dx: number, dy: number): [number, number][] => [
+    [100, 100],
+    [100 + dx, 100 + dy],
+    [110, 115],
+    [102, 125],
+    [118, 125],
+  ];
+  it('reads the tilt from the eyes, clockwise on screen; none for a slight or an unreliable one', () => {
+    expect(headTilt(eyes(20, 20))).toBeCloseTo(45, 1);
+    expect(headTilt(eyes(20, -10))).toBeCloseTo(-26.6, 1);
+    expect(headTilt(eyes(20, 1))).toBe(0);
+    expect(headTilt(eyes(2, 20))).toBe(0); // beyond 60°
+    expect(headTilt(undefined)).toBe(0);
+  });
+
+  it('turns the cover with the head, about the same centre, and the face box still lies under it', () => {
+    const f = face(80, 80, 60, 70, { landmarks: eyes(20, 12) });
+    const [c] = planCovers([f], 400, 400);
+    expect(c!.angle).toBeCloseTo(31, 0);
+    expect(c).toMatchObject(headCover(f));
+    expect(underCovers(f.box, [c!])).toBeGreaterThan(0.9);
+    const upright = planCovers([face(80, 80, 60, 70)], 400, 400)[0]!;
+    expect(upright.angle).toBeUndefined();
+    expect(c!.x + c!.width / 2).toBeCloseTo(upright.x + upright.width / 2, 0);
+  });
+
+  it('a face peeking out of a turned cover gets a cover of its own on top', () => {
+    const turned: Cover = { shape: 'ellipse', x: 100, y: 100, width: 60, height: 100, angle: 30 };
+    const grown = growCovers([turned], [{ x: 120, y: 110, width: 40, height: 40 }]);
+    expect(grown).toHaveLength(2);
+    expect(grown[0]).toEqual(turned);
   });
 });

@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cliPath, copySamples, repoRoot, runCli, samplesDir } from './helpers/cli.js';
+import { cliPath, copySamples, repoRoot, runCli, samplesDir, writeFarGroup } from './helpers/cli.js';
 import { makeStubs, run } from './integration/launch.js';
 
 const en = { LANG: 'en_US.UTF-8' };
@@ -65,10 +65,11 @@ describe('one signal, one meaning: a batch with each outcome', () => {
   let human: ReturnType<typeof runCli>;
   let json: ReturnType<typeof runCli>;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     mkdirSync(photos);
     cpSync(path.join(samplesDir, 'portrait-sideways.jpg'), path.join(photos, 'portrait.jpg')); // safe
-    cpSync(path.join(samplesDir, 'PXL_20240101_083012.MP.jpg'), path.join(photos, 'beach.jpg')); // no face: check it
+    cpSync(path.join(samplesDir, 'PXL_20240101_083012.MP.jpg'), path.join(photos, 'beach.jpg')); // a wall, nobody: safe
+    await writeFarGroup(path.join(photos, 'far.jpg')); // very small faces: check it
     const whole = readFileSync(path.join(samplesDir, 'astronaut.webp'));
     writeFileSync(path.join(photos, 'cut.webp'), whole.subarray(0, whole.length / 2)); // failed
     writeFileSync(path.join(photos, 'notes.txt'), 'not a photo');
@@ -79,20 +80,32 @@ describe('one signal, one meaning: a batch with each outcome', () => {
   it('the CLI marks each photo by its outcome, lists what it left out, and sums up in the same words', () => {
     expect(human.code).toBe(1);
     expect(human.stdout).toMatch(/^✓ .*portrait\.jpg → .*\(1 face covered; removed: /m);
-    expect(human.stdout).toMatch(/^! .*beach\.jpg → .*\n {4}! No face found — check this photo before sharing\./m);
+    expect(human.stdout).toMatch(/^✓ .*beach\.jpg → .*\(no face covered; .*\n {4}· No face and no person found: nothing to cover\./m);
+    expect(human.stdout).toMatch(/^! .*far\.jpg → .*\n {4}! Very small faces were found; smaller ones may have been missed — check\./m);
     expect(human.stderr).toMatch(/^✗ .*cut\.webp: /m);
     expect(human.stderr).toContain('1 file was left out (not a photo Share Safely can read): notes.txt (not a picture)');
     expect(human.stdout.trim().split('\n').at(-1)).toBe(
-      '3 photos: 1 safe, 1 to check before sharing, 1 failed — 1 face covered, GPS removed from 2',
+      '4 photos: 2 safe, 1 to check before sharing, 1 failed — 7 faces covered, GPS removed from 2',
     );
   });
 
   it('--json counts the same, gives each file its outcome, and a failed file lists nothing as removed', () => {
     const report = JSON.parse(json.stdout);
-    expect(report.summary).toMatchObject({ photos: 3, safe: 1, toCheck: 1, failed: 1, skipped: 0 });
+    expect(report.summary).toMatchObject({ photos: 4, safe: 2, toCheck: 1, failed: 1, skipped: 0 });
     const byName = Object.fromEntries(report.files.map((f: { input: string }) => [path.basename(f.input), f]));
-    expect([byName['portrait.jpg'].outcome, byName['beach.jpg'].outcome, byName['cut.webp'].outcome]).toEqual(['safe', 'check', 'failed']);
-    expect(byName['beach.jpg'].check).toEqual(['no-face']);
+    expect([byName['portrait.jpg'].outcome, byName['beach.jpg'].outcome, byName['far.jpg'].outcome, byName['cut.webp'].outcome]).toEqual([
+      'safe',
+      'safe',
+      'check',
+      'failed',
+    ]);
+    expect(byName['far.jpg'].check).toEqual(['small-face']);
+    // Each face with the detector's score and its five points, to audit a cover.
+    expect(byName['far.jpg'].found).toHaveLength(6);
+    for (const f of byName['far.jpg'].found) {
+      expect(f.score).toBeGreaterThan(0.2);
+      expect(f.landmarks).toHaveLength(5);
+    }
     expect(byName['cut.webp'].removed).toEqual([]);
     expect(report.skipped).toEqual([{ path: path.join(photos, 'notes.txt') }]);
   });
@@ -103,7 +116,7 @@ describe('one signal, one meaning: a batch with each outcome', () => {
     const body = stubs.calls('notify-send').at(-1)!.at(-1)!;
     expect(
       body.startsWith(
-        '3 photos: 1 safe, 1 to check before sharing, 1 failed — 1 face covered. To check: no face found. 1 file was left out',
+        '4 photos: 2 safe, 1 to check before sharing, 1 failed — 7 faces covered. To check: very small faces. 1 file was left out',
       ),
     ).toBe(true);
   });
@@ -111,10 +124,10 @@ describe('one signal, one meaning: a batch with each outcome', () => {
   it('in French, the same batch in French words', () => {
     const f = runCli(['--out', path.join(root, 'fr'), photos], { env: fr });
     expect(f.stdout.trim().split('\n').at(-1)).toBe(
-      '3 photos : 1 sûre, 1 à vérifier avant de la partager, 1 en échec — 1 visage couvert, GPS retiré de 2',
+      '4 photos : 2 sûres, 1 à vérifier avant de la partager, 1 en échec — 7 visages couverts, GPS retiré de 2',
     );
     expect(f.stdout).toMatch(
-      /^! .*beach\.jpg → .*\(aucun visage couvert ; retiré : lieu, vidéo cachée, dates, données cachées, appareil\)\n {4}! Aucun visage trouvé — vérifiez cette photo avant de la partager\./m,
+      /^✓ .*beach\.jpg → .*\(aucun visage couvert ; retiré : lieu, vidéo cachée, dates, données cachées, appareil\)\n {4}· Ni visage ni personne trouvés : rien à cacher\./m,
     );
     expect(f.stderr).toMatch(/cut\.webp: le fichier est (incomplet|endommagé)/);
     expect(f.stderr).toContain('1 fichier laissé de côté (ce n’est pas une photo que Share Safely sait lire) : notes.txt (pas une image)');

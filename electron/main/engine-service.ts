@@ -32,7 +32,7 @@ function photoDir(p: Placement): string {
 
 function faceView(f: Face): FaceView {
   // The engine's own geometry for this face, so an untouched photo is covered exactly as the CLI would.
-  const view: FaceView = { box: f.box, cover: headCover(f.box), score: f.score, source: f.source, keep: f.keep === true };
+  const view: FaceView = { box: f.box, cover: headCover(f), score: f.score, source: f.source, keep: f.keep === true };
   if (f.keepReason) view.keepReason = f.keepReason;
   return view;
 }

@@ -45,7 +45,14 @@ const rect = v.pipe(
 );
 
 /** A cover's outline: a rectangle and its shape (the ellipse inscribed in it, or the rectangle itself). */
-const shape = v.intersect([rect, v.object({ shape: v.picklist(['ellipse', 'rect'], 'a cover must be an ellipse or a rectangle') })]);
+const shape = v.intersect([
+  rect,
+  v.object({
+    shape: v.picklist(['ellipse', 'rect'], 'a cover must be an ellipse or a rectangle'),
+    // A turned ellipse follows a tilted head; its angle in degrees, clockwise.
+    angle: v.optional(v.pipe(v.number('an angle must be a number'), v.finite(), v.minValue(-360), v.maxValue(360))),
+  }),
+]);
 
 const coverMessage = 'a cover must list faces and extra regions';
 const cover = v.object(

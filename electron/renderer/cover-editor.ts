@@ -30,15 +30,24 @@ function withRect(c: Cover, key: Key, r: Rect | Shape | null): Cover {
   const [kind, n] = key.split('-') as ['face' | 'extra', string];
   const i = Number(n);
   const old = rectOf(c, key);
-  if (r !== null) r = { shape: 'shape' in r ? r.shape : (old?.shape ?? 'rect'), x: r.x, y: r.y, width: r.width, height: r.height };
+  if (r !== null) {
+    const shape = 'shape' in r ? r.shape : (old?.shape ?? 'rect');
+    // Moving or resizing a turned oval keeps its turn.
+    const angle = 'angle' in r ? r.angle : old?.angle;
+    r = { shape, x: r.x, y: r.y, width: r.width, height: r.height, ...(shape === 'ellipse' && angle ? { angle } : {}) };
+  }
   if (kind === 'face') return { ...c, faces: c.faces.map((f, j) => (j === i ? r : f)) };
   if (r === null) return { ...c, extra: c.extra.filter((_, j) => j !== i) };
   return { ...c, extra: c.extra.map((f, j) => (j === i ? r : f)) };
 }
 
-function place(node: HTMLElement, r: Rect, w: number, h: number): void {
+function place(node: HTMLElement, r: Rect | Shape, w: number, h: number): void {
   Object.assign(node.style, percentBox(r, w, h));
-  if ('shape' in r) node.classList.toggle('ellipse', r.shape === 'ellipse');
+  if ('shape' in r) {
+    node.classList.toggle('ellipse', r.shape === 'ellipse');
+    // A turned oval follows a tilted head; the box turns about its centre, as the engine paints it.
+    node.style.transform = r.shape === 'ellipse' && r.angle ? `rotate(${r.angle}deg)` : '';
+  }
 }
 
 export class CoverEditor {

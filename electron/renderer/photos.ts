@@ -37,12 +37,13 @@ export function needsCheck(p: Photo): boolean {
 }
 
 /**
- * The order to review in: photos where nothing was found first (a missed face hides there), then
- * errors, then the other photos to check, then the rest; each group in the order the photos arrived.
+ * The order to review in: photos to check where no face was found first (a missed face hides
+ * there), then errors, then the other photos to check, then the rest (a photo with nobody in it
+ * among them); each group in the order the photos arrived.
  */
 export function reviewOrder(photos: readonly Photo[]): Photo[] {
   const rank = (p: Photo) => {
-    if (p.state.state === 'ready' && p.state.faces.length === 0) return 0;
+    if (p.state.state === 'ready' && p.state.faces.length === 0 && needsCheck(p)) return 0;
     if (p.state.state === 'failed') return 1;
     return needsCheck(p) ? 2 : 3;
   };

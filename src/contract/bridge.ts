@@ -26,6 +26,8 @@ export interface Rect {
  */
 export interface Shape extends Rect {
   shape: 'ellipse' | 'rect';
+  /** An ellipse turned about its box's centre, in degrees clockwise on screen: it follows a tilted head (absent: 0). */
+  angle?: number;
 }
 
 /** The saved settings, as the window reads and sends them. */

@@ -34,7 +34,10 @@ export interface ErrorView {
 }
 
 export const warningCodes = [
-  'no-face', // nothing found: check before sharing
+  'no-face', // no face found where a person may be: check before sharing
+  'nobody', // neither a face nor a person found: nothing to cover
+  'unsure-face', // a candidate too unsure to cover, in a picture with people
+  'face-painted', // a face still showed through its cover: painted over in solid colour
   'small-face', // faces near the detector's limit
   'low-confidence',
   'animated', // only the first frame was kept
@@ -53,6 +56,9 @@ export interface Warning {
 /** What a warning asks of the parent: look at the photo before sharing it, or nothing (a note). */
 export const warningAsks: Record<WarningCode, 'check' | 'note'> = {
   'no-face': 'check',
+  nobody: 'note',
+  'unsure-face': 'check',
+  'face-painted': 'check',
   'small-face': 'check',
   // A doubtful detection that was covered anyway costs a little of the picture, not privacy.
   'low-confidence': 'note',

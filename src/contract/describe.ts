@@ -29,6 +29,9 @@ export const errorMessage: Record<ErrorCode, MessageKey> = {
 
 export const warningMessage: Record<WarningCode, MessageKey> = {
   'no-face': 'warning.no-face',
+  nobody: 'warning.nobody',
+  'unsure-face': 'warning.unsure-face',
+  'face-painted': 'warning.face-painted',
   'small-face': 'warning.small-face',
   'low-confidence': 'warning.low-confidence',
   animated: 'warning.animated',
@@ -129,6 +132,9 @@ export function skippedText(skipped: readonly { name: string; what?: string }[],
 /** Why photos are to check, in a few words each ("no face found, very small faces"). */
 export const warningShort: Record<WarningCode, MessageKey> = {
   'no-face': 'reason.no-face',
+  nobody: 'reason.nobody',
+  'unsure-face': 'reason.unsure-face',
+  'face-painted': 'reason.face-painted',
   'small-face': 'reason.small-face',
   'low-confidence': 'reason.low-confidence',
   animated: 'reason.animated',

@@ -12,16 +12,40 @@ export interface Mask {
   alpha: Float32Array;
 }
 
+/**
+ * The point (px, py) in the frame of an ellipse cover: (u, v) with u² + v² ≤ 1 inside, where the
+ * ellipse is turned by `angle` degrees clockwise about its box's centre (y points down).
+ */
+function ellipseFrame(c: Cover, px: number, py: number): [number, number] {
+  const dx = px - c.x - c.width / 2;
+  const dy = py - c.y - c.height / 2;
+  const t = ((c.angle ?? 0) * Math.PI) / 180;
+  // Turning the point back by the ellipse's angle puts it in the ellipse's own axes.
+  const along = dx * Math.cos(t) + dy * Math.sin(t);
+  const across = -dx * Math.sin(t) + dy * Math.cos(t);
+  return [along / Math.max(c.width / 2, 0.5), across / Math.max(c.height / 2, 0.5)];
+}
+
 /** Is the centre of pixel (x, y) inside the cover's shape? The same rule the reports are scored with. */
 export function inside(c: Cover, x: number, y: number): boolean {
   const px = x + 0.5;
   const py = y + 0.5;
   if (c.shape === 'rect') return px >= c.x && px <= c.x + c.width && py >= c.y && py <= c.y + c.height;
-  const a = Math.max(c.width / 2, 0.5);
-  const b = Math.max(c.height / 2, 0.5);
-  const u = (px - c.x - c.width / 2) / a;
-  const v = (py - c.y - c.height / 2) / b;
+  const [u, v] = ellipseFrame(c, px, py);
   return u * u + v * v <= 1;
+}
+
+/** The smallest rectangle holding the cover's shape: its box, or for a turned ellipse the box of the turned ellipse. */
+export function coverBounds(c: Cover): Rect {
+  if (c.shape === 'rect' || !c.angle) return { x: c.x, y: c.y, width: c.width, height: c.height };
+  const t = (c.angle * Math.PI) / 180;
+  const a = c.width / 2;
+  const b = c.height / 2;
+  const ex = Math.hypot(a * Math.cos(t), b * Math.sin(t));
+  const ey = Math.hypot(a * Math.sin(t), b * Math.cos(t));
+  const cx = c.x + a;
+  const cy = c.y + b;
+  return { x: cx - ex, y: cy - ey, width: 2 * ex, height: 2 * ey };
 }
 
 /** Distance in pixels from the centre of pixel (x, y) to the cover's shape (0 inside). */
@@ -33,18 +57,18 @@ function distance(c: Cover, x: number, y: number): number {
     const dy = Math.max(c.y - py, 0, py - c.y - c.height);
     return Math.hypot(dx, dy);
   }
-  const dx = px - c.x - c.width / 2;
-  const dy = py - c.y - c.height / 2;
-  const r = Math.hypot(dx / Math.max(c.width / 2, 0.5), dy / Math.max(c.height / 2, 0.5));
+  const [u, v] = ellipseFrame(c, px, py);
+  const r = Math.hypot(u, v);
   // Along the ray from the centre, the boundary is at 1/r of the way: a close estimate of the
   // true distance for the feather's few pixels.
-  return r <= 1 ? 0 : Math.hypot(dx, dy) * (1 - 1 / r);
+  return r <= 1 ? 0 : Math.hypot(px - c.x - c.width / 2, py - c.y - c.height / 2) * (1 - 1 / r);
 }
 
 /** The mask of cover `c` with an edge fading over `feather` pixels, in a width×height picture; null when it lies outside. */
 export function coverMask(c: Cover, feather: number, width: number, height: number): Mask | null {
   const f = Math.max(0, feather);
-  const rect = clampRect({ x: c.x - f, y: c.y - f, width: c.width + 2 * f, height: c.height + 2 * f }, width, height);
+  const b = coverBounds(c);
+  const rect = clampRect({ x: b.x - f, y: b.y - f, width: b.width + 2 * f, height: b.height + 2 * f }, width, height);
   if (!rect) return null;
   const alpha = new Float32Array(rect.width * rect.height);
   let any = false;

@@ -22,7 +22,15 @@ export function sanitizeCovers(covers: unknown[], width: number, height: number)
     const box = { x: r.x!, y: r.y!, width: r.width!, height: r.height! };
     // A rectangle cut by the frame is still a rectangle; an ellipse keeps its whole box, so its shape does not change.
     const fitted = shape === 'rect' ? clampRect(box, width, height) : visible(box, width, height) ? outward(box) : null;
-    if (fitted) out.push({ shape, ...fitted });
+    // A turned ellipse keeps its angle, brought into (-180, 180]; a rectangle is never turned.
+    const angle = shape === 'ellipse' && typeof r.angle === 'number' && Number.isFinite(r.angle) ? turn(r.angle) : 0;
+    if (fitted) out.push(angle ? { shape, ...fitted, angle } : { shape, ...fitted });
   }
   return out;
+}
+
+function turn(degrees: number): number {
+  const a = degrees % 360;
+  const b = a > 180 ? a - 360 : a <= -180 ? a + 360 : a;
+  return Math.round(b * 10) / 10;
 }

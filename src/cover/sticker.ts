@@ -20,6 +20,8 @@ export function stickerSvg(c: Cover, rect: Rect): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${rect.width}" height="${rect.height}" viewBox="0 0 ${rect.width} ${rect.height}">` +
     `<rect width="100%" height="100%" fill="${skin}"/>` +
+    // The face turns with the head it covers (SVG's rotate is clockwise on screen, as the angle is).
+    `<g transform="rotate(${n(c.angle ?? 0)} ${n(cx)} ${n(cy)})">` +
     `<ellipse cx="${n(cx)}" cy="${n(cy)}" rx="${n(w / 2 - line / 2)}" ry="${n(h / 2 - line / 2)}" fill="none" stroke="${rim}" stroke-width="${n(line)}"/>` +
     `<circle cx="${n(cx - w * 0.3)}" cy="${n(cy + h * 0.1)}" r="${n(w * 0.08)}" fill="${blush}" fill-opacity="0.6"/>` +
     `<circle cx="${n(cx + w * 0.3)}" cy="${n(cy + h * 0.1)}" r="${n(w * 0.08)}" fill="${blush}" fill-opacity="0.6"/>` +
@@ -27,7 +29,7 @@ export function stickerSvg(c: Cover, rect: Rect): string {
     `<ellipse cx="${n(cx + w * 0.17)}" cy="${n(cy - h * 0.1)}" rx="${n(w * 0.055)}" ry="${n(h * 0.075)}" fill="${ink}"/>` +
     `<path d="M ${n(cx - w * 0.22)} ${n(cy + h * 0.12)} Q ${n(cx)} ${n(cy + h * 0.36)} ${n(cx + w * 0.22)} ${n(cy + h * 0.12)}" ` +
     `fill="none" stroke="${ink}" stroke-width="${n(Math.max(1, w * 0.05))}" stroke-linecap="round"/>` +
-    `</svg>`
+    `</g></svg>`
   );
 }
 

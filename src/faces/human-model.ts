@@ -1,4 +1,4 @@
-// Model files that @vladmandic/human ships (BlazeFace, the face mesh), read from disk and run on
+// Model files that @vladmandic/human ships (the CenterNet person detector, FaceRes ages), read from disk and run on
 // face-api's tfjs wasm backend. Only the weights come from that package; loading is ours, so
 // nothing can reach for a URL.
 import { readFile } from 'node:fs/promises';
@@ -38,7 +38,7 @@ async function load(name: string): Promise<tfjs.GraphModel> {
 const loading = new Map<string, Promise<tfjs.GraphModel>>();
 
 /** The named model, loaded once per thread (a failed load is tried again by the next call). */
-export function humanModel(name: 'blazeface' | 'facemesh' | 'centernet' | 'faceres'): Promise<tfjs.GraphModel> {
+export function humanModel(name: 'centernet' | 'faceres'): Promise<tfjs.GraphModel> {
   let model = loading.get(name);
   if (!model) {
     model = load(name).catch((e: unknown) => {

@@ -11,12 +11,9 @@ const args = JSON.parse(process.argv[2]);
 if (args.mode === 'load') {
   const t0 = performance.now();
   const faces = await import(path.join(dist, 'faces', 'index.js'));
-  const model = await import(path.join(dist, 'faces', 'model.js'));
-  const blaze = await import(path.join(dist, 'faces', 'blazeface.js'));
   const t1 = performance.now();
-  // Every net the default path loads up front: face-api's SSD and BlazeFace.
-  await model.faceApi();
-  await blaze.blazeFace();
+  // Every model the default path loads up front: YuNet and the person detector.
+  await faces.loadModels();
   const t2 = performance.now();
   await faces.warmUp();
   const t3 = performance.now();

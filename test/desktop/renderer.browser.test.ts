@@ -8,6 +8,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lacks } from '../helpers/oracles.js';
+import { writeFarGroup } from '../helpers/cli.js';
 import { defaultSettings, optionsFromSettings, processFile, verifyFile } from '../../src/index.js';
 import type { AddOutcome, Cover, PhotoState, Rect, Shape } from '../../src/contract/bridge.js';
 import { buildWindowCode, dropFiles, root, startHost, TEST_ORIGIN, type Host } from './browser-host.js';
@@ -16,6 +17,8 @@ const samples = path.join(root, 'test', 'fixtures', 'samples');
 const artifacts = path.join(root, 'test-artifacts');
 const GROUP = 'IMG_20240503_140212.jpg';
 const NO_FACE = 'PXL_20240101_083012.MP.jpg';
+/** A group seen from afar: very small faces, a photo to check (written by writeFarGroup). */
+const FAR = 'far-away.jpg';
 
 // Chromium shows the window; exiftool judges the exported copies.
 const missing = lacks(import.meta.filename, 'chromium', 'exiftool');
@@ -53,6 +56,7 @@ beforeAll(async () => {
   buildWindowCode();
   work = mkdtempSync(path.join(tmpdir(), 'ss-desktop-'));
   for (const f of [GROUP, 'portrait-sideways.jpg', 'IMG_0042.heic', NO_FACE]) copy(f, work);
+  await writeFarGroup(path.join(work, FAR));
   for (const f of ['cameraman.png', 'astronaut.webp']) copy(f, path.join(work, 'park'));
   // A "photo" that is not one: its card must say why, and it is listed with those to check.
   writeFileSync(path.join(work, 'broken.jpg'), 'this is a shopping list, not a photo');
@@ -66,10 +70,10 @@ afterAll(async () => {
 describe.skipIf(missing)('the desktop window, in Chromium, over the real engine', () => {
   it('drop → grid → review (toggle a face, draw a cover, before/after) → export; the copies verify clean', async () => {
     const { page } = host;
-    await dropFiles(page, [GROUP, 'portrait-sideways.jpg', 'IMG_0042.heic', NO_FACE, 'broken.jpg', 'park']);
+    await dropFiles(page, [GROUP, 'portrait-sideways.jpg', 'IMG_0042.heic', NO_FACE, FAR, 'broken.jpg', 'park']);
 
     // The grid fills as the engine host analyses; flagged photos come first.
-    await page.waitForFunction(() => document.querySelectorAll('#grid .card').length === 7, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelectorAll('#grid .card').length === 8, undefined, { timeout: 20_000 });
     await page.waitForFunction(
       () => ![...document.querySelectorAll('#grid .badge')].some((b) => b.textContent === 'Analysing…'),
       undefined,
@@ -79,13 +83,15 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
       list.map((c) => ({ name: c.querySelector('.name')!.textContent, badge: c.querySelector('.badge')!.textContent, cls: c.className })),
     );
     expect(cards.map((c) => c.name).sort()).toEqual(
-      [GROUP, NO_FACE, 'IMG_0042.heic', 'astronaut.webp', 'broken.jpg', 'cameraman.png', 'portrait-sideways.jpg'].sort(),
+      [GROUP, NO_FACE, FAR, 'IMG_0042.heic', 'astronaut.webp', 'broken.jpg', 'cameraman.png', 'portrait-sideways.jpg'].sort(),
     );
-    expect(cards[0]).toMatchObject({ name: NO_FACE, badge: 'No face found — check' });
-    expect(cards[0]!.cls).toContain('tone-check');
-    expect(cards[1]!.name).toBe('broken.jpg');
-    expect(cards[1]!.badge).toMatch(/^Error: .+/);
-    expect(cards[1]!.cls).toContain('tone-error');
+    // Errors first, then the photos to check; a brick wall, with neither a face nor a person, is safe.
+    expect(cards[0]!.name).toBe('broken.jpg');
+    expect(cards[0]!.badge).toMatch(/^Error: .+/);
+    expect(cards[0]!.cls).toContain('tone-error');
+    expect(cards[1]).toMatchObject({ name: FAR, badge: '6 faces — check' });
+    expect(cards[1]!.cls).toContain('tone-check');
+    expect(cards.find((c) => c.name === NO_FACE)).toMatchObject({ badge: 'No face found' });
     await shot('grid-en.png');
     const group = cards.find((c) => c.name === GROUP)!;
     expect(Number(/^(\d+) faces/.exec(group.badge ?? '')?.[1])).toBeGreaterThanOrEqual(4);
@@ -172,32 +178,29 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
     await shot('review-en-result.png');
     await page.click('#toggle-result');
 
-    // Export everything: the photo with no face and the one with a very small face were never opened,
-    // so the window asks first, naming them.
+    // Export everything: the photo with very small faces was never opened, so the window asks first, naming it.
     await page.click('#export');
     await page.waitForSelector('#confirm-export[open]');
     expect(await page.textContent('#confirm-title')).toBe('Export photos nobody has checked?');
-    expect(await page.locator('#confirm-list li').allTextContents()).toEqual([NO_FACE, 'cameraman.png']);
+    expect(await page.locator('#confirm-list li').allTextContents()).toEqual([FAR]);
     await shot('export-confirm-en.png');
     expect(host.calls.filter((c) => c.channel === 'photos:export')).toEqual([]);
-    // "Review them first" opens the first; once both are looked at, export no longer asks.
+    // "Review them first" opens it; once it is looked at, export no longer asks.
     await page.click('#confirm-review');
     await page.waitForSelector('#review:not([hidden])');
-    expect(await page.textContent('#review-name')).toBe(NO_FACE);
+    expect(await page.textContent('#review-name')).toBe(FAR);
     await page.click('#back');
-    expect(await page.textContent(`#grid .card:has-text("${NO_FACE}") .badge`)).toBe('No face found');
-    await page.click('#grid .card:has-text("cameraman.png")');
-    await page.click('#back');
+    expect(await page.textContent(`#grid .card:has-text("${FAR}") .badge`)).toBe('6 faces');
     await page.click(`#grid .card:has-text("${GROUP}")`);
     await page.click('#export');
     expect(await page.isVisible('#confirm-export')).toBe(false);
     // The status says the batch in the words of the CLI's summary and the right-click notification.
-    await page.waitForFunction(() => /^6 photos: /.test(document.querySelector('#status')?.textContent ?? ''), undefined, {
+    await page.waitForFunction(() => /^7 photos: /.test(document.querySelector('#status')?.textContent ?? ''), undefined, {
       timeout: 90_000,
     });
-    expect(await page.textContent('#status')).toMatch(/^6 photos: 4 safe, 2 to check before sharing$/);
+    expect(await page.textContent('#status')).toMatch(/^7 photos: 6 safe, 1 to check before sharing$/);
     expect(host.events.filter((e) => e.type === 'export-progress').map((e) => (e.type === 'export-progress' ? e.done : 0))).toEqual([
-      1, 2, 3, 4, 5, 6,
+      1, 2, 3, 4, 5, 6, 7,
     ]);
     await page.waitForSelector('#verified');
     expect(await page.textContent('#saved-as')).toContain('IMG_20240503_140212.safe.jpg');
@@ -207,7 +210,7 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
 
     // Every copy: written where the settings say, clean for the engine's verifier and for exiftool.
     const outcomes = host.events.flatMap((e) => (e.type === 'export-progress' ? [e.outcome] : []));
-    expect(outcomes.map((o) => o.status)).toEqual(Array(6).fill('done'));
+    expect(outcomes.map((o) => o.status)).toEqual(Array(7).fill('done'));
     const outputs = outcomes.map((o) => path.join(o.outputFolder!, o.outputName!));
     expect(outputs).toContain(path.join(work, 'Safe to share', 'IMG_20240503_140212.safe.jpg'));
     expect(outputs).toContain(path.join(work, 'park', 'Safe to share', 'cameraman.safe.png'));
@@ -269,7 +272,7 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
     expect(findings).toContain('Noms de personnes : Kate et Tom ✓ supprimé');
     expect(await page.textContent('.legend')).toMatch(/dit qui, où ou quand/);
     expect(await page.textContent('#saved-as')).toContain('Enregistrée sous IMG_20240503_140212.safe.jpg');
-    expect(await page.textContent('#status')).toBe('6 photos : 4 sûres, 2 à vérifier avant de les partager');
+    expect(await page.textContent('#status')).toBe('7 photos : 6 sûres, 1 à vérifier avant de la partager');
     await page.locator('#panel').evaluate((n) => n.scrollTo(0, 0));
     await shot('review-fr.png');
     const saved = JSON.parse(readFileSync(path.join(work, '.config', 'settings.json'), 'utf8'));

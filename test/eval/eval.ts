@@ -17,6 +17,7 @@ import { coverAndCheck } from '../../src/cover-and-check.js';
 import { defaultSettings } from '../../src/faces/detect.js';
 import { findFaces, warmUp } from '../../src/faces/index.js';
 import { resolveOptions } from '../../src/options.js';
+import { warningAsks } from '../../src/contract/codes.js';
 import { expansion, planCovers, readingOrder } from '../../src/plan.js';
 import type { Cover } from '../../src/types.js';
 import { loadSet } from './sets.js';
@@ -61,22 +62,31 @@ async function evalSet(dir: string) {
   const tally = new SetTally();
   let ms = 0;
   let grown = 0;
+  let painted = 0;
   let failed = 0;
+  let check = 0;
+  const reasons: Record<string, number> = {};
   for (const item of set.images) {
     const { img, truth, file } = await item.load();
     const started = performance.now();
     // The pipeline's own steps, in its order (pipeline.ts analyze + render, without encoding).
-    const { faces } = await findFaces(img, [], options);
+    const { faces, warnings } = await findFaces(img, [], options);
     const ordered = readingOrder(faces);
     let covers = planCovers(ordered, img.width, img.height);
+    const asks = [...warnings];
     try {
       const checked = await coverAndCheck(img, covers, options, ordered);
       if (checked.warnings.some((w) => w.code === 'cover-grown')) grown++;
+      if (checked.warnings.some((w) => w.code === 'face-painted')) painted++;
+      asks.push(...checked.warnings);
       covers = checked.regions;
     } catch {
       failed++; // the CLI would write nothing for this photo; scored with the covers it planned
     }
     ms += performance.now() - started;
+    const toCheck = asks.filter((w) => warningAsks[w.code] === 'check');
+    if (toCheck.length) check++;
+    for (const w of toCheck) reasons[w.code] = (reasons[w.code] ?? 0) + 1;
     tally.add({
       name: item.name,
       width: img.width,
@@ -94,7 +104,10 @@ async function evalSet(dir: string) {
   if (images <= smallSet) for (const line of tally.lines) console.log(line);
   for (const line of tally.table()) console.log(line);
   console.log(
-    `ms/image ${Math.round(ms / images)} (detect, plan, cover, re-check); a cover grew in ${grown} image(s), ${failed} would have failed`,
+    `ms/image ${Math.round(ms / images)} (detect, plan, cover, re-check); a cover grew in ${grown} image(s), a face was painted over in ${painted}, ${failed} failed; ` +
+      `"check it": ${check} (${Math.round((1000 * check) / images) / 10} %: ${Object.entries(reasons)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')})`,
   );
   summaries.push({ set: set.name, s: tally.summary() });
   console.log(
@@ -103,7 +116,10 @@ async function evalSet(dir: string) {
       ...tally.summary(),
       msPerImage: Math.round(ms / images),
       grown,
+      painted,
       failed,
+      checkPct: Math.round((1000 * check) / images) / 10,
+      reasons,
       settings: { detect: defaultSettings, expansion },
     }),
   );

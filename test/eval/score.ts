@@ -5,7 +5,7 @@ import type { Cover, Rect } from '../../src/types.js';
 import { iou } from '../../src/util/rect.js';
 
 /** A cover as reports give it; a bare rectangle counts as shape "rect". */
-export type Region = Rect & { shape?: Cover['shape'] };
+export type Region = Rect & { shape?: Cover['shape']; angle?: number };
 
 /** Python's round(): halves to even, as the reference scorer rounds box edges. */
 function roundHalfEven(v: number): number {
@@ -20,20 +20,27 @@ function roundHalfEven(v: number): number {
 export function rasterise(regions: Region[], width: number, height: number): Uint8Array {
   const m = new Uint8Array(width * height);
   for (const r of regions) {
-    const x0 = Math.max(0, Math.floor(r.x));
-    const y0 = Math.max(0, Math.floor(r.y));
-    const x1 = Math.min(width, Math.ceil(r.x + r.width));
-    const y1 = Math.min(height, Math.ceil(r.y + r.height));
+    const turned = r.shape === 'ellipse' && r.angle ? r.angle : 0;
+    // A turned ellipse reaches past its box: rasterise within the circle around it, as the reference does.
+    const reach = turned ? Math.hypot(r.width, r.height) / 2 : 0;
+    const cx = r.x + r.width / 2;
+    const cy = r.y + r.height / 2;
+    const x0 = Math.max(0, Math.floor(turned ? cx - reach : r.x));
+    const y0 = Math.max(0, Math.floor(turned ? cy - reach : r.y));
+    const x1 = Math.min(width, Math.ceil(turned ? cx + reach : r.x + r.width));
+    const y1 = Math.min(height, Math.ceil(turned ? cy + reach : r.y + r.height));
     if (x1 <= x0 || y1 <= y0) continue;
     if (r.shape === 'ellipse') {
-      const cx = r.x + r.width / 2;
-      const cy = r.y + r.height / 2;
       const ax = Math.max(r.width / 2, 0.5);
       const ay = Math.max(r.height / 2, 0.5);
+      const t = (turned * Math.PI) / 180;
+      const [cos, sin] = [Math.cos(t), Math.sin(t)];
       for (let y = y0; y < y1; y++) {
-        const v = (y + 0.5 - cy) / ay;
+        const dy = y + 0.5 - cy;
         for (let x = x0; x < x1; x++) {
-          const u = (x + 0.5 - cx) / ax;
+          const dx = x + 0.5 - cx;
+          const u = (dx * cos + dy * sin) / ax;
+          const v = (-dx * sin + dy * cos) / ay;
           if (u * u + v * v <= 1) m[y * width + x] = 1;
         }
       }

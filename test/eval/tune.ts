@@ -1,25 +1,41 @@
-// Scores one setting over cached detections, in seconds, for trying thresholds and policies:
-//   npx tsx test/eval/tune.ts CACHE.json... [--things THINGS.json] [--minScore 0.15,0.2,0.35] [--policy '{"sure":0.8}'] [--lines]
-// (CACHE.json from cache-passes.ts, THINGS.json from cache-things.ts.) Prints one JSON line per set,
-// as `npm run eval` does (without timings or the re-check).
-import type { DetectSettings } from '../../src/faces/detect.js';
-import { loadCaches, score, settingsFor } from './offline.js';
+// Scores one face-finder setting over cached detections, in seconds (offline.ts):
+//   npx tsx test/eval/tune.ts CACHE.json... --things THINGS.json [--fine 1280] [--coarse 640|0] [--max-upscale 2.4]
+//       [--policy '{"minScore":0.2,"people":{"crowd":6}}'] [--ssd 0.5] [--no-people] [--upright]
+//       [--expansion '{"side":0.35}'] [--lines SET]
+// (CACHE.json from cache-detections.ts, THINGS.json from cache-things.ts.) One JSON line per set.
+import type { ChoosePolicy } from '../../src/faces/choose.js';
+import { expansion } from '../../src/plan.js';
+import { brief, defaultSettings, loadCaches, score } from './offline.js';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args.splice(i, 2)[1] : undefined;
 };
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args.splice(i, 1).length > 0;
+};
 const thingsFile = option('--things');
-const minScores = option('--minScore')?.split(',').map(Number);
-const policy = JSON.parse(option('--policy') ?? '{}') as Partial<DetectSettings['policy']>;
-const lines = args.includes('--lines');
-const caches = loadCaches(
-  args.filter((a) => a !== '--lines'),
-  thingsFile,
-);
-
-for (const [set, tally] of await score(caches, settingsFor(caches, minScores, policy))) {
-  if (lines) for (const line of tally.lines) console.log(line);
-  console.log(JSON.stringify({ set, ...tally.summary() }));
+const fine = Number(option('--fine') ?? defaultSettings.fine);
+const coarse = Number(option('--coarse') ?? defaultSettings.coarse);
+const maxUpscale = Number(option('--max-upscale') ?? defaultSettings.maxUpscale);
+const ssd = option('--ssd');
+const linesOf = option('--lines');
+const given = JSON.parse(option('--policy') ?? '{}') as Partial<ChoosePolicy>;
+// Trying other cover sizes: the planner reads its expansion at each call.
+Object.assign(expansion as Record<string, number>, JSON.parse(option('--expansion') ?? '{}'));
+const noPeople = flag('--no-people');
+const upright = flag('--upright');
+const policy = { ...defaultSettings.policy, ...given, people: { ...defaultSettings.policy.people, ...given.people } };
+const caches = loadCaches(args, thingsFile);
+const results = await score(caches, {
+  settings: { fine, coarse, maxUpscale, policy },
+  ...(ssd ? { ssd: Number(ssd) } : {}),
+  noPeople,
+  upright,
+});
+for (const [set, scored] of results) {
+  if (linesOf === set) for (const line of scored.tally.lines) console.log(line);
+  console.log(JSON.stringify(brief(set, scored)));
 }

@@ -31,3 +31,15 @@ export function copySamples(names: string[], prefix = 'samples-'): string {
   for (const n of names) cpSync(path.join(samplesDir, n), path.join(dir, n));
   return dir;
 }
+
+/**
+ * A photo that earns "check it": the group fixture (test/fixtures/faces) shrunk to 480 px wide, so
+ * its faces are 6–68 px and some are under the size where smaller ones may be missed.
+ */
+export async function writeFarGroup(file: string): Promise<void> {
+  const { default: sharp } = await import('sharp');
+  await sharp(path.join(repoRoot, 'test', 'fixtures', 'faces', 'group.jpg'))
+    .resize(480)
+    .jpeg({ quality: 90 })
+    .toFile(file);
+}

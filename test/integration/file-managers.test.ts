@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notShownLine } from '../../cli/integrate/action.js';
 import { words } from '../../src/contract/index.js';
 import { lacks } from '../helpers/oracles.js';
-import { cliPath, runCli, samplesDir } from '../helpers/cli.js';
+import { cliPath, runCli, samplesDir, writeFarGroup } from '../helpers/cli.js';
 import { leakedTags } from '../helpers/exiftool.js';
 import { desktopExecSplit, expandFieldCodes, fileUri, gShellParseArgv, gShellQuote, keyFileGroup, makeStubs, run } from './launch.js';
 
@@ -95,8 +95,10 @@ function snapshot(dir = home): Record<string, string> {
 
 const lea = 'Léa à la plage.jpg';
 const tom = `-Tom's "best" $HOME day.jpg`;
-// The same words as the CLI's summary: one photo safe, the one with no face to check.
-const expected = '2 photos: 1 safe, 1 to check before sharing — 1 face covered. To check: no face found.';
+// The same words as the CLI's summary: one photo safe, the one with very small faces to check.
+const expected = '2 photos: 1 safe, 1 to check before sharing — 7 faces covered. To check: very small faces.';
+/** A group seen from afar (very small faces: check it), made once outside HOME. */
+const far = path.join(tmpdir(), `share-safely-far-${process.pid}.jpg`);
 const outputs: string[] = [];
 
 /** A fresh "Été 2024" folder (one per entry) holding a photo with a face and one without. */
@@ -104,7 +106,7 @@ function photoFolder(entry: string): { dir: string; files: string[] } {
   const dir = path.join(root, 'photos', entry, 'Été 2024');
   mkdirSync(dir, { recursive: true });
   cpSync(path.join(samplesDir, 'portrait-sideways.jpg'), path.join(dir, lea));
-  cpSync(path.join(samplesDir, 'PXL_20240101_083012.MP.jpg'), path.join(dir, tom));
+  cpSync(far, path.join(dir, tom));
   return { dir, files: [path.join(dir, lea), path.join(dir, tom)] };
 }
 
@@ -127,13 +129,17 @@ const counts = () => [stubs.calls('notify-send').length, stubs.calls('xdg-open')
 
 let before: Record<string, string>;
 
-beforeAll(() => {
+beforeAll(async () => {
   expect(existsSync(cliPath), 'build first (npm run build): the entries call dist/cli/main.js').toBe(true);
+  await writeFarGroup(far);
   seedUserFiles();
   before = snapshot();
 });
 
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+  rmSync(far, { force: true });
+});
 
 describe.skipIf(lacks(import.meta.filename, 'exiftool'))('Linux file-manager entries, installed in a temporary HOME', () => {
   it('installs for the current user; installing twice changes nothing', () => {
@@ -188,7 +194,7 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('Linux file-manager ent
       [dir],
       n,
       o,
-      '2 photos : 1 sûre, 1 à vérifier avant de la partager — 1 visage couvert. À vérifier : aucun visage trouvé.',
+      '2 photos : 1 sûre, 1 à vérifier avant de la partager — 7 visages couverts. À vérifier : de très petits visages.',
     );
   });
 
@@ -248,7 +254,7 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('Linux file-manager ent
     mkdirSync(summer, { recursive: true });
     mkdirSync(winter, { recursive: true });
     cpSync(path.join(samplesDir, 'portrait-sideways.jpg'), path.join(summer, lea));
-    cpSync(path.join(samplesDir, 'PXL_20240101_083012.MP.jpg'), path.join(winter, tom));
+    cpSync(far, path.join(winter, tom));
     const [n, o] = counts();
     const uca = readFileSync(path.join(config, 'Thunar', 'uca.xml'), 'utf8');
     const block = [...uca.matchAll(/<action>[\s\S]*?<\/action>/g)].map((m) => m[0]).find((b) => b.includes('<name>Share safely</name>'));

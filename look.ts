@@ -1,0 +1,11 @@
+import sharp from 'sharp';
+import { findFaces } from './src/faces/index.js';
+import { planCovers } from './src/plan.js';
+const [f, out] = process.argv.slice(2) as [string, string];
+const { data, info } = await sharp(f).rotate().removeAlpha().raw().toBuffer({ resolveWithObject: true });
+const img = { data, width: info.width, height: info.height, channels: 3 as const };
+const r = await findFaces(img, [], { faces: 'all' });
+const covers = planCovers(r.faces, img.width, img.height);
+console.log(r.faces.map((x) => [Math.round(x.box.x), Math.round(x.box.y), Math.round(x.box.width), +x.score.toFixed(2)]), r.warnings.map((w) => w.code));
+const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${img.width}" height="${img.height}">${covers.map((c) => `<ellipse cx="${c.x + c.width / 2}" cy="${c.y + c.height / 2}" rx="${c.width / 2}" ry="${c.height / 2}" transform="rotate(${c.angle ?? 0} ${c.x + c.width / 2} ${c.y + c.height / 2})" fill="none" stroke="red" stroke-width="3"/>`).join('')}</svg>`;
+await sharp(data, { raw: { width: img.width, height: img.height, channels: 3 } }).composite([{ input: Buffer.from(svg) }]).png().toFile(out);
