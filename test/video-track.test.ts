@@ -32,4 +32,23 @@ describe('video tracks', () => {
     // Two tracks: one ends, one starts; both are covered around frame 0 and 1.
     expect(jump.facesAt(0)).toHaveLength(2);
   });
+
+  it('holds the cover of a face lost at the picture’s edge longer (it is leaving, half out of view)', () => {
+    // Asked as the pipeline asks: frame f once frame f + keep is in.
+    const run = (sightings: (f: number) => ReturnType<typeof face>[]) => {
+      const t = new Tracker(2, { width: 200, height: 100 });
+      const covered: number[] = [];
+      for (let f = 0; f < 20; f++) {
+        t.add(sightings(f));
+        if (f >= 2) covered.push(t.facesAt(f - 2).length);
+      }
+      return covered;
+    };
+    const leaving = run((f) => (f <= 5 ? [face(150 + 2 * f)] : [])); // x + 40 reaches the right edge
+    const inside = run((f) => (f <= 5 ? [face(60)] : []));
+    expect(leaving.slice(0, 14)).toEqual(Array(14).fill(1)); // 5 + 4 × 2 frames
+    expect(leaving[14]).toBe(0);
+    expect(inside.slice(0, 8)).toEqual(Array(8).fill(1)); // 5 + 2 frames
+    expect(inside[8]).toBe(0);
+  });
 });

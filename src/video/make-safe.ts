@@ -106,7 +106,7 @@ export async function makeVideoSafe(input: string, first: string, o: VideoOption
     async (_handle, temp) => {
       const encoder = new Encoder({ source: input, width: size.width, height: size.height, rate: p.rate, audio }, temp, run.signal);
       try {
-        const tracker = new Tracker(keep);
+        const tracker = new Tracker(keep, size);
         const waiting: RawImage[] = [];
         const emit = async () => {
           const frame = waiting.shift()!;

@@ -15,6 +15,12 @@ interface Sighting {
   box: Rect;
 }
 
+/**
+ * A face last seen touching the picture's edge is usually leaving it, and the detector loses a face
+ * well before all of it is gone: its cover stays this many times `keep` longer, where it was.
+ */
+const edgeHold = 4;
+
 /** How much a carried box grows per frame since its face was seen (a face moves), at most `maxGrow`. */
 const growPerFrame = 0.08;
 const maxGrow = 0.5;
@@ -23,8 +29,14 @@ export class Tracker {
   private readonly tracks: Sighting[][] = [];
   private next = 0;
 
-  /** `keep`: frames a face stays covered before its first and after its last sighting. */
-  constructor(readonly keep: number) {}
+  /**
+   * `keep`: frames a face stays covered before its first and after its last sighting; `frame`: the
+   * picture's size, to tell a face leaving through an edge.
+   */
+  constructor(
+    readonly keep: number,
+    private readonly frame?: { width: number; height: number },
+  ) {}
 
   /** Frames whose detections have been added (the next frame's index). */
   get frames(): number {
@@ -74,13 +86,22 @@ export class Tracker {
         out.push(grow(lerp(before.box, after.box, k), gap));
       } else if (near(before)) out.push(grow(before!.box, f - before!.frame));
       else if (near(after)) out.push(grow(after!.box, after!.frame - f));
+      else if (before && !after && this.atEdge(before.box) && f - before.frame <= edgeHold * this.keep)
+        out.push(grow(before.box, f - before.frame));
     }
     return out;
   }
 
+  private atEdge(r: Rect): boolean {
+    const m = 0.1 * Math.max(r.width, r.height);
+    return (
+      this.frame !== undefined && (r.x <= m || r.y <= m || r.x + r.width >= this.frame.width - m || r.y + r.height >= this.frame.height - m)
+    );
+  }
+
   /** Forgets sightings no frame still to be decided can use. */
   private prune(t: number): void {
-    const horizon = t - 4 * this.keep - 2;
+    const horizon = t - (edgeHold + 1) * this.keep - 2;
     for (let i = this.tracks.length - 1; i >= 0; i--) {
       const track = this.tracks[i]!;
       while (track.length > 1 && track[1]!.frame < horizon) track.shift();

@@ -5,6 +5,7 @@
 // the pipeline would paint (tracker and hysteresis included); only faces ≥ 20 px count.
 //   npm run eval:video                      every setting
 //   npm run eval:video -- --frames 60       clip length
+//   npm run eval:video -- --photo           also the photo finder (two passes and a person check), for comparison
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,8 @@ import sharp from 'sharp';
 import { inside } from '../../src/cover/mask.js';
 import { headCover } from '../../src/plan.js';
 import type { Rect } from '../../src/types.js';
-import { frameDetector, type FrameFaces } from '../../src/video/faces.js';
+import { findFaces } from '../../src/faces/index.js';
+import { yunetFrames, type FrameFaces } from '../../src/video/faces.js';
 import { decodeFrames } from '../../src/video/frames.js';
 import { probe } from '../../src/video/probe.js';
 import { Tracker } from '../../src/video/track.js';
@@ -54,13 +56,13 @@ async function walkClip(dir: string): Promise<Clip> {
   return { name: 'walk', file, truth };
 }
 
-async function panClip(dir: string): Promise<Clip> {
+async function panClip(dir: string, width = 640): Promise<Clip> {
   const group = path.join(repoRoot, 'test', 'fixtures', 'faces', 'group.jpg');
   const faces = (JSON.parse(readFileSync(path.join(repoRoot, 'test', 'fixtures', 'faces', 'group.json'), 'utf8')) as { faces: number[][] })
     .faces;
-  const size = { width: 640, height: 360 };
+  const size = { width, height: (width * 9) / 16 };
   const truth: Rect[][] = [];
-  const file = path.join(dir, 'pan.mp4');
+  const file = path.join(dir, `pan-${width}.mp4`);
   await encodeClip(
     file,
     size,
@@ -82,19 +84,22 @@ async function panClip(dir: string): Promise<Clip> {
     },
     { fps },
   );
-  return { name: 'pan', file, truth };
+  return { name: `pan ${width}×${size.height}`, file, truth };
 }
 
-/** Share of a face box under the covers, from a 10×10 grid of points. */
-function underCovers(face: Rect, covers: Rect[]): number {
+/** Share of the visible part of a face box under the covers, from a 10×10 grid of points. */
+function underCovers(face: Rect, covers: Rect[], width: number, height: number): number {
   let hit = 0;
+  let all = 0;
   for (let j = 0; j < 10; j++)
     for (let i = 0; i < 10; i++) {
       const x = face.x + ((i + 0.5) * face.width) / 10;
       const y = face.y + ((j + 0.5) * face.height) / 10;
+      if (x < 0 || y < 0 || x >= width || y >= height) continue;
+      all++;
       if (covers.some((c) => inside({ shape: 'ellipse', ...c }, Math.floor(x), Math.floor(y)))) hit++;
     }
-  return hit / 100;
+  return all ? hit / all : 1;
 }
 
 async function score(
@@ -104,7 +109,7 @@ async function score(
   const p = await probe(clip.file);
   const size = { width: p.codedWidth, height: p.codedHeight };
   const keep = Math.max(2, Math.round(0.2 * p.fps));
-  const tracker = new Tracker(keep);
+  const tracker = new Tracker(keep, size);
   let ms = 0;
   // Asked as the pipeline asks: frame f once frame f + keep is in (old sightings are pruned after).
   const decided: Rect[][] = [];
@@ -129,8 +134,19 @@ async function score(
       const h = Math.min(face.y + face.height, size.height) - Math.max(face.y, 0);
       if (Math.min(w, h) < 20 || Math.min(face.width, face.height) < 20) continue;
       faceFrames++;
-      if (underCovers(face, heads) >= 0.85) covered++;
-      else visible = true;
+      if (underCovers(face, heads, size.width, size.height) >= 0.85) covered++;
+      else {
+        visible = true;
+        if (process.env.EVAL_VIDEO_DEBUG)
+          console.log(
+            clip.name,
+            f,
+            faces.indexOf(face),
+            [face.x, face.y, face.width, face.height].map(Math.round).join(','),
+            underCovers(face, heads, size.width, size.height).toFixed(2),
+            JSON.stringify(heads.map((h) => [h.x, h.y, h.width, h.height])),
+          );
+      }
     }
     run = visible ? run + 1 : 0;
     longest = Math.max(longest, run);
@@ -139,13 +155,18 @@ async function score(
 }
 
 /** The settings compared: name → per-frame detector. */
-const settings: Record<string, FrameFaces> = {
-  'photo stack (findFaces)': frameDetector,
-};
+const settings: Record<string, FrameFaces> = {};
+for (const longSide of process.env.EVAL_VIDEO_DEBUG ? [960] : [640, 960, 1280])
+  for (const minScore of process.env.EVAL_VIDEO_DEBUG ? [0.3] : [0.3, 0.5])
+    settings[`YuNet ≤ ${longSide} px, score ≥ ${minScore}`] = yunetFrames({ maxSide: longSide, minScore });
+if (process.argv.includes('--photo')) {
+  settings['photo finder (findFaces)'] = async (frame) =>
+    (await findFaces(frame, [], { faces: 'all' })).faces.map((f) => ({ box: f.box, score: f.score }));
+}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'eval-video-'));
 try {
-  const clips = [await walkClip(dir), await panClip(dir)];
+  const clips = [await walkClip(dir), await panClip(dir), await panClip(dir, 1280)];
   console.log('setting | clip | face-frames ≥ 20 px covered | longest visible run | covers/frame | ms/frame');
   for (const [name, detector] of Object.entries(settings)) {
     for (const clip of clips) {
