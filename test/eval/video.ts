@@ -5,6 +5,7 @@
 // the pipeline would paint (tracker and hysteresis included); only faces ≥ 20 px count.
 //   npm run eval:video                      every setting
 //   npm run eval:video -- --frames 60       clip length
+//   npm run eval:video -- --engine          only the engine's own setting
 //   npm run eval:video -- --photo           also the photo finder (two passes and a person check), for comparison
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -14,7 +15,7 @@ import { inside } from '../../src/cover/mask.js';
 import { headCover } from '../../src/plan.js';
 import type { Rect } from '../../src/types.js';
 import { findFaces } from '../../src/faces/index.js';
-import { yunetFrames, type FrameFaces } from '../../src/video/faces.js';
+import { frameDetector, yunetFrames, type FrameFaces } from '../../src/video/faces.js';
 import { decodeFrames } from '../../src/video/frames.js';
 import { probe } from '../../src/video/probe.js';
 import { Tracker } from '../../src/video/track.js';
@@ -155,10 +156,11 @@ async function score(
 }
 
 /** The settings compared: name → per-frame detector. */
-const settings: Record<string, FrameFaces> = {};
-for (const longSide of process.env.EVAL_VIDEO_DEBUG ? [960] : [640, 960, 1280])
-  for (const minScore of process.env.EVAL_VIDEO_DEBUG ? [0.3] : [0.3, 0.5])
-    settings[`YuNet ≤ ${longSide} px, score ≥ ${minScore}`] = yunetFrames({ maxSide: longSide, minScore });
+const settings: Record<string, FrameFaces> = { 'engine (frameDetector)': frameDetector };
+if (!process.argv.includes('--engine'))
+  for (const longSide of [640, 960, 1280])
+    for (const minScore of [0.3, 0.5])
+      settings[`YuNet ≤ ${longSide} px, score ≥ ${minScore}`] = yunetFrames({ maxSide: longSide, minScore });
 if (process.argv.includes('--photo')) {
   settings['photo finder (findFaces)'] = async (frame) =>
     (await findFaces(frame, [], { faces: 'all' })).faces.map((f) => ({ box: f.box, score: f.score }));
