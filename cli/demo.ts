@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { userWords } from '../src/language.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = path.join(root, 'dist', 'cli', 'main.js');
@@ -14,10 +15,10 @@ function run(args: string[]): number {
   return spawnSync(process.execPath, [cli, ...args], { stdio: 'inherit' }).status ?? 1;
 }
 
-// A fresh output folder each time, so the demo shows NAME.safe.EXT rather than NAME.safe-2.EXT.
+// A fresh output folder each time, so the demo makes the copies rather than finding them already made.
 rmSync(path.join(root, 'demo-output'), { recursive: true, force: true });
 run(['inspect', samples]);
 const made = run([samples, '--out', out]);
 const verified = run(['verify', out]);
-process.stdout.write(`\nSafe copies are in ${out}/ — the originals in ${samples}/ are unchanged.\n`);
+process.stdout.write(`\n${(await userWords()).t('cli.demo.done', { out, samples })}\n`);
 process.exitCode = made || verified;

@@ -1,14 +1,16 @@
-// share-safely inspect PATH... : what each photo gives away, in plain words: the faces that can be
-// seen, then every detail the file holds, one line per fact, with where it was found.
+// share-safely inspect PATH... : what each photo gives away, in plain words: the faces found, then
+// every detail the file holds, one line per fact, with where it was found. The face count is the one a
+// copy starts from (the engine's analysis: every face it would cover), so inspect and the batch agree;
+// a copy can cover more when the re-check after covering finds a face the first look missed.
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import {
+  analyze,
   collectPhotos,
   errorView,
   inspectFile,
   inspectVideo,
   isVideoFile,
-  visibleFaces,
   type FileInspection,
   type VideoInspection,
 } from '../src/index.js';
@@ -18,14 +20,14 @@ import { shown } from './shown.js';
 import { noteCollected } from './collected.js';
 import { videoInspectionText } from './video.js';
 
-/** What inspect reports for one file: the engine's inspection and, unless --metadata-only, the visible faces. */
+/** What inspect reports for one file: the engine's inspection and, unless --metadata-only, the faces found (Result.faces of a copy). */
 export interface Inspected extends FileInspection {
   faces?: number;
 }
 
 export function inspectionText(i: Inspected, w: Words, cwd = process.cwd()): string {
   const name = shown(path.relative(cwd, i.path) || i.path);
-  if (!i.ok) return `✗ ${name}: ${shown(errorText(i.error, w))}`;
+  if (!i.ok) return `✗ ${w.t('cli.line', { name, text: shown(errorText(i.error, w)) })}`;
   const dims = i.width && i.height ? `, ${i.width}×${i.height}` : '';
   const lines = [`${name} — ${i.format?.toUpperCase()}${dims}, ${w.bytes(i.bytes ?? 0)}`];
   if (i.faces !== undefined) lines.push(i.faces ? `  • ${w.plural('cli.inspect.faces', i.faces)}` : `  · ${w.t('cli.inspect.noFaces')}`);
@@ -42,7 +44,7 @@ async function inspectOne(file: string, metadataOnly: boolean): Promise<Inspecte
   const r: Inspected = await inspectFile(file);
   if (!r.ok || metadataOnly) return r;
   try {
-    r.faces = (await visibleFaces(file)).length;
+    r.faces = (await analyze(file, { faces: 'all' })).faces.length;
   } catch (e) {
     return { path: file, ok: false, error: errorView(e) };
   }
@@ -75,7 +77,7 @@ export async function inspectCommand(
     if (!flags.json) process.stdout.write(`${inspectionText(r, w)}\n\n`);
   }
   if (flags.json) process.stdout.write(`${JSON.stringify({ files: results, skipped: collected.skipped }, null, 2)}\n`);
-  else if (collected.items.length)
+  else if (results.some((r) => r.ok))
     process.stdout.write(`${w.t('cli.inspect.legend', { sensitive: w.t('legend.sensitive'), technical: w.t('legend.technical') })}\n`);
   noteCollected(collected, w);
   return results.some((r) => !r.ok) ? EXIT_SOME_FAILED : EXIT_OK;

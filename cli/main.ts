@@ -27,7 +27,7 @@ function localize(c: Command, w: Words): Command {
       ...(choices ? [w.t('cli.help.choices', { list: choices.join(', ') })] : []),
       ...(value !== undefined && typeof value !== 'boolean' ? [w.t('cli.help.default', { value: String(value) })] : []),
     ];
-    return parts.length ? `${description} (${parts.join('; ')})` : description;
+    return parts.length ? `${description} (${parts.join(w.t('cli.partsSep'))})` : description;
   };
   return c
     .helpOption('-h, --help', w.t('cli.help.help'))
@@ -40,35 +40,45 @@ function localize(c: Command, w: Words): Command {
     .showHelpAfterError(w.t('cli.seeHelp'));
 }
 
+/** A placeholder of the help (<dir>, [paths...]) in the user's words. */
+const ph = (w: Words, key: 'dir' | 'which' | 'style' | 'color' | 'format' | 'n' | 'px' | 'mp' | 'mb' | 's' | 'targets') =>
+  `<${w.t(`cli.ph.${key}`)}>`;
+
 function safeCommand(w: Words): Command {
   const t = (key: Parameters<Words['t']>[0]) => w.t(key);
-  return localize(new Command('share-safely'), w)
-    .description(t('cli.about'))
-    .version(version(), '-V, --version', t('cli.help.version'))
-    .argument('[paths...]', t('cli.arg.paths'))
-    .option('-r, --recursive', t('cli.opt.recursive'))
-    .option('-o, --out <dir>', t('cli.opt.out'))
-    .option('--rename', t('cli.opt.rename'))
-    .addOption(new Option('--faces <which>', t('cli.opt.faces')).choices(facesPolicies).default('all'))
-    .addOption(new Option('--style <style>', t('cli.opt.style')).choices(coverStyles).default('blur'))
-    .option('--color <hex>', t('cli.opt.color'), '#808080')
-    .addOption(new Option('--format <format>', t('cli.opt.format')).choices(formatChoices).default('keep'))
-    .option('--quality <n>', t('cli.opt.quality'), '92')
-    .option('--max-size <px>', t('cli.opt.maxSize'))
-    .option('-j, --jobs <n>', t('cli.opt.jobs'))
-    .option('--skip-existing', t('cli.opt.skipExisting'))
-    .option('--max-pixels <mp>', t('cli.opt.maxPixels'), '100')
-    .option('--max-file-size <mb>', t('cli.opt.maxFileSize'), '200')
-    .option('--timeout <s>', t('cli.opt.timeout'), '120')
-    .option('--json', t('cli.opt.json'))
-    .option('-q, --quiet', t('cli.opt.quiet'))
-    .option('--mute', t('video.opt.mute'))
-    .addOption(new Option('--seed <n>', 'fixed noise seed for covers (tests)').hideHelp())
-    .addHelpText('after', `\n${t('cli.examples')}`)
-    .action(async (paths: string[], flags) => {
-      const { makeSafe } = await import('./make-safe.js');
-      process.exitCode = await makeSafe(paths, flags, w);
-    });
+  const [options, command, paths] = [t('cli.ph.options'), t('cli.ph.command'), t('cli.ph.paths')];
+  return (
+    localize(new Command('share-safely'), w)
+      .description(t('cli.about'))
+      .usage(`[${options}] [${command}] [${paths}...]`)
+      .version(version(), '-V, --version', t('cli.help.version'))
+      .argument(`[${paths}...]`, t('cli.arg.paths'))
+      .option('-r, --recursive', t('cli.opt.recursive'))
+      .option(`-o, --out ${ph(w, 'dir')}`, t('cli.opt.out'))
+      .option('--rename', t('cli.opt.rename'))
+      .addOption(new Option(`--faces ${ph(w, 'which')}`, t('cli.opt.faces')).choices(facesPolicies).default('all'))
+      .addOption(new Option(`--style ${ph(w, 'style')}`, t('cli.opt.style')).choices(coverStyles).default('blur'))
+      .option(`--color ${ph(w, 'color')}`, t('cli.opt.color'), '#808080')
+      .addOption(new Option(`--format ${ph(w, 'format')}`, t('cli.opt.format')).choices(formatChoices).default('keep'))
+      .option(`--quality ${ph(w, 'n')}`, t('cli.opt.quality'), '92')
+      .option(`--max-size ${ph(w, 'px')}`, t('cli.opt.maxSize'))
+      .option(`-j, --jobs ${ph(w, 'n')}`, t('cli.opt.jobs'))
+      .option('--again', t('cli.opt.again'))
+      // Skipping copies already made is the default now; the old flag is still accepted.
+      .addOption(new Option('--skip-existing').hideHelp())
+      .option(`--max-pixels ${ph(w, 'mp')}`, t('cli.opt.maxPixels'), '100')
+      .option(`--max-file-size ${ph(w, 'mb')}`, t('cli.opt.maxFileSize'), '200')
+      .option(`--timeout ${ph(w, 's')}`, t('cli.opt.timeout'), '120')
+      .option('--json', t('cli.opt.json'))
+      .option('-q, --quiet', t('cli.opt.quiet'))
+      .option('--mute', t('video.opt.mute'))
+      .addOption(new Option('--seed <n>', 'fixed noise seed for covers (tests)').hideHelp())
+      .addHelpText('after', `\n${t('cli.examples')}`)
+      .action(async (paths: string[], flags) => {
+        const { makeSafe } = await import('./make-safe.js');
+        process.exitCode = await makeSafe(paths, flags, w);
+      })
+  );
 }
 
 interface LookFlags {
@@ -79,7 +89,9 @@ interface LookFlags {
 
 function buildProgram(w: Words): Command {
   // Options before a subcommand's name belong to the root, after it to the subcommand (both have --json).
-  const program = safeCommand(w).enablePositionalOptions().helpCommand('help [command]', w.t('cli.help.command'));
+  const program = safeCommand(w)
+    .enablePositionalOptions()
+    .helpCommand(`help [${w.t('cli.ph.command')}]`, w.t('cli.help.command'));
   // inspect and verify take the same arguments; each loads its module only when it runs.
   const looking = (
     name: 'inspect' | 'verify',
@@ -88,7 +100,8 @@ function buildProgram(w: Words): Command {
   ) =>
     localize(program.command(name), w)
       .description(w.t(keys.about))
-      .argument('<paths...>', w.t(keys.paths))
+      .usage(`[${w.t('cli.ph.options')}] <${w.t('cli.ph.paths')}...>`)
+      .argument(`<${w.t('cli.ph.paths')}...>`, w.t(keys.paths))
       .option('-r, --recursive', w.t('cli.opt.recursive'))
       .option('--metadata-only', w.t(keys.metadataOnly))
       .option('--json', w.t('cli.opt.jsonShort'))
@@ -107,8 +120,9 @@ function buildProgram(w: Words): Command {
   );
   localize(program.command('integrate'), w)
     .description(w.t('cli.integrate.about'))
-    .addArgument(new Argument('<action>', w.t('cli.arg.integrateAction')).choices(['install', 'uninstall', 'status']))
-    .option('--for <targets>', w.t('cli.opt.for'))
+    .usage(`[${w.t('cli.ph.options')}] <${w.t('cli.ph.action')}>`)
+    .addArgument(new Argument(`<${w.t('cli.ph.action')}>`, w.t('cli.arg.integrateAction')).choices(['install', 'uninstall', 'status']))
+    .option(`--for ${ph(w, 'targets')}`, w.t('cli.opt.for'))
     .option('--purge', w.t('cli.opt.purge'))
     .option('--json', w.t('cli.opt.jsonShort'))
     .action(async (action, flags) => {
@@ -129,7 +143,15 @@ function buildProgram(w: Words): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram(await userWords());
+  const w = await userWords();
+  const program = buildProgram(w);
+  // Commander answers `help NOSUCH` with the whole help and exit 0: say the command is unknown instead.
+  const [first, asked] = argv.slice(2);
+  const known = program.createHelp().visibleCommands(program);
+  if (first === 'help' && asked && !known.some((c) => c.name() === asked)) {
+    process.stderr.write(`${w.t('cli.usage.unknownCommand', { command: asked })}\n${w.t('cli.seeHelp')}\n`);
+    return EXIT_USAGE;
+  }
   program.exitOverride();
   for (const c of program.commands) c.exitOverride();
   try {

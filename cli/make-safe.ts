@@ -1,68 +1,29 @@
 // share-safely PATH... : safe copies of every photo named, with a line per photo and a summary.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { collectPhotos, isVideoFile, resolveOptions, runBatch, isSafeError, type Options, type Result } from '../src/index.js';
+import { collectPhotos, isVideoFile, runBatch, isSafeError, type Options, type Result } from '../src/index.js';
 import type { Words } from '../src/contract/index.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from './exit.js';
 import { createProgress } from './progress.js';
 import { shown } from './shown.js';
 import { noteCollected } from './collected.js';
 import { resultJson, resultLine, summarize, summaryLine } from './report.js';
-import { usage } from './usage.js';
+import { meantCommand, usage } from './usage.js';
+import { FlagError, optionsFromFlags, type SafeFlags } from './flags.js';
 import { makeVideos, videoLine } from './video.js';
-
-export interface SafeFlags {
-  recursive?: boolean;
-  out?: string;
-  rename?: boolean;
-  faces: Options['faces'];
-  style: Options['style'];
-  color: string;
-  format: Options['format'];
-  quality: string;
-  maxSize?: string;
-  jobs?: string;
-  skipExisting?: boolean;
-  maxPixels: string;
-  maxFileSize: string;
-  timeout: string;
-  json?: boolean;
-  quiet?: boolean;
-  seed?: string;
-  mute?: boolean;
-}
-
-function num(v: string | undefined): number | undefined {
-  return v === undefined ? undefined : Number(v);
-}
-
-/** Flags → the engine's one options type (which checks every value and says what is wrong). */
-function optionsFromFlags(f: SafeFlags): Options {
-  return resolveOptions({
-    faces: f.faces,
-    style: f.style,
-    color: f.color,
-    format: f.format,
-    quality: num(f.quality),
-    maxSize: num(f.maxSize) ?? 0,
-    outDir: f.out ? path.resolve(f.out) : undefined,
-    rename: Boolean(f.rename),
-    skipExisting: Boolean(f.skipExisting),
-    jobs: num(f.jobs),
-    maxPixels: f.maxPixels === undefined ? undefined : Math.round(Number(f.maxPixels) * 1e6),
-    maxFileBytes: f.maxFileSize === undefined ? undefined : Math.round(Number(f.maxFileSize) * 1024 * 1024),
-    timeoutMs: f.timeout === undefined ? undefined : Math.round(Number(f.timeout) * 1000),
-    seed: num(f.seed),
-    mute: Boolean(f.mute),
-  });
-}
 
 export async function makeSafe(paths: string[], flags: SafeFlags, w: Words): Promise<number> {
   if (!paths.length) return usage(w.t('cli.usage.namePhotos'), w);
+  // `share-safely verfy x.jpg` is a mistyped command, not a photo called "verfy" that is missing.
+  const meant = existsSync(paths[0]) ? undefined : meantCommand(paths[0]);
+  if (meant)
+    return usage(`${w.t('cli.usage.noSuchPhoto', { name: shown(paths[0]) })} ${w.t('cli.usage.didYouMean', { command: meant })}`, w);
   let options: Options;
   try {
-    options = optionsFromFlags(flags);
+    options = optionsFromFlags(flags, w);
   } catch (e) {
-    // The option's name and its allowed values are the same in every language.
+    if (e instanceof FlagError) return usage(e.message, w);
+    // Only the hidden --seed is left for the engine to refuse (its sentence, in English).
     if (isSafeError(e)) return usage(e.message, w);
     throw e;
   }

@@ -1,8 +1,22 @@
 // share-safely verify PATH... : exit 0 only when every file is clean by the rules each safe copy must
-// pass and shows no face (the detector runs; --metadata-only checks the hidden details alone).
+// pass and the detector finds no face in it (--metadata-only checks the hidden details alone). It says
+// what was checked, not more: a detector that finds no face has not proved there is none, so a copy
+// that was "check it" when it was made says so again.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { collectPhotos, errorView, isVideoFile, verifyFile, verifyVideoFile, visibleFaces, type VerifyReport } from '../src/index.js';
-import { problemText, type Words } from '../src/contract/index.js';
+import {
+  checksWhenMade,
+  collectPhotos,
+  errorView,
+  inspectFile,
+  isVideoFile,
+  verifyFile,
+  verifyVideoFile,
+  visibleFaces,
+  type Finding,
+  type VerifyReport,
+} from '../src/index.js';
+import { describeFinding, problemText, warningShort, type ProblemCode, type WarningCode, type Words } from '../src/contract/index.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from './exit.js';
 import { shown } from './shown.js';
 import { noteCollected } from './collected.js';
@@ -10,6 +24,10 @@ import { noteCollected } from './collected.js';
 export interface Verified extends VerifyReport {
   /** Faces the detector can see (undefined with --metadata-only, or when the file could not be read). */
   faces?: number;
+  /** What is left, as inspect names it (place, dates, camera…), when the file is not clean. */
+  leftovers?: Finding[];
+  /** Why the copy was "check it" when this user made it; still true when verify finds no face. */
+  toCheck?: WarningCode[];
   /** A clip: its faces were looked for in a spread of its frames. */
   video?: boolean;
 }
@@ -17,25 +35,64 @@ export interface Verified extends VerifyReport {
 /** Clean metadata and no visible face; a file that cannot be read is not safe. */
 export const isSafe = (r: Verified) => r.clean && !r.faces;
 
+/** Problems the leftovers already name (a detail, a thumbnail, a video…); the others are about the file itself. */
+const namedByLeftovers: ProblemCode[] = [
+  'metadata',
+  'trailer',
+  'thumbnail',
+  'extra-image',
+  'motion-video',
+  'comment',
+  'color-profile',
+  'orientation',
+  'animated',
+];
+
+function leftoverLines(r: Verified, w: Words): string[] {
+  const lines = (r.leftovers ?? []).map((f) => {
+    const d = describeFinding(f, w);
+    return `    ${d.sensitive ? '•' : '·'} ${shown(d.text)}${d.detail ? `  (${shown(d.detail)})` : ''}`;
+  });
+  const rest = r.problems.filter((p) => !(lines.length && namedByLeftovers.includes(p.code)));
+  // One line per kind of problem: the verifier finds one per box or tag, a parent needs it once.
+  const said = new Set(rest.map((p) => problemText(p, w)));
+  return [...lines, ...[...said].map((t) => `    ${shown(t)}`)];
+}
+
 export function verifyText(r: Verified, w: Words, cwd = process.cwd()): string {
   const name = shown(path.relative(cwd, r.path) || r.path);
-  if (isSafe(r)) return `✓ ${name}: ${w.t(r.faces === undefined ? 'cli.verify.cleanMetadata' : 'cli.verify.safe')}`;
-  const lines = [`✗ ${name}: ${w.t('cli.verify.notSafe')}`];
+  if (isSafe(r)) {
+    const said = w.t(r.faces === undefined ? 'cli.verify.cleanMetadata' : 'cli.verify.safe');
+    if (!r.toCheck?.length) return `✓ ${w.t('cli.line', { name, text: said })}`;
+    const reasons = r.toCheck.map((c) => w.t(warningShort[c])).join(', ');
+    return `! ${w.t('cli.line', { name, text: said })}\n    ! ${w.t('cli.verify.stillCheck', { reasons })}`;
+  }
+  const lines = [`✗ ${w.t('cli.line', { name, text: w.t('cli.verify.notSafe') })}`];
   if (r.faces) lines.push(`    ${w.plural(r.video ? 'video.verify.faces' : 'cli.verify.faces', r.faces)}`);
-  for (const p of r.problems) lines.push(`    ${shown(problemText(p, w))}`);
+  const left = leftoverLines(r, w);
+  if (left.length && r.leftovers?.length) lines.push(`    ${w.t('cli.verify.leftover')}`);
+  lines.push(...left);
   return lines.join('\n');
 }
 
 async function verifyOne(file: string, metadataOnly: boolean): Promise<Verified> {
   if (await isVideoFile(file)) return { ...(await verifyVideoFile(file, { faces: !metadataOnly })), video: true };
   const r: Verified = await verifyFile(file);
-  if (metadataOnly || !r.format) return r;
+  if (!r.format) return r;
+  if (!r.clean) {
+    const i = await inspectFile(file);
+    if (i.ok && i.findings?.length) r.leftovers = i.findings;
+  }
+  if (metadataOnly) return r;
   try {
     r.faces = (await visibleFaces(file)).length;
   } catch (e) {
     r.clean = false;
     r.problems.push({ code: 'unreadable', message: errorView(e).message });
+    return r;
   }
+  const toCheck = await checksWhenMade(await readFile(file)).catch(() => []);
+  if (toCheck.length) r.toCheck = toCheck;
   return r;
 }
 

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { userWords } from '../src/language.js';
 
 export function electronBinary(packageDir: string, env: NodeJS.ProcessEnv): string | null {
   const pathFile = path.join(packageDir, 'path.txt');
@@ -15,15 +16,13 @@ export function electronBinary(packageDir: string, env: NodeJS.ProcessEnv): stri
   return (relative || env.ELECTRON_OVERRIDE_DIST_PATH) && existsSync(binary) ? binary : null;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   const binary = electronBinary(packageDir, process.env);
   // --check: only say (by the exit code) whether the app can start here; `integrate install` asks.
   if (process.argv[2] === '--check') process.exit(binary ? 0 : 1);
   if (!binary) {
-    console.error(
-      'Share Safely desktop: no Electron binary on this machine (node_modules/electron/dist is empty; it cannot be downloaded here) — install one with `npx install-electron` where downloads work, or set ELECTRON_OVERRIDE_DIST_PATH.',
-    );
+    console.error((await userWords()).t('desktop.noElectron'));
     process.exit(1);
   }
   const mainScript = fileURLToPath(new URL('./main/main.js', import.meta.url));
@@ -32,4 +31,4 @@ function main(): void {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) void main();

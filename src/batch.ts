@@ -12,7 +12,7 @@ import { outputPathFor, type Placement } from './naming.js';
 import { resolveOptions, type Options } from './options.js';
 import type { Result } from './pipeline.js';
 import { untouched } from './untouched.js';
-import { removeTempsOf } from './write.js';
+import { cannotWriteIn, removeTempsOf } from './write.js';
 
 export type OnResult = (result: Result, index: number) => void;
 
@@ -65,7 +65,19 @@ export async function runBatch(
   const results: Result[] = new Array(items.length);
   if (items.length === 0) return results;
   signal?.throwIfAborted();
-  const size = Math.min(o.jobs, items.length);
+  // Each output folder is tried once, up front: photos bound for one that cannot take a copy fail at
+  // once with its reason, instead of each after its analysis.
+  const refused = new Map<string, SafeError | undefined>();
+  for (const dir of new Set(items.map((p) => targetDir(p, o)))) refused.set(dir, await cannotWriteIn(dir));
+  const todo: number[] = [];
+  items.forEach((p, index) => {
+    const err = refused.get(targetDir(p, o));
+    if (!err) return todo.push(index);
+    results[index] = failedResult(p.input, err, 0);
+    onResult?.(results[index], index);
+  });
+  if (!todo.length) return results;
+  const size = Math.min(o.jobs, todo.length);
   // With faces to find, the first photo gets the cores to itself and the other workers start when
   // its result is in: their detector loads would otherwise slow the result a person waits for
   // (~0.4 s here), and it costs one photo's time on one core, once per batch. With --faces none
@@ -122,14 +134,14 @@ export async function runBatch(
   let next = 0;
   const lane = async (): Promise<void> => {
     try {
-      while (next < items.length && !stopAll.signal.aborted) await one(next++);
+      while (next < todo.length && !stopAll.signal.aborted) await one(todo[next++]);
     } catch (e) {
       stopAll.abort(e); // the other lanes stop their photos too, and clean up before we return
       throw e;
     }
   };
   try {
-    if (first === 1) await one(next++);
+    if (first === 1) await one(todo[next++]);
     const lanes = await Promise.allSettled(Array.from({ length: size }, lane));
     const failure = lanes.find((l) => l.status === 'rejected');
     if (failure) throw failure.reason;

@@ -6,7 +6,7 @@ import { imageExtensions } from './formats.js';
 import { videoExtensions } from './video/format.js';
 import { isOurOutputName, isTempName, type Placement } from './naming.js';
 import { readableKind } from './read.js';
-import { SUBFOLDER_NAME } from './settings.js';
+import { subfolderNames } from './settings.js';
 
 export interface CollectOptions {
   /** Walk subfolders too. */
@@ -113,8 +113,12 @@ export async function collectPhotos(paths: string[], options: CollectOptions): P
       if (kind === 'file' && !unremarkable(entry.name)) {
         if (!taken(entry.name)) others.push(full);
         else if (options.includeOutputs || !isOurOutputName(entry.name)) files.push(full);
-      } else if (kind === 'dir' && !entry.name.startsWith('.') && (options.includeOutputs || entry.name !== SUBFOLDER_NAME)) {
-        // "Safe to share" beside the photos holds the copies the right-click and the app made: ours, like *.safe.* names.
+      } else if (
+        kind === 'dir' &&
+        !entry.name.startsWith('.') &&
+        (options.includeOutputs || !subfolderNames.includes(entry.name.normalize('NFC')))
+      ) {
+        // "Safe to share" (or "À partager") beside the photos holds the copies the right-click and the app made: ours, like *.safe.* names.
         dirs.push(full);
       }
     }

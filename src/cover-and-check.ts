@@ -12,7 +12,7 @@ import type { Cover, Face, RawImage, Rect, Warning } from './types.js';
 /**
  * Paints the covers and re-checks with the detector that no face shows around them; when one
  * does, the cover it peeks out of grows (or the face gets its own) and the original is covered
- * again, once; a face that still shows is painted over in plain colour. Faces no cover is centred
+ * again, `grows` times (once by default); a face that still shows is painted over in plain colour. Faces no cover is centred
  * on were left visible on purpose (`faces`: all the faces found) and are not covered by the second
  * look. Returns the covered pixels, the covers painted and how many of them were painted over last.
  */
@@ -22,6 +22,7 @@ export async function coverAndCheck(
   o: Options,
   faces: Face[] = [],
   t: Timings = {},
+  grows = 1,
 ): Promise<{ pixels: RawImage; regions: Cover[]; warnings: Warning[]; painted: number }> {
   const kept = faces
     .map((f) => f.box)
@@ -31,23 +32,21 @@ export async function coverAndCheck(
   let pixels = await timed(t, 'cover', () => cover(img, current, o));
   if (o.faces === 'none') return { pixels, regions: current, warnings: [], painted: 0 };
   let left = await timed(t, 'recheck', () => recheckCovers(img, pixels, current, o, kept));
-  if (!left.length) return { pixels, regions: current, warnings: [], painted: 0 };
-  current = growCovers(current, left);
-  pixels = await timed(t, 'cover', () => cover(img, current, o));
-  left = await timed(t, 'recheck', () => recheckCovers(img, pixels, current, o, kept));
-  const grown: Warning = { code: 'cover-grown', message: 'a cover was too small and was enlarged' };
-  if (!left.length) return { pixels, regions: current, warnings: [grown], painted: 0 };
+  const warnings: Warning[] = [];
+  for (let round = 0; round < grows && left.length; round++) {
+    current = growCovers(current, left);
+    pixels = await timed(t, 'cover', () => cover(img, current, o));
+    left = await timed(t, 'recheck', () => recheckCovers(img, pixels, current, o, kept));
+    if (round === 0) warnings.push({ code: 'cover-grown', message: 'a cover was too small and was enlarged' });
+  }
+  if (!left.length) return { pixels, regions: current, warnings, painted: 0 };
   // Still a face after growing its cover: every photo that can be read gets a copy, so the head is
   // painted over in plain colour (nothing of it is left to see) and the parent is asked to look.
   const heads = growCovers([], left);
   pixels = await timed(t, 'cover', () => cover(pixels, heads, { ...o, style: 'solid' }));
-  return {
-    pixels,
-    regions: [...current, ...heads],
-    warnings: [grown, { code: 'face-painted', message: 'a face still showed through its cover and was painted over in plain colour' }],
-    // Painted over heads already under a cover: not faces of their own in the count.
-    painted: heads.length,
-  };
+  warnings.push({ code: 'face-painted', message: 'a face still showed through its cover and was painted over in plain colour' });
+  // Painted over heads already under a cover: not faces of their own in the count.
+  return { pixels, regions: [...current, ...heads], warnings, painted: heads.length };
 }
 
 /**

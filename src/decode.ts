@@ -44,7 +44,7 @@ function decodeError(format: string, e: unknown): SafeError {
   const msg = e instanceof Error ? e.message : String(e);
   const name = format.toUpperCase();
   if (/premature end|unexpected end|truncat|end of file|bad seek|short read|not enough data|Invalid input/i.test(msg)) {
-    return new SafeError('truncated', `the file is cut short (truncated ${name}); nothing was written`, { cause: e });
+    return new SafeError('truncated', `the file is cut short (truncated ${name})`, { cause: e });
   }
   if (/pixel limit/i.test(msg)) {
     return new SafeError('too-many-pixels', 'the image is larger than the pixel limit; nothing was decoded', { cause: e });

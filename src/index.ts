@@ -9,6 +9,7 @@ export type { Collected, CollectOptions, Skipped } from './collect.js';
 export { inspectFile } from './inspect-file.js';
 export type { FileInspection } from './inspect-file.js';
 export { verifyFile } from './verify/index.js';
+export { checksWhenMade } from './made.js';
 export { visibleFaces } from './visible-faces.js';
 export { systemLocale, userWords } from './language.js';
 export { choices, defaultOptions, resolveOptions } from './options.js';

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { alternativePath } from './naming.js';
+import type { WarningCode } from './contract/index.js';
 import type { Options } from './options.js';
 import { hashBytes } from './read.js';
 import type { OutputFormat } from './types.js';
@@ -16,6 +17,8 @@ const maxEntries = 20_000;
 const maxAlternatives = 100;
 
 const recordFile = (env: NodeJS.ProcessEnv) => path.join(stateDir(env), 'copies.txt');
+/** Copies that ended "check it", by the copy's hash, with why: `verify` repeats it on that copy. */
+const checksFile = (env: NodeJS.ProcessEnv) => path.join(stateDir(env), 'checks.txt');
 
 /** The choices that decide a copy's bytes (not its name or folder). */
 function settingsKey(o: Options, format: OutputFormat): string {
@@ -33,17 +36,48 @@ async function recorded(env: NodeJS.ProcessEnv): Promise<Set<string>> {
   return new Set(text.split('\n').filter(Boolean));
 }
 
-/** Notes a copy just made. A record that cannot be written costs a duplicate later, never the photo. */
-export async function rememberCopy(originalHash: string, o: Options, format: OutputFormat, copy: Buffer, env = process.env): Promise<void> {
-  const file = recordFile(env);
+/** Appends a line, forgetting the oldest half past maxEntries. */
+async function note(file: string, line: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await appendFile(file, `${line}\n`);
+  const lines = (await readFile(file, 'utf8')).split('\n').filter(Boolean);
+  if (lines.length > maxEntries) await writeFile(file, `${lines.slice(-maxEntries / 2).join('\n')}\n`);
+}
+
+/**
+ * Notes a copy just made, and why it is to check if it is. A record that cannot be written costs a
+ * duplicate later (or a reason `verify` cannot repeat), never the photo.
+ */
+export async function rememberCopy(
+  originalHash: string,
+  o: Options,
+  format: OutputFormat,
+  copy: Buffer,
+  toCheck: readonly WarningCode[] = [],
+  env = process.env,
+): Promise<void> {
   try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await appendFile(file, `${copyKey(originalHash, o, format, hashBytes(copy))}\n`);
-    const lines = (await readFile(file, 'utf8')).split('\n').filter(Boolean);
-    if (lines.length > maxEntries) await writeFile(file, `${lines.slice(-maxEntries / 2).join('\n')}\n`);
+    const copyHash = hashBytes(copy);
+    await note(recordFile(env), copyKey(originalHash, o, format, copyHash));
+    if (toCheck.length) await note(checksFile(env), `${copyHash} ${toCheck.join(',')}`);
   } catch {
     // the state folder is not writable: nothing to remember with
   }
+}
+
+/**
+ * Why a copy this user made was "check it" when it was made (no face found, very small faces…), so
+ * `verify` can say it again: finding no face in a copy proves nothing about faces the detector missed.
+ * @returns the reasons, or [] for a copy that was safe or that this user did not make
+ */
+export async function checksWhenMade(copy: Buffer, env = process.env): Promise<WarningCode[]> {
+  const copyHash = hashBytes(copy);
+  const text = await readFile(checksFile(env), 'utf8').catch(() => '');
+  const line = text
+    .split('\n')
+    .filter((l) => l.startsWith(`${copyHash} `))
+    .at(-1);
+  return line ? (line.slice(copyHash.length + 1).split(',') as WarningCode[]) : [];
 }
 
 /**

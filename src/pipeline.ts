@@ -4,6 +4,7 @@
 import sharp from 'sharp';
 import { decode, streamable, type Streamable } from './decode.js';
 import { encode, encodeStream } from './encode.js';
+import { checkReasons } from './contract/index.js';
 import { SafeError, errorView, type ErrorView } from './errors.js';
 import { findFaces } from './faces/index.js';
 import { coverAndCheck } from './cover-and-check.js';
@@ -291,7 +292,7 @@ export async function render(
       });
       // Noted before the copy gets its name: a run killed in between leaves a note without a copy
       // (harmless: the next run finds no such copy), never a copy without a note (a duplicate next time).
-      await rememberCopy(analysis.hash, o, format, bytes);
+      await rememberCopy(analysis.hash, o, format, bytes, checkReasons(result));
     });
     t.write = Math.round((performance.now() - writeStarted - (t.verify ?? 0)) * 10) / 10;
     Object.assign(result, {

@@ -1,16 +1,35 @@
 // Saved choices shared by the desktop app and the right-click action (the CLI uses its flags).
 // A small JSON file in the user's config folder; a damaged or missing file means the defaults.
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as v from 'valibot';
-import { languages, outputPlaces, type OutputPlace, type Settings } from './contract/index.js';
+import { catalogues, languages, outputPlaces, type Language, type OutputPlace, type Settings } from './contract/index.js';
 import { choices, defaultOptions, type Options } from './options.js';
 import { writeFileDurably } from './util/durable-write.js';
 import { configDir } from './util/user-dirs.js';
 
 export type { OutputPlace, Settings };
 
-export const SUBFOLDER_NAME = 'Safe to share';
+/** The folder beside the photos that takes their copies, in each language ("Safe to share", "À partager"). */
+export const subfolderNames: readonly string[] = languages.map((l) => catalogues[l]['folder.safeToShare']);
+
+/**
+ * Where the copies of photos in `photoDir` go under the "subfolder" place: a folder of that kind
+ * already there, whatever its language (the copies of one folder stay together), else a new one named
+ * in the user's language.
+ */
+export function subfolderIn(photoDir: string, lang: Language): string {
+  const isDir = (p: string) => {
+    try {
+      return statSync(p).isDirectory();
+    } catch {
+      return false; // missing, or photoDir is a file (a dropped photo): nothing there yet
+    }
+  };
+  const there = subfolderNames.find((n) => isDir(path.join(photoDir, n)));
+  return path.join(photoDir, there ?? catalogues[lang]['folder.safeToShare']);
+}
 
 export const defaultSettings: Readonly<Settings> = Object.freeze({
   style: defaultOptions.style,
@@ -106,11 +125,12 @@ export async function saveSettings(settings: Settings, file = settingsPath()): P
  * The engine options for photos in `photoDir` under these settings.
  * @param s the settings
  * @param photoDir the folder of the photos (where a "Safe to share" subfolder goes)
+ * @param lang the user's language, which names a new subfolder ("À partager" in French)
  * @returns the options the settings decide; the rest keep their defaults
  * @example
- * await runBatch(items, optionsFromSettings(await loadSettings(), '/home/ann/Pictures'));
+ * await runBatch(items, optionsFromSettings(await loadSettings(), '/home/ann/Pictures', 'en'));
  */
-export function optionsFromSettings(s: Settings, photoDir: string): Partial<Options> {
-  const outDir = s.place === 'subfolder' ? path.join(photoDir, SUBFOLDER_NAME) : s.place === 'folder' ? s.folder : undefined;
+export function optionsFromSettings(s: Settings, photoDir: string, lang: Language): Partial<Options> {
+  const outDir = s.place === 'subfolder' ? subfolderIn(photoDir, lang) : s.place === 'folder' ? s.folder : undefined;
   return { style: s.style, ...(s.color && { color: s.color }), faces: s.faces, format: s.format, rename: s.rename, outDir };
 }

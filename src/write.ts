@@ -5,6 +5,7 @@ import { constants } from 'node:fs';
 import { link, mkdir, open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
+import type { UnwritableWhy } from './contract/index.js';
 import { SafeError, toSafeError } from './errors.js';
 import { alternativePath, isTempName, tempNameFor } from './naming.js';
 import { syncFolder } from './util/durable-write.js';
@@ -12,21 +13,51 @@ import { exists } from './util/files.js';
 
 const MAX_ALTERNATIVES = 9999;
 
+/**
+ * A folder that cannot take a copy names itself and why, as a code every language says (the
+ * contract's unwritableWhy): a parent who reads only French must still learn where and why.
+ */
+const unwritable = (dir: string, why: UnwritableWhy, message: string, cause?: unknown) =>
+  new SafeError('output-unwritable', message, { cause, values: { folder: dir, why } });
+
 function outputError(e: unknown, dir: string): SafeError {
   if (e instanceof SafeError) return e;
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT')
     return new SafeError('no-space', `the disk holding ${dir} is full; nothing was written`, { cause: e });
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new SafeError(
-      'output-unwritable',
-      `cannot write in ${dir} (${code === 'EROFS' ? 'read-only' : 'permission denied'}); nothing was written`,
-      { cause: e },
+    const why = code === 'EROFS' ? 'read-only' : 'denied';
+    return unwritable(
+      dir,
+      why,
+      `cannot write in ${dir} (${why === 'read-only' ? 'read-only' : 'permission denied'}); nothing was written`,
+      e,
     );
   }
   if (code === 'ENOTDIR' || code === 'EEXIST')
-    return new SafeError('output-unwritable', `cannot create the output folder ${dir}: a file is in the way`, { cause: e });
+    return unwritable(dir, 'in-the-way', `cannot create the output folder ${dir}: a file is in the way`, e);
   return toSafeError(e);
+}
+
+/**
+ * Whether copies can be written in `dir` (made if missing): a temp file is created and removed, once
+ * per folder before a batch starts, so a read-only place fails every photo at once with its reason
+ * instead of after each photo has been analysed.
+ * @returns undefined when it can; the SafeError each photo would have met otherwise
+ */
+export async function cannotWriteIn(dir: string): Promise<SafeError | undefined> {
+  const probe = tempNameFor(path.join(dir, 'probe'), `${process.pid}-probe-${randomBytes(6).toString('hex')}`);
+  try {
+    await makeDirs(dir);
+    const handle = await open(probe, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
+    await handle.close();
+    await unlink(probe);
+    return undefined;
+  } catch (e) {
+    await unlink(probe).catch(() => {});
+    const err = outputError(e, dir);
+    return err.code === 'output-unwritable' || err.code === 'no-space' ? err : undefined;
+  }
 }
 
 /** Links temp to the first free name. A hard link fails if the name exists, so no check-then-write race. */
@@ -48,7 +79,7 @@ async function claimName(temp: string, first: string): Promise<string> {
       throw e;
     }
   }
-  throw new SafeError('output-unwritable', `${MAX_ALTERNATIVES} files named like ${path.basename(first)} already exist`);
+  throw unwritable(path.dirname(first), 'names-used', `${MAX_ALTERNATIVES} files named like ${path.basename(first)} already exist`);
 }
 
 /**
@@ -114,7 +145,7 @@ async function makeDirs(dir: string): Promise<void> {
       await mkdir(d);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new SafeError('output-unwritable', `cannot create the output folder ${dir} here`, { cause: e });
+      if (code === 'ENOENT') throw unwritable(dir, 'cannot-create', `cannot create the output folder ${dir} here`, e);
       if (code !== 'EEXIST') throw e;
     }
   }

@@ -1,6 +1,6 @@
 // Crash safety through the real CLI: a batch killed with SIGKILL mid-write, a full disk and a read-only
 // output folder. Originals stay byte-identical, no half file ever carries a final name, temp files are
-// recognisable and cleaned by the next run, and --skip-existing finishes the batch without duplicates.
+// recognisable and cleaned by the next run, and running the command again finishes the batch without duplicates.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -61,7 +61,7 @@ function verifyClean(files: string[]) {
 }
 
 describe('killed mid-batch (SIGKILL)', () => {
-  it('loses nothing, leaves no half file under a final name, and --skip-existing finishes the batch', async () => {
+  it('loses nothing, leaves no half file under a final name, and running again finishes the batch', async () => {
     const { dir, originals } = batchFolder();
     const { pid, sawTemp } = await killMidWrite(dir);
     const after = readdirSync(dir);
@@ -77,7 +77,7 @@ describe('killed mid-batch (SIGKILL)', () => {
     verifyClean(finals.map((n) => path.join(dir, n)));
     for (const t of temps) expect(tempName.exec(t)?.[1], t).toBe(String(pid));
 
-    const rerun = runCli(['--json', '--faces', 'none', '--skip-existing', '-j', '2', dir]);
+    const rerun = runCli(['--json', '--faces', 'none', '-j', '2', dir]);
     expect(rerun.code, rerun.stderr).toBe(0);
     const statuses = (JSON.parse(rerun.stdout) as { files: { status: string }[] }).files.map((f) => f.status);
     expect(statuses.filter((s) => s === 'skipped')).toHaveLength(finals.length);

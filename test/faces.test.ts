@@ -11,6 +11,7 @@ import { detectYunet } from '../src/faces/yunet.js';
 import { warningAsks } from '../src/contract/codes.js';
 import { inside } from '../src/cover/mask.js';
 import { cover } from '../src/obscure.js';
+import { coverAndCheck } from '../src/cover-and-check.js';
 import { planCovers } from '../src/plan.js';
 import { resolveOptions } from '../src/options.js';
 import type { RawImage, Rect } from '../src/types.js';
@@ -161,6 +162,34 @@ describe('after covering', () => {
     expect(found.some((r) => iou(r, f) > 0.3)).toBe(true);
     const full = planCovers([{ box: f, score: 1, source: 'file' }], group.width, group.height);
     expect(await recheck(await cover(group, full, resolveOptions({})), full)).toEqual([]);
+  });
+
+  it('a cover too small grows once; a face that still shows is painted over, and the photo ends "check it", never failed', async () => {
+    const f = placed[0]!;
+    const small = planCovers(
+      [
+        {
+          box: { x: f.x + f.width * 0.3, y: f.y + f.height * 0.65, width: f.width * 0.4, height: f.height * 0.35 },
+          score: 1,
+          source: 'file',
+        },
+      ],
+      group.width,
+      group.height,
+    );
+    const o = resolveOptions({ style: 'blur', color: '#204080' });
+    // The default: the cover grows to hold the head, and the look after that finds nothing.
+    const grown = await coverAndCheck(group, small, o);
+    expect(grown.warnings.map((w) => w.code)).toEqual(['cover-grown']);
+    expect(coveredFraction(f, grown.regions)).toBeGreaterThanOrEqual(0.8);
+    // With no growing allowed, the face still shows after covering: it is painted over in plain colour.
+    const painted = await coverAndCheck(group, small, o, [], {}, 0);
+    expect(painted.warnings.map((w) => w.code)).toEqual(['face-painted']);
+    expect(warningAsks['face-painted']).toBe('check');
+    expect(painted.painted).toBe(1);
+    const centre = ((Math.round(f.y + f.height / 2) * group.width + Math.round(f.x + f.width / 2)) * 3) as number;
+    expect([...painted.pixels.data.subarray(centre, centre + 3)]).toEqual([0x20, 0x40, 0x80]);
+    expect(await recheck(painted.pixels, painted.regions)).toEqual([]);
   });
 });
 

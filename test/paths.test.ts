@@ -133,7 +133,7 @@ describe('folders', () => {
     cpSync(gif, path.join(dir, 'sub', 'two.gif'));
     const out = path.join(dir, 'safe');
     for (let run = 1; run <= 2; run++) {
-      const r = runCli(['--json', '--faces', 'none', '-r', '--out', out, dir]);
+      const r = runCli(['--json', '--faces', 'none', '--again', '-r', '--out', out, dir]);
       expect(r.code, r.stderr).toBe(0);
       expect(
         report(r.stdout)
@@ -141,14 +141,14 @@ describe('folders', () => {
           .sort(),
       ).toEqual(['one.gif', 'sub/two.gif']);
     }
-    // The second run never overwrites: it adds -2 copies of the same two photos, and nothing of safe/ itself.
+    // A second run with --again never overwrites: it adds -2 copies of the same two photos, and nothing of safe/ itself.
     expect(readdirSync(out).sort()).toEqual(['one.safe-2.gif', 'one.safe.gif', 'sub']);
     expect(readdirSync(path.join(out, 'sub')).sort()).toEqual(['two.safe-2.gif', 'two.safe.gif']);
 
     const beside = folder('beside-');
     cpSync(gif, path.join(beside, 'one.gif'));
     for (let run = 1; run <= 2; run++) {
-      const r = runCli(['--json', '--faces', 'none', '--skip-existing', '-r', beside]);
+      const r = runCli(['--json', '--faces', 'none', '-r', beside]);
       expect(report(r.stdout).files.map((f) => [path.basename(f.input), f.status])).toEqual([['one.gif', run === 1 ? 'done' : 'skipped']]);
     }
     expect(readdirSync(beside).sort()).toEqual(['one.gif', 'one.safe.gif']);

@@ -1,9 +1,17 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { xdgDirs } from '../cli/integrate/linux.js';
-import { configDir, defaultSettings, loadSettings, optionsFromSettings, sanitizeSettings, saveSettings } from '../src/settings.js';
+import {
+  configDir,
+  defaultSettings,
+  loadSettings,
+  optionsFromSettings,
+  sanitizeSettings,
+  saveSettings,
+  subfolderIn,
+} from '../src/settings.js';
 import { stateDir } from '../src/util/user-dirs.js';
 
 describe('saved settings', () => {
@@ -38,8 +46,16 @@ describe('saved settings', () => {
   });
 
   it('map to engine options: "Safe to share" beside the photos, one folder, or beside as NAME.safe.EXT', () => {
-    expect(optionsFromSettings({ ...defaultSettings }, '/p/summer').outDir).toBe(path.join('/p/summer', 'Safe to share'));
-    expect(optionsFromSettings({ ...defaultSettings, place: 'beside' }, '/p').outDir).toBeUndefined();
-    expect(optionsFromSettings({ ...defaultSettings, place: 'folder', folder: '/o' }, '/p').outDir).toBe('/o');
+    expect(optionsFromSettings({ ...defaultSettings }, '/p/summer', 'en').outDir).toBe(path.join('/p/summer', 'Safe to share'));
+    expect(optionsFromSettings({ ...defaultSettings, place: 'beside' }, '/p', 'en').outDir).toBeUndefined();
+    expect(optionsFromSettings({ ...defaultSettings, place: 'folder', folder: '/o' }, '/p', 'fr').outDir).toBe('/o');
+  });
+
+  it("name a new folder in the user's language, and keep using one already there in the other", () => {
+    const photos = mkdtempSync(path.join(tmpdir(), 'ss-subfolder-'));
+    expect(optionsFromSettings({ ...defaultSettings }, photos, 'fr').outDir).toBe(path.join(photos, 'À partager'));
+    mkdirSync(path.join(photos, 'Safe to share'));
+    expect(optionsFromSettings({ ...defaultSettings }, photos, 'fr').outDir).toBe(path.join(photos, 'Safe to share'));
+    expect(subfolderIn(photos, 'en')).toBe(path.join(photos, 'Safe to share'));
   });
 });

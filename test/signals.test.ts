@@ -18,17 +18,22 @@ describe('verify looks for faces', () => {
     cpSync(group, path.join(dir, 'group.jpg'));
     const r = runCli(['verify', 'group.jpg'], { cwd: dir, env: en });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^✗ group\.jpg: not safe to share\n {4}\d+ faces can be seen: cover them first/);
+    expect(r.stdout).toMatch(/^✗ group\.jpg: not safe to share\n {4}\d+ faces found by the detector: cover them first/);
     const f = runCli(['verify', 'group.jpg'], { cwd: dir, env: fr });
     expect(f.code).toBe(1);
-    expect(f.stdout).toMatch(/^✗ group\.jpg: pas prête à être partagée\n {4}\d+ visages sont visibles : couvrez-les d’abord/);
+    expect(f.stdout).toMatch(
+      /^✗ group\.jpg\u202f: pas prête à être partagée\n {4}\d+ visages trouvés par le détecteur\u202f: couvrez-les d’abord/,
+    );
     const m = runCli(['verify', '--metadata-only', 'group.jpg'], { cwd: dir, env: en });
     expect(m.stdout).toBe('✓ group.jpg: no hidden details (faces not checked)\n');
     expect(m.code).toBe(0);
     // Its safe copy passes: faces covered, nothing hidden.
     expect(runCli(['group.jpg'], { cwd: dir, env: en }).code).toBe(0);
     const copy = runCli(['verify', 'group.safe.jpg'], { cwd: dir, env: en });
-    expect(copy.stdout).toBe('✓ group.safe.jpg: safe to share (no hidden details, no visible face)\n');
+    // The group's 16-px face made its copy one to check: verify says so again.
+    expect(copy.stdout).toBe(
+      '! group.safe.jpg: safe to share — no hidden details, no face found by the detector\n    ! when this copy was made: very small faces — look at it before sharing\n',
+    );
     expect(copy.code).toBe(0);
   });
 });
@@ -39,15 +44,15 @@ describe('inspect, in English and in French', () => {
     const e = runCli(['inspect', 'IMG_0042.heic'], { cwd: dir, env: en });
     expect(e.code).toBe(0);
     expect(e.stdout).toMatch(
-      /^IMG_0042\.heic — HEIC, 1024×683, 99\.3 KB\n {2}• \d+ faces can be seen in the picture\n {2}• Location: 43\.2965 N, 5\.3698 E {2}\(EXIF\)\n {2}• Taken on July 14, 2024 at 19:45 {2}\(EXIF\)\n/,
+      /^IMG_0042\.heic — HEIC, 1024×683, 99\.3 KB\n {2}• \d+ faces found by the detector \(a safe copy covers them\)\n {2}• Location: 43\.2965 N, 5\.3698 E {2}\(EXIF\)\n {2}• Taken on July 14, 2024 at 19:45 {2}\(EXIF\)\n/,
     );
     expect(e.stdout).toContain('(• says who, where or when   · technical detail; where it was found in brackets)');
     const f = runCli(['inspect', 'IMG_0042.heic'], { cwd: dir, env: fr });
     expect(f.stdout).toMatch(
-      /^IMG_0042\.heic — HEIC, 1024×683, 99,3 Ko\n {2}• \d+ visages sont visibles sur l’image\n {2}• Lieu : 43,2965 N ; 5,3698 E {2}\(EXIF\)\n {2}• Prise le 14 juillet 2024 à 19:45 {2}\(EXIF\)\n/,
+      /^IMG_0042\.heic — HEIC, 1024×683, 99,3 Ko\n {2}• \d+ visages trouvés par le détecteur \(une copie sûre les couvre\)\n {2}• Lieu\u202f: 43,2965 N\u202f; 5,3698 E {2}\(EXIF\)\n {2}• Prise le 14 juillet 2024 à 19:45 {2}\(EXIF\)\n/,
     );
-    expect(f.stdout).toContain('· Appareil : Apple iPhone 13  (EXIF)');
-    expect(f.stdout).toContain('(• dit qui, où ou quand   · détail technique ; entre parenthèses, où c’est écrit)');
+    expect(f.stdout).toContain('· Appareil\u202f: Apple iPhone 13  (EXIF)');
+    expect(f.stdout).toContain('(• dit qui, où ou quand   · détail technique\u202f; entre parenthèses, où c’est écrit)');
   });
 });
 
@@ -116,7 +121,7 @@ describe('one signal, one meaning: a batch with each outcome', () => {
     const body = stubs.calls('notify-send').at(-1)!.at(-1)!;
     expect(
       body.startsWith(
-        '4 photos: 2 safe, 1 to check before sharing, 1 failed — 7 faces covered. To check: very small faces. 1 file was left out',
+        '4 photos: 2 safe, 1 to check before sharing, 1 failed — 7 faces covered, GPS removed from 2. To check: far.safe.jpg (very small faces). 1 file was left out',
       ),
     ).toBe(true);
   });
@@ -124,26 +129,40 @@ describe('one signal, one meaning: a batch with each outcome', () => {
   it('in French, the same batch in French words', () => {
     const f = runCli(['--out', path.join(root, 'fr'), photos], { env: fr });
     expect(f.stdout.trim().split('\n').at(-1)).toBe(
-      '4 photos : 2 sûres, 1 à vérifier avant de la partager, 1 en échec — 7 visages couverts, GPS retiré de 2',
+      '4 photos\u202f: 2 sûres, 1 à vérifier avant de la partager, 1 en échec — 7 visages couverts, GPS retiré de 2',
     );
     expect(f.stdout).toMatch(
-      /^✓ .*beach\.jpg → .*\(aucun visage couvert ; retiré : lieu, vidéo cachée, dates, données cachées, appareil\)\n {4}· Ni visage ni personne trouvés : rien à cacher\./m,
+      /^✓ .*beach\.jpg → .*\(aucun visage couvert\u202f; retiré\u202f: lieu, vidéo cachée, dates, données cachées, appareil\)\n {4}· Ni visage ni personne trouvés\u202f: rien à cacher\./m,
     );
-    expect(f.stderr).toMatch(/cut\.webp: le fichier est (incomplet|endommagé)/);
-    expect(f.stderr).toContain('1 fichier laissé de côté (ce n’est pas une photo que Share Safely sait lire) : notes.txt (pas une image)');
+    expect(f.stderr).toMatch(/cut\.webp\u202f: le fichier est (incomplet|endommagé)/);
+    expect(f.stderr).toContain(
+      '1 fichier laissé de côté (ce n’est pas une photo que Share Safely sait lire)\u202f: notes.txt (pas une image)',
+    );
   });
 });
 
 describe('re-running is harmless', () => {
-  it('--skip-existing recognises a copy made with the same settings, not one made with others; x.safe.jpg gives x.safe-2.jpg', () => {
+  it('a second run skips a copy made with the same settings ("already made"), not one made with others; --again makes a new one', () => {
     const dir = copySamples(['astronaut.webp']);
     expect(runCli(['--faces', 'none', 'astronaut.webp'], { cwd: dir }).code).toBe(0);
-    const again = runCli(['--faces', 'none', '--skip-existing', 'astronaut.webp'], { cwd: dir });
-    expect(again.stdout).toMatch(/^- astronaut\.webp: skipped, its safe copy was already made with these settings$/m);
-    const other = runCli(['--faces', 'none', '--style', 'solid', '--format', 'png', '--skip-existing', 'astronaut.webp'], { cwd: dir });
+    const again = runCli(['--faces', 'none', 'astronaut.webp'], { cwd: dir });
+    expect(again.stdout).toMatch(
+      /^- astronaut\.webp → astronaut\.safe\.webp: already made with these settings \(--again makes a new copy\)$/m,
+    );
+    expect(again.stdout.trim().split('\n').at(-1)).toBe('1 photo: 1 already done');
+    // The flag scripts used before skipping was the default is still accepted.
+    expect(runCli(['--faces', 'none', '--skip-existing', 'astronaut.webp'], { cwd: dir }).stdout).toMatch(/already made/);
+    const other = runCli(['--faces', 'none', '--style', 'solid', '--format', 'png', 'astronaut.webp'], { cwd: dir });
     expect(other.stdout).toMatch(/→ astronaut\.safe\.png/);
     expect(runCli(['--faces', 'none', 'astronaut.safe.webp'], { cwd: dir }).stdout).toMatch(/→ astronaut\.safe-2\.webp/);
-    expect(readdirSync(dir).sort()).toEqual(['astronaut.safe-2.webp', 'astronaut.safe.png', 'astronaut.safe.webp', 'astronaut.webp']);
+    expect(runCli(['--faces', 'none', '--again', 'astronaut.webp'], { cwd: dir }).stdout).toMatch(/→ astronaut\.safe-3\.webp/);
+    expect(readdirSync(dir).sort()).toEqual([
+      'astronaut.safe-2.webp',
+      'astronaut.safe-3.webp',
+      'astronaut.safe.png',
+      'astronaut.safe.webp',
+      'astronaut.webp',
+    ]);
   });
 
   it('a folder walk lists the files it left out and why, and never counts its own output folder', () => {
@@ -158,7 +177,7 @@ describe('re-running is harmless', () => {
     expect(r.stderr).toContain(
       '2 files were left out (not photos Share Safely can read): DSC_0001.dng (DNG camera RAW), list.txt (not a picture)',
     );
-    const again = runCli(['--faces', 'none', '--skip-existing', '--out', path.join(dir, 'Safe to share'), dir]);
+    const again = runCli(['--faces', 'none', '--out', path.join(dir, 'Safe to share'), dir]);
     expect(again.stderr).not.toMatch(/subfolder/);
   });
 });
@@ -169,20 +188,20 @@ describe('the usual courtesies', () => {
     expect(runCli(['--version']).stdout.trim()).toBe(pkg.version);
     const help = runCli(['help', 'verify'], { env: fr });
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^Utilisation : share-safely verify \[options\] <paths\.\.\.>/);
+    expect(help.stdout).toMatch(/^Utilisation\u202f: share-safely verify \[options\] <chemins\.\.\.>/);
     expect(help.stdout).toMatch(/--metadata-only {2}vérifier seulement les détails cachés, sans chercher les\s+visages/);
-    expect(runCli(['--help'], { env: fr }).stdout).toContain('Exemples :');
+    expect(runCli(['--help'], { env: fr }).stdout).toContain('Exemples\u202f:');
     const bad = runCli(['--faces', 'maybe', 'x.jpg'], { env: fr });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(
-      'erreur : « maybe » n’est pas un choix possible pour --faces <which> (choisissez parmi all, children, none)\n(share-safely --help explique l’utilisation)\n',
+      'erreur\u202f: « maybe » n’est pas un choix possible pour --faces <lesquels> (choisissez parmi all, children, none)\n(share-safely --help explique l’utilisation)\n',
     );
   });
 
   it('the saved language wins over LANG', () => {
     const config = mkdtempSync(path.join(tmpdir(), 'ss-lang-'));
     writeFileSync(path.join(config, 'settings.json'), JSON.stringify({ language: 'fr' }));
-    expect(runCli(['--help'], { env: { ...en, SHARE_SAFELY_CONFIG_DIR: config } }).stdout).toMatch(/^Utilisation :/);
+    expect(runCli(['--help'], { env: { ...en, SHARE_SAFELY_CONFIG_DIR: config } }).stdout).toMatch(/^Utilisation\u202f:/);
   });
 
   it('an output folder that cannot be made is an error, not a hang (--out /proc/x)', () => {

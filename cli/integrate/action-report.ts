@@ -7,15 +7,14 @@ import {
   errorText,
   outcomeOf,
   skippedText,
-  tally,
-  tallyText,
   warningShort,
   type ErrorView,
   type WarningCode,
   type Words,
 } from '../../src/contract/index.js';
 import { skippedNames } from '../collected.js';
-import { facesCovered } from '../report.js';
+import { summarize, summaryLine } from '../report.js';
+import { shown } from '../shown.js';
 
 export interface Problem {
   path: string;
@@ -39,26 +38,35 @@ export interface Notice {
   critical: boolean;
 }
 
-/** "3 photos: 1 safe, 1 to check before sharing, 1 failed — 5 faces covered. To check: no face found. …" */
+/** At most this many photos to check are named in a notification; the rest are counted. */
+const maxNamed = 3;
+
+/** "To check: beach.jpg, park.jpg, zoo.jpg and 17 more (no face found, very small faces)": which photos to open, and why. */
+function toCheckText(results: readonly Result[], w: Words): string | undefined {
+  const flagged = results.filter((r) => r.status === 'done' && outcomeOf(r) === 'check');
+  if (!flagged.length) return undefined;
+  const names = flagged.slice(0, maxNamed).map((r) => shown(path.basename(r.output ?? r.input)));
+  if (flagged.length > maxNamed) names.push(w.plural('notice.more', flagged.length - maxNamed));
+  const reasons = new Set<WarningCode>(flagged.flatMap((r) => checkReasons(r)));
+  return w.t('notice.toCheck', { names: w.list(names), reasons: [...reasons].map((c) => w.t(warningShort[c])).join(', ') });
+}
+
+/** "3 photos: 1 safe, 1 to check before sharing, 1 failed — 5 faces covered, GPS removed from 2. To check: …": the CLI's summary. */
 export function noticeFor(groups: GroupOutcome[], logPath: string, w: Words): Notice {
   const results = groups.flatMap((g) => g.results);
   const problems = groups.reduce((n, g) => n + g.problems.length, 0);
-  const t = tally(results, problems);
+  const summary = summarize(results, problems);
   const sentences: string[] = [];
-  if (t.photos) {
-    const faces = results.reduce((n, r) => n + facesCovered(r), 0);
-    sentences.push(t.safe + t.toCheck ? `${tallyText(t, w)} — ${w.plural('summary.facesCovered', faces)}` : tallyText(t, w));
-  }
-  const reasons = new Map<WarningCode, number>();
-  for (const r of results) for (const c of checkReasons(r)) reasons.set(c, (reasons.get(c) ?? 0) + 1);
-  if (reasons.size) sentences.push(w.t('notice.toCheck', { list: [...reasons.keys()].map((c) => w.t(warningShort[c])).join(', ') }));
+  if (summary.photos) sentences.push(summaryLine(summary, w));
+  const toCheck = toCheckText(results, w);
+  if (toCheck) sentences.push(toCheck);
   const skipped = skippedText(skippedNames({ skipped: groups.flatMap((g) => g.skipped) }), w);
   if (skipped) sentences.push(skipped);
   const subfolders = groups.reduce((n, g) => n + g.skippedFolders, 0);
   if (subfolders) sentences.push(w.plural('notice.subfolders', subfolders));
-  if (t.failed) sentences.push(w.t('notice.details', { log: logPath }));
-  if (!t.photos && !skipped) sentences.push(w.t('notice.nothing'));
-  return { title: w.t('app.title'), body: sentences.join('. ').replace(/\.*$/, '.'), critical: t.failed > 0 };
+  if (summary.failed) sentences.push(w.t('notice.details', { log: logPath }));
+  if (!summary.photos && !skipped) sentences.push(w.t('notice.nothing'));
+  return { title: w.t('app.title'), body: sentences.join('. ').replace(/\.*$/, '.'), critical: summary.failed > 0 };
 }
 
 /**
@@ -72,9 +80,8 @@ export function logEntry(when: Date, groups: GroupOutcome[], notice: Notice, w: 
       ...g.results.filter((r) => outcomeOf(r) === 'failed').map((r) => ({ path: r.input, error: r.error! })),
       ...g.problems,
     ];
-    // The engine's own English sentence follows a translation: it is the precise one.
-    for (const f of failures)
-      lines.push(`✗ ${path.resolve(g.dir, f.path)}: ${errorText(f.error, w)}${w.lang === 'en' ? '' : ` (${f.error.message})`}`);
+    // One language per line: the parent reads this log (the reason's code decides the words).
+    for (const f of failures) lines.push(`✗ ${w.t('cli.line', { name: path.resolve(g.dir, f.path), text: errorText(f.error, w) })}`);
   }
   return `${lines.join('\n')}\n`;
 }

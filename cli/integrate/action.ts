@@ -92,7 +92,7 @@ async function makeSafe(paths: string[], problems: Problem[], ctx: Context, w: W
   const groups: GroupOutcome[] = [];
   for (const g of groupSelection(selected, settings.place)) {
     // Running again is harmless: a copy already made from the same photo with the same settings is kept, not made twice.
-    const options = resolveOptions({ ...optionsFromSettings(settings, g.dir), skipExisting: true });
+    const options = resolveOptions({ ...optionsFromSettings(settings, g.dir, w.lang), skipExisting: true });
     const collected = await collectPhotos(g.paths, { recursive: false, outDir: options.outDir, skipNonPhotos: true });
     const items = collected.items.map((p, i) => ({ ...p, index: i + 1 }));
     const results = items.length ? await runBatch(items, options) : [];
@@ -110,9 +110,7 @@ async function review(paths: string[], ctx: Context, w: Words): Promise<number> 
   const launcher = currentLauncher();
   const command = desktopAppCommand(paths, { script: launcher.script, node: launcher.node, env: ctx.env });
   const errors = path.join(stateDir(ctx.env, ctx.platform, ctx.home), 'desktop-app.log');
-  const started = command
-    ? await startDesktopApp(command, errors)
-    : { ok: false as const, message: 'the Share Safely desktop app is not installed on this computer' };
+  const started = command ? await startDesktopApp(command, errors) : { ok: false as const, message: w.t('notice.noDesktopApp') };
   if (started.ok) return 0;
   const notice: Notice = { title: w.t('app.title'), body: w.t('notice.reviewFailed', { log: ctx.log }), critical: true };
   const entry = `== ${new Date().toISOString()} share-safely action --review ==\n${notice.body}\n${started.message}\n`;

@@ -10,6 +10,7 @@ import { desktopAppStarts } from './desktop-app.js';
 import { currentLauncher, launcherProblems, type Offer } from './launcher.js';
 import { purge, purgeable } from './purge.js';
 import type { Host } from './manifest.js';
+import { saidLine } from './said.js';
 import { status, statusText } from './status.js';
 import { parseTargets, targetName, type Target } from './targets.js';
 
@@ -38,7 +39,9 @@ function systemHost(): Host {
 
 /** One heading per target in the user's words; the lines under it (paths written or removed) are technical details. */
 function reportText(reports: TargetReport[], w: Words): string {
-  return reports.map((r) => [`${r.ok ? '✓' : '✗'} ${targetName(r.target, w)}`, ...r.lines.map((l) => `    ${l}`)].join('\n')).join('\n');
+  return reports
+    .map((r) => [`${r.ok ? '✓' : '✗'} ${targetName(r.target, w)}`, ...r.lines.map((l) => `    ${saidLine(l, w)}`)].join('\n'))
+    .join('\n');
 }
 
 export async function integrateCommand(
@@ -52,7 +55,8 @@ export async function integrateCommand(
     targets = parseTargets(flags.for, host.platform);
   } catch (e) {
     if (!isSafeError(e)) throw e;
-    process.stderr.write(`share-safely integrate: ${e.message}\n`);
+    const said = e.values?.say === 'integrate.unknownTarget' || e.values?.say === 'integrate.targetElsewhere' ? e.values.say : undefined;
+    process.stderr.write(`share-safely integrate: ${said ? w.t(said, e.values) : e.message}\n`);
     return EXIT_USAGE;
   }
   if (action === 'status') {
@@ -65,7 +69,9 @@ export async function integrateCommand(
     const launcher = currentLauncher();
     const problems = launcherProblems(launcher);
     if (problems.length) {
-      process.stderr.write(`share-safely integrate: ${problems.join('; ')} — run the built CLI (npm run build, then dist/cli/main.js)\n`);
+      process.stderr.write(
+        `share-safely integrate: ${w.t('integrate.notBuilt', { problems: problems.map((l) => saidLine(l, w)).join(w.t('cli.partsSep')) })}\n`,
+      );
       return EXIT_SOME_FAILED;
     }
     // "Review and share safely" is offered only where it would open a window.

@@ -5,6 +5,7 @@ import { launcherProblems } from './launcher.js';
 import { exists, findOnPath } from '../../src/index.js';
 import type { Words } from '../../src/contract/index.js';
 import { loadManifest, sha256, type Entry, type Host } from './manifest.js';
+import { saidLine } from './said.js';
 import { targetName, targetPrograms, type Target } from './targets.js';
 import { registryRoot } from './windows.js';
 
@@ -52,8 +53,9 @@ export function statusText(s: Status, w: Words): string {
   const width = Math.max(...s.targets.map((t) => targetName(t.target, w).length));
   const rows = s.targets.map((t) => {
     const head = `${targetName(t.target, w).padEnd(width)}  ${w.t(t.installed ? 'integrate.installed' : 'integrate.notInstalled')}`;
-    return [head, ...t.lines.map((l) => `${' '.repeat(width + 2)}${l}`)].join('\n');
+    return [head, ...t.lines.map((l) => `${' '.repeat(width + 2)}${saidLine(l, w)}`)].join('\n');
   });
-  if (s.launcher.length) rows.push(w.t('integrate.cannotStart', { problems: s.launcher.join('; ') }));
+  if (s.launcher.length)
+    rows.push(w.t('integrate.cannotStart', { problems: s.launcher.map((l) => saidLine(l, w)).join(w.t('cli.partsSep')) }));
   return `${rows.join('\n')}\n`;
 }

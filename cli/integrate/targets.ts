@@ -40,10 +40,14 @@ export function parseTargets(list: string | undefined, platform: NodeJS.Platform
   for (const word of list.split(/[,\s]+/).filter(Boolean)) {
     const t = word.toLowerCase() as Target;
     if (!allTargets.includes(t)) {
-      throw new SafeError('bad-option', `--for: unknown target "${word}" (choose from ${fitting.join(', ')})`);
+      throw new SafeError('bad-option', `--for: unknown target "${word}" (choose from ${fitting.join(', ')})`, {
+        values: { say: 'integrate.unknownTarget', target: word, list: fitting.join(', ') },
+      });
     }
     if (!fitting.includes(t)) {
-      throw new SafeError('bad-option', `--for: ${targetNames[t]} is not available on this system (choose from ${fitting.join(', ')})`);
+      throw new SafeError('bad-option', `--for: ${targetNames[t]} is not available on this system (choose from ${fitting.join(', ')})`, {
+        values: { say: 'integrate.targetElsewhere', target: targetNames[t], list: fitting.join(', ') },
+      });
     }
     if (!out.includes(t)) out.push(t);
   }

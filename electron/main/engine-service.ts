@@ -13,17 +13,22 @@ import {
   sanitizeCovers,
   sanitizeSettings,
   saveSettings,
-  SUBFOLDER_NAME,
+  subfolderIn,
+  systemLocale,
   verifyFile,
   type Analysis,
   type Face,
   type Placement,
 } from '../../src/index.js';
 import type { Cover, FaceView, ImageBytes, SettingsView, Shape } from '../../src/contract/bridge.js';
+import { pickLanguage, type Language } from '../../src/contract/index.js';
 import type { Analysed, Collection, Engine, Exported } from './engine-protocol.js';
 
 /** Longest side of the picture the review screen shows (and the before/after preview). */
 const PREVIEW_SIZE = 1600;
+
+/** The window's language, which names a new "Safe to share" folder ("À partager" in French). */
+const langOf = (settings: SettingsView): Language => pickLanguage(settings.language, systemLocale());
 
 /** The folder whose settings-based output place applies to a photo: its dropped folder, or its own. */
 function photoDir(p: Placement): string {
@@ -64,7 +69,7 @@ export const localEngine: Engine = {
     for (const p of paths) {
       // The output folder for photos in a dropped folder may sit inside it: never collect our own copies.
       const outDir =
-        settings.place === 'folder' ? settings.folder : settings.place === 'subfolder' ? path.join(p, SUBFOLDER_NAME) : undefined;
+        settings.place === 'folder' ? settings.folder : settings.place === 'subfolder' ? subfolderIn(p, langOf(settings)) : undefined;
       const found = await collectPhotos([p], { recursive: true, outDir });
       out.items.push(...found.items);
       out.problems.push(...found.problems);
@@ -75,7 +80,7 @@ export const localEngine: Engine = {
   },
 
   async analyze(placement: Placement, settings: SettingsView): Promise<Analysed> {
-    const options = optionsFromSettings(sanitizeSettings(settings), photoDir(placement));
+    const options = optionsFromSettings(sanitizeSettings(settings), photoDir(placement), langOf(settings));
     const a = await analyze(placement.input, options, { previewSize: PREVIEW_SIZE });
     const { preview, ...analysis } = a;
     if (!preview) throw new Error('the engine returned no preview');
@@ -95,13 +100,13 @@ export const localEngine: Engine = {
   },
 
   async preview(analysis: Analysis, cover: Cover, settings: SettingsView): Promise<ImageBytes> {
-    const options = optionsFromSettings(sanitizeSettings(settings), path.dirname(analysis.path));
+    const options = optionsFromSettings(sanitizeSettings(settings), path.dirname(analysis.path), langOf(settings));
     const p = await renderPreview(analysis, regionsFor(analysis, cover), options, PREVIEW_SIZE);
     return { mime: p.mime, data: bytes(p.data), width: p.width, height: p.height };
   },
 
   async exportPhoto(analysis: Analysis, cover: Cover, settings: SettingsView, placement: Placement): Promise<Exported> {
-    const options = optionsFromSettings(sanitizeSettings(settings), photoDir(placement));
+    const options = optionsFromSettings(sanitizeSettings(settings), photoDir(placement), langOf(settings));
     const r = await render(analysis, regionsFor(analysis, cover), options, placement);
     const outcome: Exported['outcome'] = { status: r.status, covered: r.facesCovered, removed: r.removed, warnings: r.warnings };
     if (r.error) outcome.error = r.error;

@@ -8,7 +8,7 @@ import { CoverEditor } from './cover-editor.js';
 import { byId, ImageUrls } from './dom.js';
 import { renderGrid } from './grid.js';
 import { applyStatic } from './i18n.js';
-import { exportRequests, initialCover, reviewOrder, unopenedToCheck, type Photo } from './photos.js';
+import { exportRequests, initialCover, lookedAt, reviewOrder, unopenedToCheck, type Photo } from './photos.js';
 import { renderPanel } from './review-panel.js';
 import { SettingsDialog } from './settings-dialog.js';
 import { coversChanged, currentPhoto, initialState, photoOf } from './store.js';
@@ -118,8 +118,10 @@ async function exportPhotos(only?: PhotoId): Promise<void> {
   try {
     const outcomes = await bridge.exportPhotos(requests);
     for (const o of outcomes) photo(o.id).exported = o;
-    // The same words as the CLI's summary and the right-click notification.
-    say((t) => tallyText(tally(outcomes), t));
+    // The same words as the CLI's summary and the right-click notification, and how many of the
+    // photos to check the person has opened already (their cards say "you looked at it").
+    const looked = lookedAt(outcomes.map((o) => photo(o.id)));
+    say((t) => `${tallyText(tally(outcomes), t)}${looked ? ` (${t.plural('export.looked', looked)})` : ''}`);
   } catch (e) {
     say(e instanceof Error ? e.message : String(e));
   } finally {

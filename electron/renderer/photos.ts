@@ -55,11 +55,17 @@ export function reviewOrder(photos: readonly Photo[]): Photo[] {
 
 export type Tone = 'busy' | 'ok' | 'check' | 'error' | 'saved';
 
-/** The badge: a photo to check stays "check it" until opened, even once saved (its copy is written, not looked at). */
+/**
+ * The badge: a photo to check stays "check it" until opened, even once saved (its copy is written, not
+ * looked at); once opened and saved it says so, so the cards add up to the status line's "to check".
+ */
 export function statusOf(p: Photo, w: Words): { text: string; tone: Tone } {
-  const unchecked = outcomeOfPhoto(p) === 'check' && !p.opened;
-  if (p.exported?.status === 'done')
-    return unchecked ? { text: w.t('status.savedCheck'), tone: 'check' } : { text: w.t('status.saved'), tone: 'saved' };
+  const toCheck = outcomeOfPhoto(p) === 'check';
+  const unchecked = toCheck && !p.opened;
+  if (p.exported?.status === 'done') {
+    if (unchecked) return { text: w.t('status.savedCheck'), tone: 'check' };
+    return { text: w.t(toCheck ? 'status.savedLooked' : 'status.saved'), tone: 'saved' };
+  }
   if (p.exported?.status === 'failed') return { text: w.t('status.notSaved', { message: errorText(p.exported.error, w) }), tone: 'error' };
   const s = p.state;
   if (s.state === 'analysing') return { text: w.t('status.analysing'), tone: 'busy' };
@@ -75,6 +81,11 @@ export function exportRequests(photos: readonly Photo[], only?: PhotoId): Export
   return photos
     .filter((p) => (only === undefined || p.id === only) && p.state.state === 'ready' && p.cover)
     .map((p) => ({ id: p.id, cover: p.cover! }));
+}
+
+/** Of these exported photos, those the engine flags "check it" that the person has opened: looked at already. */
+export function lookedAt(photos: readonly Photo[]): number {
+  return photos.filter((p) => p.exported && p.exported.status !== 'failed' && outcomeOfPhoto(p) === 'check' && p.opened).length;
 }
 
 /** Photos flagged "check it" that the person never opened: export asks before writing them. */

@@ -1,5 +1,5 @@
 // The codes every door understands: what went wrong, what to look at, and how a photo ended.
-// Each door says them through the tables in words.ts, so a new code does not compile until both
+// Each door says them through the tables in reasons.ts, so a new code does not compile until both
 // languages say what it means.
 
 export const errorCodes = [
@@ -19,7 +19,6 @@ export const errorCodes = [
   'no-space',
   'verify-failed',
   'timeout',
-  'faces-remain',
   'bad-option', // a usage mistake in the options
   'internal',
 ] as const;
@@ -67,6 +66,26 @@ export const warningAsks: Record<WarningCode, 'check' | 'note'> = {
   animated: 'note',
   downscaled: 'note',
   'cover-grown': 'note',
+};
+
+/**
+ * Who a warning is for: the parent (said on the line they read, in the notification and on the card),
+ * or only whoever wants the details (--json and the desktop's review panel). A cover enlarged by the
+ * re-check or a doubtful detection covered anyway changes nothing a parent has to do.
+ */
+export const warningReader: Record<WarningCode, 'parent' | 'details'> = {
+  'no-face': 'parent',
+  // Said plainly: a photo with nobody in it is safe as it is, and the parent may wonder why nothing was covered.
+  nobody: 'parent',
+  'unsure-face': 'parent',
+  'face-painted': 'parent',
+  'small-face': 'parent',
+  'low-confidence': 'details',
+  'face-left-uncovered': 'parent',
+  'faces-not-covered': 'parent',
+  animated: 'parent',
+  downscaled: 'parent',
+  'cover-grown': 'details',
 };
 
 /** What `verify` can find wrong with a written file. */

@@ -1,81 +1,9 @@
-// Findings, errors and warnings in the user's words, from their codes and fields. Every door says
-// them through these functions and tables: a code missing from a table does not compile.
-import type { ErrorCode, ErrorView, Problem, ProblemCode, WarningCode } from './codes.js';
+// Findings and batches in the user's words, from their codes and fields (errors, warnings and verify's
+// problems are in reasons.ts). Every door says them through these functions and tables: a code missing
+// from a table does not compile.
 import type { AuxImage, DateRole, Fact, Finding, FindingKind, TrailerContent } from './findings.js';
 import type { Tally } from './outcome.js';
 import type { MessageKey, PluralKey, Words } from './words.js';
-
-export const errorMessage: Record<ErrorCode, MessageKey> = {
-  'not-found': 'error.not-found',
-  'not-a-file': 'error.not-a-file',
-  unreadable: 'error.unreadable',
-  empty: 'error.empty',
-  'too-large': 'error.too-large',
-  'too-many-pixels': 'error.too-many-pixels',
-  'not-an-image': 'error.not-an-image',
-  'unsupported-format': 'error.unsupported-format',
-  truncated: 'error.truncated',
-  corrupt: 'error.corrupt',
-  animated: 'error.animated',
-  changed: 'error.changed',
-  'output-unwritable': 'error.output-unwritable',
-  'no-space': 'error.no-space',
-  'verify-failed': 'error.verify-failed',
-  timeout: 'error.timeout',
-  'faces-remain': 'error.faces-remain',
-  'bad-option': 'error.bad-option',
-  internal: 'error.internal',
-};
-
-export const warningMessage: Record<WarningCode, MessageKey> = {
-  'no-face': 'warning.no-face',
-  nobody: 'warning.nobody',
-  'unsure-face': 'warning.unsure-face',
-  'face-painted': 'warning.face-painted',
-  'small-face': 'warning.small-face',
-  'low-confidence': 'warning.low-confidence',
-  animated: 'warning.animated',
-  downscaled: 'warning.downscaled',
-  'cover-grown': 'warning.cover-grown',
-  'face-left-uncovered': 'warning.face-left-uncovered',
-  'faces-not-covered': 'warning.faces-not-covered',
-};
-
-export const problemMessage: Record<ProblemCode, MessageKey> = {
-  'not-an-image': 'problem.not-an-image',
-  unreadable: 'problem.unreadable',
-  structure: 'problem.structure',
-  'wrong-format': 'problem.wrong-format',
-  'wrong-size': 'problem.wrong-size',
-  metadata: 'problem.metadata',
-  trailer: 'problem.trailer',
-  thumbnail: 'problem.thumbnail',
-  'extra-image': 'problem.extra-image',
-  'motion-video': 'problem.motion-video',
-  comment: 'problem.comment',
-  'color-profile': 'problem.color-profile',
-  orientation: 'problem.orientation',
-  animated: 'problem.animated',
-};
-
-/**
- * An error for a person: in English the engine's own precise sentence; in other languages the
- * translated reason for its code (with the values it names), since no door translates sentences.
- */
-export function errorText(error: ErrorView | undefined, w: Words): string {
-  if (!error) return '';
-  if (w.lang === 'en' || error.code === 'internal' || error.code === 'bad-option') return error.message;
-  return w.t(errorMessage[error.code], { what: w.t('value.unknown'), ...error.values });
-}
-
-/** What verify found wrong with a copy: the verifier's own sentence in English, its code's meaning elsewhere. */
-export function problemText(p: Problem, w: Words): string {
-  return w.lang === 'en' ? p.message : w.t(problemMessage[p.code]);
-}
-
-export function warningText(code: WarningCode, w: Words): string {
-  return w.t(warningMessage[code]);
-}
 
 /** The word for each kind in a one-line list of what was removed ("location, dates, camera"); null: not listed. */
 const shortWord: Record<FindingKind, MessageKey | null> = {
@@ -128,21 +56,6 @@ export function skippedText(skipped: readonly { name: string; what?: string }[],
   const more = skipped.length > maxNamed ? [w.plural('cli.andMore', skipped.length - maxNamed)] : [];
   return w.plural('cli.skippedFiles', skipped.length, { list: [...named, ...more].join(', ') });
 }
-
-/** Why photos are to check, in a few words each ("no face found, very small faces"). */
-export const warningShort: Record<WarningCode, MessageKey> = {
-  'no-face': 'reason.no-face',
-  nobody: 'reason.nobody',
-  'unsure-face': 'reason.unsure-face',
-  'face-painted': 'reason.face-painted',
-  'small-face': 'reason.small-face',
-  'low-confidence': 'reason.low-confidence',
-  animated: 'reason.animated',
-  downscaled: 'reason.downscaled',
-  'cover-grown': 'reason.cover-grown',
-  'face-left-uncovered': 'reason.face-left-uncovered',
-  'faces-not-covered': 'reason.faces-not-covered',
-};
 
 /** What a file gave away in a few words ("location, names, dates, camera"); "metadata" for technical data alone. */
 export function removedSummary(findings: readonly Finding[], w: Words): string {

@@ -6,5 +6,6 @@ export * from './codes.js';
 export * from './findings.js';
 export * from './words.js';
 export * from './describe.js';
+export * from './reasons.js';
 export * from './outcome.js';
 export type * from './bridge.js';

@@ -11,6 +11,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { Face, RawImage, Rect } from '../types.js';
 import { humanModel } from './human-model.js';
 import { engine, withNet } from './model.js';
+import { headTilt } from '../plan.js';
 
 /** Policy thresholds, measured on age-labelled faces (test/eval/children.ts). */
 export const childrenPolicy = {
@@ -48,35 +49,65 @@ export async function applyChildrenPolicy(img: RawImage, faces: Face[]): Promise
   const out: Face[] = [];
   for (const face of faces) {
     const eligible = face.source === 'detector' && face.box.width >= childrenPolicy.minWidth && face.score >= childrenPolicy.minScore;
-    const ages = eligible ? await estimateAges(img, face.box) : { faceApi: [], faceRes: [] };
+    const ages = eligible ? await estimateAges(img, face) : { faceApi: [], faceRes: [] };
     const age = youngest(ages);
     out.push({ ...face, ...(Number.isFinite(age) ? { age } : {}), ...decideKeep(face, ages) });
   }
   return out;
 }
 
-/** Every estimate for the face in `box`: face-api's age net and Human's FaceRes, each on the face and its mirror. */
-export async function estimateAges(img: RawImage, box: Rect): Promise<AgeEstimates> {
+/**
+ * Every estimate for `face`: face-api's age net and Human's FaceRes, each on the face and its
+ * mirror. With `align` (and the detector's landmarks), the crop is first turned so the eyes are
+ * level, as the age models saw faces in training.
+ */
+export async function estimateAges(img: RawImage, face: Pick<Face, 'box' | 'landmarks'>, align = true): Promise<AgeEstimates> {
   const ages: AgeEstimates = { faceApi: [], faceRes: [] };
+  const angle = align ? headTilt(face.landmarks) : 0;
   for (const flip of [false, true]) {
-    ages.faceApi.push(await faceApiAge(await faceCrop(img, box, 0.15, 112, flip)));
-    ages.faceRes.push(await faceResAge(await faceCrop(img, box, 0.25, 224, flip)));
+    ages.faceApi.push(await faceApiAge(await faceCrop(img, face.box, 0.15, 112, flip, angle)));
+    ages.faceRes.push(await faceResAge(await faceCrop(img, face.box, 0.25, 224, flip, angle)));
   }
   return ages;
 }
 
-/** The face box with `margin` of its width around it, resized to side×side RGB (mirrored if asked). */
-async function faceCrop(img: RawImage, box: Rect, margin: number, side: number, flip: boolean): Promise<Buffer | undefined> {
+/**
+ * The face box with `margin` of its width around it, resized to side×side RGB (mirrored if asked);
+ * for a tilted head, turned back by `angle` degrees about the box's centre first.
+ */
+async function faceCrop(img: RawImage, box: Rect, margin: number, side: number, flip: boolean, angle = 0): Promise<Buffer | undefined> {
   const m = box.width * margin;
-  const left = Math.max(0, Math.floor(box.x - m));
-  const top = Math.max(0, Math.floor(box.y - m));
-  const width = Math.min(img.width - left, Math.ceil(box.width + 2 * m));
-  const height = Math.min(img.height - top, Math.ceil(box.height + 2 * m));
+  const want = { width: Math.ceil(box.width + 2 * m), height: Math.ceil(box.height + 2 * m) };
+  // Turned, the crop needs the pixels of a square around it that holds it at any angle.
+  const reach = angle ? Math.ceil(Math.hypot(want.width, want.height)) : 0;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const region = angle
+    ? { x: cx - reach / 2, y: cy - reach / 2, width: reach, height: reach }
+    : { x: box.x - m, y: box.y - m, width: want.width, height: want.height };
+  const left = Math.max(0, Math.floor(region.x));
+  const top = Math.max(0, Math.floor(region.y));
+  const width = Math.min(img.width - left, Math.ceil(region.width));
+  const height = Math.min(img.height - top, Math.ceil(region.height));
   if (width < 8 || height < 8) return undefined;
   let s = sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } })
     .extract({ left, top, width, height })
-    .removeAlpha()
-    .resize(side, side, { fit: 'fill' });
+    .removeAlpha();
+  if (angle) {
+    // Turned back about the region's centre (sharp turns clockwise for a positive angle, and grows
+    // the canvas to hold the turned picture), then the face's own crop cut from the middle (where
+    // the frame clipped the region, the face's offset from its centre is taken as it was, unturned).
+    const { data, info } = await s.rotate(-angle, { background: '#000000' }).raw().toBuffer({ resolveWithObject: true });
+    const x0 = Math.max(0, Math.round(info.width / 2 - want.width / 2 + (cx - left - width / 2)));
+    const y0 = Math.max(0, Math.round(info.height / 2 - want.height / 2 + (cy - top - height / 2)));
+    s = sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } }).extract({
+      left: x0,
+      top: y0,
+      width: Math.min(want.width, info.width - x0),
+      height: Math.min(want.height, info.height - y0),
+    });
+  }
+  s = s.resize(side, side, { fit: 'fill' });
   if (flip) s = s.flop();
   return s.raw().toBuffer();
 }

@@ -18,6 +18,7 @@ import {
 import {
   exportRequests,
   initialCover,
+  lookedAt,
   needsCheck,
   reviewOrder,
   statusOf,
@@ -113,7 +114,13 @@ describe('the photos model', () => {
     const saved = { id: 4, status: 'done' as const, covered: 1, removed: [], warnings: [{ code: 'small-face' as const, message: '' }] };
     const unopened: Photo = { ...photo(4, ready([face()], ['small-face'])), exported: saved };
     expect(statusOf(unopened, words('en'))).toEqual({ text: 'Saved — check it', tone: 'check' });
-    expect(statusOf({ ...unopened, opened: true }, words('en'))).toEqual({ text: 'Saved', tone: 'saved' });
+    expect(statusOf({ ...unopened, opened: true }, words('en'))).toEqual({ text: 'Saved — you looked at it', tone: 'saved' });
+    expect(statusOf({ ...unopened, opened: true }, words('fr')).text).toBe('Enregistrée — vous l’avez regardée');
+    // The status line's "to check" counts both; it says how many of them were looked at.
+    expect(lookedAt([unopened, { ...unopened, opened: true }, { ...unopened, opened: true }])).toBe(2);
+    const safe: Photo = { ...photo(5, ready([face()], [])), exported: { ...saved, id: 5, warnings: [] }, opened: true };
+    expect(statusOf(safe, words('en'))).toEqual({ text: 'Saved', tone: 'saved' });
+    expect(lookedAt([safe])).toBe(0);
   });
 
   it('export asks about the photos to check that nobody opened, and only those', () => {

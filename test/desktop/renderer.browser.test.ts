@@ -198,7 +198,7 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
     await page.waitForFunction(() => /^7 photos: /.test(document.querySelector('#status')?.textContent ?? ''), undefined, {
       timeout: 90_000,
     });
-    expect(await page.textContent('#status')).toMatch(/^7 photos: 6 safe, 1 to check before sharing$/);
+    expect(await page.textContent('#status')).toBe('7 photos: 6 safe, 1 to check before sharing (1 of them looked at by you)');
     expect(host.events.filter((e) => e.type === 'export-progress').map((e) => (e.type === 'export-progress' ? e.done : 0))).toEqual([
       1, 2, 3, 4, 5, 6, 7,
     ]);
@@ -245,7 +245,7 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
     // Same engine, same options, same bytes: an untouched photo matches what the CLI path writes.
     const cliDir = mkdtempSync(path.join(tmpdir(), 'ss-cli-'));
     copy('cameraman.png', cliDir);
-    const cli = await processFile({ input: path.join(cliDir, 'cameraman.png') }, optionsFromSettings(defaultSettings, cliDir));
+    const cli = await processFile({ input: path.join(cliDir, 'cameraman.png') }, optionsFromSettings(defaultSettings, cliDir, 'en'));
     expect(readFileSync(cli.output!)).toEqual(readFileSync(path.join(work, 'park', 'Safe to share', 'cameraman.safe.png')));
 
     // Show in folder and copy act on the copy main wrote, never on a path from the page.
@@ -267,12 +267,12 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
     const findings = await page
       .locator('.findings li')
       .evaluateAll((list) => list.map((li) => `${li.querySelector('.detail')!.textContent}${li.querySelector('.fate')!.textContent}`));
-    expect(findings).toContain('Lieu : 48,8566 N ; 2,3522 E ✓ supprimé');
-    expect(findings).toContain('Prise le 3 mai 2024 à 14:02 ✓ supprimé');
-    expect(findings).toContain('Noms de personnes : Kate et Tom ✓ supprimé');
+    expect(findings).toContain('Lieu\u202f: 48,8566 N\u202f; 2,3522 E ✓ suppression vérifiée');
+    expect(findings).toContain('Prise le 3 mai 2024 à 14:02 ✓ suppression vérifiée');
+    expect(findings).toContain('Noms de personnes\u202f: Kate et Tom ✓ suppression vérifiée');
     expect(await page.textContent('.legend')).toMatch(/dit qui, où ou quand/);
     expect(await page.textContent('#saved-as')).toContain('Enregistrée sous IMG_20240503_140212.safe.jpg');
-    expect(await page.textContent('#status')).toBe('7 photos : 6 sûres, 1 à vérifier avant de la partager');
+    expect(await page.textContent('#status')).toBe('7 photos\u202f: 6 sûres, 1 à vérifier avant de la partager (dont 1 regardée par vous)');
     await page.locator('#panel').evaluate((n) => n.scrollTo(0, 0));
     await shot('review-fr.png');
     const saved = JSON.parse(readFileSync(path.join(work, '.config', 'settings.json'), 'utf8'));
@@ -283,22 +283,22 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
     // Back on the grid (Escape), the engine's reasons read in French too.
     await page.keyboard.press('Escape');
     await page.waitForSelector('#grid-view:not([hidden])');
-    expect(await page.textContent('#grid .card:has-text("broken.jpg") .badge')).toBe('Erreur : ce n’est pas une image');
+    expect(await page.textContent('#grid .card:has-text("broken.jpg") .badge')).toBe('Erreur\u202f: ce n’est pas une image');
     expect(await page.textContent(`#grid .card:has-text("${GROUP}") .badge`)).toBe('Enregistrée');
-    // A new photo with no face, never opened: export asks again, in French; Escape writes nothing.
-    cpSync(path.join(samples, NO_FACE), path.join(work, 'plage.jpg'));
+    // A new photo to check (faces seen from afar), never opened: export asks again, in French; Escape writes nothing.
+    cpSync(path.join(work, FAR), path.join(work, 'plage.jpg'));
     const exportsBefore = host.calls.filter((c) => c.channel === 'photos:export').length;
     await dropFiles(page, ['plage.jpg']);
     await page.waitForFunction(
       (name) =>
         [...document.querySelectorAll('#grid .card')].find((c) => c.querySelector('.name')?.textContent === name)?.querySelector('.badge')
-          ?.textContent === 'Aucun visage trouvé — à vérifier',
+          ?.textContent === '6 visages — à vérifier',
       'plage.jpg',
       { timeout: 60_000 },
     );
     await page.click('#export');
     await page.waitForSelector('#confirm-export[open]');
-    expect(await page.textContent('#confirm-title')).toBe('Exporter des photos que personne n’a vérifiées ?');
+    expect(await page.textContent('#confirm-title')).toBe('Exporter des photos que personne n’a vérifiées\u202f?');
     expect(await page.textContent('#confirm-text')).toMatch(/^1 photo doit être regardée/);
     expect(await page.locator('#confirm-list li').allTextContents()).toEqual(['plage.jpg']);
     expect(await page.locator('#confirm-export .dialog-actions button').allTextContents()).toEqual([

@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { applyChildrenPolicy, estimateAges } from '../../src/faces/children.js';
 import { findFaces, warmUp } from '../../src/faces/index.js';
 import { resolveOptions } from '../../src/options.js';
+import { headTilt } from '../../src/plan.js';
 import type { RawImage } from '../../src/types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -80,9 +81,14 @@ for (const f of files) {
   }
   if (signalsFile && faces.length) {
     const big = [...faces].sort((a, b) => b.box.width - a.box.width)[0]!;
-    const ages = await estimateAges(img, big.box);
-    const est = [ages.faceApi[0]!, ages.faceRes[0]!, ages.faceApi[1]!, ages.faceRes[1]!].map((a) => Math.round(a * 10) / 10);
-    signals.push([f, age, Math.round(big.box.width), Math.round(big.score * 1000) / 1000, ...est]);
+    // Both ways, to compare: on the crop as the detector boxed it, and turned so the eyes are level.
+    const row: (string | number)[] = [f, age, Math.round(big.box.width), Math.round(big.score * 1000) / 1000];
+    for (const align of [false, true]) {
+      const ages = await estimateAges(img, big, align);
+      row.push(...[ages.faceApi[0]!, ages.faceRes[0]!, ages.faceApi[1]!, ages.faceRes[1]!].map((a) => Math.round(a * 10) / 10));
+    }
+    row.push(Math.round(headTilt(big.landmarks)));
+    signals.push(row);
   }
 }
 console.log(

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { groupSelection, inputPath, outputFolders } from '../../cli/integrate/action.js';
-import { noticeFor, type GroupOutcome } from '../../cli/integrate/action-report.js';
+import { logEntry, noticeFor, type GroupOutcome } from '../../cli/integrate/action-report.js';
 import { desktopAppCommand } from '../../cli/integrate/desktop-app.js';
 import { install, uninstall } from '../../cli/integrate/install.js';
 import { dolphinServiceMenus, nautilusScripts, nemoActions, openWithEntry, thunarActions, xdgDirs } from '../../cli/integrate/linux.js';
@@ -153,11 +153,11 @@ describe('the notification', () => {
     ];
     expect(noticeFor(groups, log, en)).toEqual({
       title: 'Share Safely',
-      body: '3 photos: 2 safe, 1 to check before sharing — 5 faces covered. To check: no face found.',
+      body: '3 photos: 2 safe, 1 to check before sharing — 5 faces covered. To check: c.jpg (no face found).',
       critical: false,
     });
     expect(noticeFor(groups, log, fr).body).toBe(
-      '3 photos : 2 sûres, 1 à vérifier avant de la partager — 5 visages couverts. À vérifier : aucun visage trouvé.',
+      '3 photos\u202f: 2 sûres, 1 à vérifier avant de la partager — 5 visages couverts. À vérifier\u202f: c.jpg (aucun visage trouvé).',
     );
   });
 
@@ -181,9 +181,40 @@ describe('the notification', () => {
       en,
     );
     expect(n.body).toBe(
-      `5 photos: 1 safe, 2 to check before sharing, 2 failed — 3 faces covered. To check: faces left visible, very small faces. 2 files were left out (not photos Share Safely can read): notes.txt (not a picture), DSC1.dng (DNG camera RAW). Details of what failed: ${log}.`,
+      `5 photos: 1 safe, 2 to check before sharing, 2 failed — 3 faces covered. To check: k.jpg and s.jpg (faces left visible, very small faces). 2 files were left out (not photos Share Safely can read): notes.txt (not a picture), DSC1.dng (DNG camera RAW). Details of what failed: ${log}.`,
     );
     expect(n.critical).toBe(true);
+  });
+
+  it('names up to three photos to check, then counts the rest, and says when GPS was removed', () => {
+    const location = { kind: 'location' as const, lat: 1, lon: 2, where: ['EXIF'], sensitive: true };
+    const flagged = ['a', 'b', 'c', 'd', 'e'].map((n) => result(`/p/${n}.jpg`, { warnings: [noFace], removed: [location] }));
+    expect(noticeFor([group(flagged)], log, en).body).toBe(
+      '5 photos: 5 to check before sharing — no face covered, GPS removed from 5. To check: a.jpg, b.jpg, c.jpg, and 2 more (no face found).',
+    );
+    expect(noticeFor([group(flagged)], log, fr).body).toBe(
+      '5 photos\u202f: 5 à vérifier avant de les partager — aucun visage couvert, GPS retiré de 5. À vérifier\u202f: a.jpg, b.jpg, c.jpg et 2 autres (aucun visage trouvé).',
+    );
+  });
+
+  it("the log says each failure in one language, the reader's", () => {
+    const failed = result('/p/x.jpg', {
+      status: 'failed',
+      output: undefined,
+      error: { code: 'truncated', message: 'the file is cut short (truncated JPEG)' },
+    });
+    const groups = [group([failed])];
+    const when = new Date('2026-01-02T03:04:05Z');
+    expect(
+      logEntry(when, groups, noticeFor(groups, log, fr), fr)
+        .split('\n')
+        .at(-2),
+    ).toBe('✗ /p/x.jpg\u202f: le fichier est incomplet (coupé avant la fin)');
+    expect(
+      logEntry(when, groups, noticeFor(groups, log, en), en)
+        .split('\n')
+        .at(-2),
+    ).toBe('✗ /p/x.jpg: the file is cut short (truncated JPEG)');
   });
 
   it('an empty selection, copies already made, subfolders not entered', () => {

@@ -96,7 +96,7 @@ function snapshot(dir = home): Record<string, string> {
 const lea = 'Léa à la plage.jpg';
 const tom = `-Tom's "best" $HOME day.jpg`;
 // The same words as the CLI's summary: one photo safe, the one with very small faces to check.
-const expected = '2 photos: 1 safe, 1 to check before sharing — 7 faces covered. To check: very small faces.';
+const expected = `2 photos: 1 safe, 1 to check before sharing — 7 faces covered, GPS removed from 1. To check: -Tom's "best" $HOME day.safe.jpg (very small faces).`;
 /** A group seen from afar (very small faces: check it), made once outside HOME. */
 const far = path.join(tmpdir(), `share-safely-far-${process.pid}.jpg`);
 const outputs: string[] = [];
@@ -111,9 +111,9 @@ function photoFolder(entry: string): { dir: string; files: string[] } {
 }
 
 /** What one run of the action must have produced: clean copies, one notification, the folder shown. */
-function expectSafeCopies(dirs: string[], notifyBefore: number, openBefore: number, body = expected): void {
+function expectSafeCopies(dirs: string[], notifyBefore: number, openBefore: number, body = expected, folder = 'Safe to share'): void {
   for (const dir of dirs) {
-    const made = readdirSync(path.join(dir, 'Safe to share')).map((n) => path.join(dir, 'Safe to share', n));
+    const made = readdirSync(path.join(dir, folder)).map((n) => path.join(dir, folder, n));
     expect(made.length).toBeGreaterThan(0);
     for (const out of made) expect(leakedTags(out)).toEqual([]);
     outputs.push(...made);
@@ -122,7 +122,7 @@ function expectSafeCopies(dirs: string[], notifyBefore: number, openBefore: numb
   expect(notes.length).toBe(notifyBefore + 1);
   expect(notes.at(-1)).toEqual(['--app-name=Share Safely', '--icon=security-high', '--urgency=normal', 'Share Safely', body]);
   const opened = stubs.calls('xdg-open').slice(openBefore);
-  expect(opened).toEqual(dirs.map((d) => [path.join(d, 'Safe to share')]));
+  expect(opened).toEqual(dirs.map((d) => [path.join(d, folder)]));
 }
 
 const counts = () => [stubs.calls('notify-send').length, stubs.calls('xdg-open').length] as const;
@@ -160,7 +160,7 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('Linux file-manager ent
     expect(snapshot()).toEqual(installed);
     const status = runCli(['integrate', 'status'], { env });
     expect(status.stdout).toMatch(/Thunar\s+installed/);
-    expect(status.stdout).toContain('2 of 2 actions present');
+    expect(status.stdout).toContain('(entries present: 2 of 2)');
   });
 
   it('Nautilus: the script with the selection as arguments, run in the folder shown', async () => {
@@ -184,7 +184,7 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('Linux file-manager ent
     expect(record).toMatch(/^([0-9a-f]{64}\n)+$/);
   });
 
-  it('in French when the system speaks French: the notification, and the log', async () => {
+  it('in French when the system speaks French: the notification, the log, and the folder named « À partager »', async () => {
     const { dir, files } = photoFolder('french');
     const [n, o] = counts();
     const script = path.join(data, 'nautilus', 'scripts', 'Share safely');
@@ -194,7 +194,8 @@ describe.skipIf(lacks(import.meta.filename, 'exiftool'))('Linux file-manager ent
       [dir],
       n,
       o,
-      '2 photos : 1 sûre, 1 à vérifier avant de la partager — 7 visages couverts. À vérifier : de très petits visages.',
+      `2 photos\u202f: 1 sûre, 1 à vérifier avant de la partager — 7 visages couverts, GPS retiré de 1. À vérifier\u202f: -Tom's "best" $HOME day.safe.jpg (de très petits visages).`,
+      'À partager',
     );
   });
 
