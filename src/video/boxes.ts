@@ -33,6 +33,12 @@ const maxMoov = 64 * 1024 * 1024;
 const maxBoxes = 10_000;
 const maxDepth = 10;
 
+/** QuickTime sound descriptions of version 1 and 2 carry 16 and 36 more bytes before their child boxes. */
+function soundEntryFields(data: Buffer): number {
+  const version = data.length >= 10 ? data.readUInt16BE(8) : 0;
+  return containers.mp4a! + (version === 1 ? 16 : version === 2 ? 36 : 0);
+}
+
 /** Printable box type: a box named with control bytes must not garble a report. */
 export function typeName(t: string): string {
   return t.replace(/[^\x20-\x7e]/g, '?');
@@ -108,7 +114,7 @@ function walk(b: Buffer, start: number, depth: number, issues: string[], count: 
     }
     const data = b.subarray(p + header, p + size);
     const box: Mp4Box = { type, offset: p, size, data };
-    const skip = containers[type];
+    const skip = type === 'mp4a' ? soundEntryFields(data) : containers[type];
     if (skip !== undefined) box.children = data.length >= skip ? walk(data, skip, depth + 1, issues, count) : [];
     out.push(box);
     p += size;
