@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { frameDetector } from '../src/video/faces.js';
 import { makeVideoSafe, type VideoOptions } from '../src/video/make-safe.js';
 import { verifyVideo } from '../src/video/verify.js';
-import { hasExiftool } from './helpers/exiftool.js';
+import { lacks } from './helpers/oracles.js';
 import { background, encodeClip, probeJson, readFrames } from './helpers/video.js';
 
 const options: VideoOptions = { style: 'blur', color: '#808080', seed: undefined, maxSize: 0, maxFileBytes: 1e9, mute: false };
@@ -66,7 +66,7 @@ beforeAll(async () => {
   frame = await redTop();
 });
 
-describe.skipIf(!hasExiftool)('metadata of a clip', () => {
+describe.skipIf(lacks(import.meta.filename, 'exiftool'))('metadata of a clip', () => {
   it('a QuickTime clip with tags, chapters, a subtitle and a timecode track: none of it in the copy', async () => {
     const input = path.join(dir, 'phone.mov');
     const subs = path.join(dir, 'subs.srt');
