@@ -25,6 +25,7 @@ export interface SafeFlags {
   json?: boolean;
   quiet?: boolean;
   seed?: string;
+  mute?: boolean;
 }
 
 interface NumberRule {
@@ -80,5 +81,6 @@ export function optionsFromFlags(f: SafeFlags, w: Words): Options {
     maxFileBytes: mb === undefined ? undefined : Math.round(mb * 1024 * 1024),
     timeoutMs: s === undefined ? undefined : Math.round(s * 1000),
     seed: f.seed === undefined ? undefined : Number(f.seed),
+    mute: Boolean(f.mute),
   });
 }

@@ -3,11 +3,22 @@
 // copy starts from (the engine's analysis: every face it would cover), so inspect and the batch agree;
 // a copy can cover more when the re-check after covering finds a face the first look missed.
 import path from 'node:path';
-import { analyze, collectPhotos, errorView, inspectFile, type FileInspection } from '../src/index.js';
+import { stat } from 'node:fs/promises';
+import {
+  analyze,
+  collectPhotos,
+  errorView,
+  inspectFile,
+  inspectVideo,
+  isVideoFile,
+  type FileInspection,
+  type VideoInspection,
+} from '../src/index.js';
 import { describeFinding, errorText, type Words } from '../src/contract/index.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from './exit.js';
 import { shown } from './shown.js';
 import { noteCollected } from './collected.js';
+import { videoInspectionText } from './video.js';
 
 /** What inspect reports for one file: the engine's inspection and, unless --metadata-only, the faces found (Result.faces of a copy). */
 export interface Inspected extends FileInspection {
@@ -45,10 +56,22 @@ export async function inspectCommand(
   flags: { recursive?: boolean; json?: boolean; metadataOnly?: boolean },
   w: Words,
 ): Promise<number> {
-  const collected = await collectPhotos(paths, { recursive: Boolean(flags.recursive), includeOutputs: true });
-  const results: Inspected[] = [];
+  const collected = await collectPhotos(paths, { recursive: Boolean(flags.recursive), includeOutputs: true, videos: true });
+  const results: (Inspected | (VideoInspection & { ok: true; kind: 'video' }))[] = [];
   for (const p of collected.problems) results.push({ path: p.path, ok: false, error: { code: p.code, message: p.message } });
   for (const item of collected.items) {
+    if (await isVideoFile(item.input)) {
+      try {
+        const v = await inspectVideo(item.input, { faces: !flags.metadataOnly });
+        results.push({ ...v, ok: true, kind: 'video' });
+        if (!flags.json) process.stdout.write(`${videoInspectionText(v, (await stat(item.input)).size, w)}\n\n`);
+      } catch (e) {
+        const r: Inspected = { path: item.input, ok: false, error: errorView(e) };
+        results.push(r);
+        if (!flags.json) process.stdout.write(`${inspectionText(r, w)}\n\n`);
+      }
+      continue;
+    }
     const r = await inspectOne(item.input, Boolean(flags.metadataOnly));
     results.push(r);
     if (!flags.json) process.stdout.write(`${inspectionText(r, w)}\n\n`);

@@ -71,6 +71,7 @@ function safeCommand(w: Words): Command {
       .option(`--timeout ${ph(w, 's')}`, t('cli.opt.timeout'), '120')
       .option('--json', t('cli.opt.json'))
       .option('-q, --quiet', t('cli.opt.quiet'))
+      .option('--mute', t('video.opt.mute'))
       .addOption(new Option('--seed <n>', 'fixed noise seed for covers (tests)').hideHelp())
       .addHelpText('after', `\n${t('cli.examples')}`)
       .action(async (paths: string[], flags) => {

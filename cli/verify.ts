@@ -9,7 +9,9 @@ import {
   collectPhotos,
   errorView,
   inspectFile,
+  isVideoFile,
   verifyFile,
+  verifyVideoFile,
   visibleFaces,
   type Finding,
   type VerifyReport,
@@ -26,6 +28,8 @@ export interface Verified extends VerifyReport {
   leftovers?: Finding[];
   /** Why the copy was "check it" when this user made it; still true when verify finds no face. */
   toCheck?: WarningCode[];
+  /** A clip: its faces were looked for in a spread of its frames. */
+  video?: boolean;
 }
 
 /** Clean metadata and no visible face; a file that cannot be read is not safe. */
@@ -64,7 +68,7 @@ export function verifyText(r: Verified, w: Words, cwd = process.cwd()): string {
     return `! ${w.t('cli.line', { name, text: said })}\n    ! ${w.t('cli.verify.stillCheck', { reasons })}`;
   }
   const lines = [`✗ ${w.t('cli.line', { name, text: w.t('cli.verify.notSafe') })}`];
-  if (r.faces) lines.push(`    ${w.plural('cli.verify.faces', r.faces)}`);
+  if (r.faces) lines.push(`    ${w.plural(r.video ? 'video.verify.faces' : 'cli.verify.faces', r.faces)}`);
   const left = leftoverLines(r, w);
   if (left.length && r.leftovers?.length) lines.push(`    ${w.t('cli.verify.leftover')}`);
   lines.push(...left);
@@ -72,6 +76,7 @@ export function verifyText(r: Verified, w: Words, cwd = process.cwd()): string {
 }
 
 async function verifyOne(file: string, metadataOnly: boolean): Promise<Verified> {
+  if (await isVideoFile(file)) return { ...(await verifyVideoFile(file, { faces: !metadataOnly })), video: true };
   const r: Verified = await verifyFile(file);
   if (!r.format) return r;
   if (!r.clean) {
@@ -96,7 +101,7 @@ export async function verifyCommand(
   flags: { recursive?: boolean; json?: boolean; metadataOnly?: boolean },
   w: Words,
 ): Promise<number> {
-  const collected = await collectPhotos(paths, { recursive: Boolean(flags.recursive), includeOutputs: true });
+  const collected = await collectPhotos(paths, { recursive: Boolean(flags.recursive), includeOutputs: true, videos: true });
   // Paths that are not files to check are reported by noteCollected, and count as not safe.
   const reports: Verified[] = collected.problems.map((p) => ({
     path: p.path,

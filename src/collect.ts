@@ -3,6 +3,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { toSafeError, type ErrorCode } from './errors.js';
 import { imageExtensions } from './formats.js';
+import { videoExtensions } from './video/format.js';
 import { isOurOutputName, isTempName, type Placement } from './naming.js';
 import { readableKind } from './read.js';
 import { subfolderNames } from './settings.js';
@@ -16,6 +17,8 @@ export interface CollectOptions {
   includeOutputs?: boolean;
   /** Named files that are not photos are left out like a folder's (the right-click selection may hold anything). */
   skipNonPhotos?: boolean;
+  /** Take clips too (.mp4, .mov…; their content decides later): the doors that make videos safe ask for them. */
+  videos?: boolean;
 }
 
 /** A file a walk left out; `what` names its kind when known ("DNG camera RAW"); none: not a picture. */
@@ -36,13 +39,14 @@ export interface Collected {
 }
 
 const extensions = new Set(imageExtensions);
+const clipExtensions = new Set(videoExtensions);
 
 /** Files a walk passes over without a word: hidden files, AppleDouble twins (._IMG_1.jpg), our temp files. */
 function unremarkable(name: string): boolean {
   return name.startsWith('.') || isTempName(name);
 }
 
-const hasPhotoExtension = (name: string) => extensions.has(path.extname(name).slice(1).toLowerCase());
+const extensionOf = (name: string) => path.extname(name).slice(1).toLowerCase();
 
 const byName = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
@@ -61,6 +65,7 @@ const byName = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: tru
 export async function collectPhotos(paths: string[], options: CollectOptions): Promise<Collected> {
   const out: Collected = { items: [], problems: [], skippedFolders: 0, skipped: [] };
   const seenFiles = new Set<string>();
+  const taken = (name: string) => extensions.has(extensionOf(name)) || (Boolean(options.videos) && clipExtensions.has(extensionOf(name)));
   const outReal = options.outDir ? await realpath(options.outDir).catch(() => path.resolve(options.outDir!)) : undefined;
 
   const addFile = async (file: string, root?: string) => {
@@ -106,7 +111,7 @@ export async function collectPhotos(paths: string[], options: CollectOptions): P
         kind = target?.isFile() ? 'file' : target?.isDirectory() ? 'dir' : undefined;
       }
       if (kind === 'file' && !unremarkable(entry.name)) {
-        if (!hasPhotoExtension(entry.name)) others.push(full);
+        if (!taken(entry.name)) others.push(full);
         else if (options.includeOutputs || !isOurOutputName(entry.name)) files.push(full);
       } else if (
         kind === 'dir' &&

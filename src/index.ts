@@ -28,3 +28,6 @@ export { writeFileDurably } from './util/durable-write.js';
 export { byteSize, plural } from './util/text.js';
 export { exists, findOnPath } from './util/files.js';
 export { stateDir, xdgHome } from './util/user-dirs.js';
+// Videos: a clip in, an MP4 with every face covered and no tag out (issue 19).
+export { isVideoFile, makeVideoSafe, inspectVideo, verifyVideoFile, videoOutputPath } from './video/index.js';
+export type { VideoInspection, VideoOptions, VideoProgress, VideoResult, VideoVerifyReport } from './video/index.js';

@@ -38,9 +38,10 @@ export function tempNameFor(finalPath: string, unique: string): string {
 /**
  * The first-choice output path: NAME.safe.EXT beside the original, or under outDir mirroring the
  * photo's subfolder below its folder argument; with `rename`, photo-001.EXT (camera names leak dates).
+ * Video copies are always MP4 ('mp4').
  */
-export function outputPathFor(p: Placement, format: OutputFormat, choices: NamingChoices): string {
-  const ext = extensionFor[format];
+export function outputPathFor(p: Placement, format: OutputFormat | 'mp4', choices: NamingChoices): string {
+  const ext = format === 'mp4' ? 'mp4' : extensionFor[format];
   const parsed = path.parse(p.input);
   // A safe copy made safe again keeps one ".safe": x.safe.jpg gives x.safe-2.jpg, never x.safe.safe.jpg.
   const name = choices.rename ? `photo-${String(p.index ?? 1).padStart(3, '0')}` : `${parsed.name.replace(safeSuffix, '')}.safe`;

@@ -35,6 +35,8 @@ export interface Options {
   maxFileBytes: number;
   /** Give up on one file after this many milliseconds. */
   timeoutMs: number;
+  /** Videos: leave the sound out of the copy (a child's voice says their name). */
+  mute: boolean;
   /** Seed for the cover noise. Undefined = derived from the covered content itself, so output is reproducible. */
   seed?: number;
 }
@@ -53,6 +55,7 @@ export const defaultOptions: Readonly<Options> = Object.freeze({
   maxPixels: 100_000_000,
   maxFileBytes: 200 * 1024 * 1024,
   timeoutMs: 120_000,
+  mute: false,
   seed: undefined,
 });
 

@@ -2,7 +2,7 @@
 // that did not exist. Never over an original, never over any existing file, never a half file.
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { link, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { UnwritableWhy } from './contract/index.js';
@@ -87,6 +87,24 @@ async function claimName(temp: string, first: string): Promise<string> {
  * under `first` or the first free alternative. Returns the final path. On any failure nothing is left.
  */
 export async function publish(bytes: Buffer, first: string, check: (writtenPath: string) => Promise<void>): Promise<string> {
+  return publishWith(
+    first,
+    async (handle) => {
+      await handle.writeFile(bytes);
+    },
+    check,
+  );
+}
+
+/**
+ * The same promise for a file written by someone else (a video encoder writing by name): `produce`
+ * gets the temp file already created (empty, ours alone) and fills it; the rest is as `publish`.
+ */
+export async function publishWith(
+  first: string,
+  produce: (handle: FileHandle, tempPath: string) => Promise<void>,
+  check: (writtenPath: string) => Promise<void>,
+): Promise<string> {
   const dir = path.dirname(first);
   await cleanOnce(dir);
   const temp = tempNameFor(first, `${process.pid}-${threadId}-${randomBytes(6).toString('hex')}`);
@@ -96,7 +114,7 @@ export async function publish(bytes: Buffer, first: string, check: (writtenPath:
     const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
     wrote = true;
     try {
-      await handle.writeFile(bytes);
+      await produce(handle, temp);
       await handle.datasync();
     } finally {
       await handle.close();
