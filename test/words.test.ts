@@ -24,6 +24,8 @@ const sameInBoth = new Set<Key>([
   'value.south',
   'value.east',
   'short.date',
+  'video.removed.date',
+  'video.seconds',
   'summary.photos_one',
   'summary.photos_other',
   'cli.ph.options',

@@ -188,7 +188,7 @@ describe.skipIf(missing)('the desktop window, in Chromium, over the real engine'
     // "Review them first" opens it; once it is looked at, export no longer asks.
     await page.click('#confirm-review');
     await page.waitForSelector('#review:not([hidden])');
-    expect(await page.textContent('#review-name')).toBe(FAR);
+    await expect.poll(() => page.textContent('#review-name')).toBe(FAR);
     await page.click('#back');
     expect(await page.textContent(`#grid .card:has-text("${FAR}") .badge`)).toBe('6 faces');
     await page.click(`#grid .card:has-text("${GROUP}")`);
