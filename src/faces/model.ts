@@ -1,4 +1,4 @@
-// Loads face-api once per thread, on the wasm backend, with weights from the installed package.
+// Loads face-api once per thread, on the wasm backend; its nets' weights come from the installed package.
 // Nothing here touches the network: the weights are read from node_modules/@vladmandic/face-api/model.
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -8,7 +8,7 @@ export type FaceApi = typeof import('@vladmandic/face-api/dist/face-api.node-was
 
 let loading: Promise<FaceApi> | undefined;
 
-/** The loaded face-api module (backend ready, SSD loaded). Loads on first call. */
+/** The loaded face-api module (its tfjs wasm backend ready, no net loaded). Loads on first call. */
 export function faceApi(): Promise<FaceApi> {
   loading ??= load().catch((e: unknown) => {
     loading = undefined; // let a later call try again and report its own error
@@ -41,14 +41,6 @@ async function load(): Promise<FaceApi> {
     // tfjs would silently fall back to its pure-JS backend, 25–30× slower: refuse instead.
     throw new SafeError('internal', 'the face detector could not start its WebAssembly engine (tfjs wasm backend unavailable)');
   }
-  const dir = modelDir();
-  try {
-    await api.nets.ssdMobilenetv1.loadFromDisk(dir);
-  } catch (e) {
-    throw new SafeError('internal', `the face detector's model files could not be read from ${dir}; reinstall the application`, {
-      cause: e,
-    });
-  }
   return api;
 }
 
@@ -59,8 +51,11 @@ export function engine(api: FaceApi): typeof import('@tensorflow/tfjs') {
 
 const extraLoading = new Map<string, Promise<void>>();
 
-/** face-api with one more of its nets loaded, on demand: the default passes need neither. */
-export async function withNet(net: 'ageGenderNet'): Promise<FaceApi> {
+/**
+ * face-api with one of its nets loaded, on demand: finding faces needs none (YuNet runs on
+ * onnxruntime; face-api's tfjs runs the person detector), children mode needs the age net.
+ */
+export async function withNet(net: 'ageGenderNet' | 'ssdMobilenetv1'): Promise<FaceApi> {
   const api = await faceApi();
   let loading = extraLoading.get(net);
   if (!loading) {

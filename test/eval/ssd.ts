@@ -3,13 +3,13 @@
 // 512×512, so a larger copy would cost the same and show nothing more.
 import sharp from 'sharp';
 import type { RawImage, Rect } from '../../src/types.js';
-import { faceApi } from '../../src/faces/model.js';
+import { withNet } from '../../src/faces/model.js';
 
 const side = 512;
 
 /** Faces SSD finds in `img` at score ≥ minScore, in the picture's pixels. */
 export async function ssdFaces(img: RawImage, minScore: number): Promise<{ box: Rect; score: number }[]> {
-  const api = await faceApi();
+  const api = await withNet('ssdMobilenetv1');
   const k = Math.min(1, side / Math.max(img.width, img.height));
   const width = Math.max(1, Math.round(img.width * k));
   const height = Math.max(1, Math.round(img.height * k));
