@@ -16,7 +16,15 @@ import {
   type Finding,
   type VerifyReport,
 } from '../src/index.js';
-import { describeFinding, problemText, warningShort, type ProblemCode, type WarningCode, type Words } from '../src/contract/index.js';
+import {
+  describeFinding,
+  problemCodes,
+  problemText,
+  warningShort,
+  type ProblemCode,
+  type WarningCode,
+  type Words,
+} from '../src/contract/index.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from './exit.js';
 import { shown } from './shown.js';
 import { noteCollected } from './collected.js';
@@ -35,18 +43,9 @@ export interface Verified extends VerifyReport {
 /** Clean metadata and no visible face; a file that cannot be read is not safe. */
 export const isSafe = (r: Verified) => r.clean && !r.faces;
 
-/** Problems the leftovers already name (a detail, a thumbnail, a video…); the others are about the file itself. */
-const namedByLeftovers: ProblemCode[] = [
-  'metadata',
-  'trailer',
-  'thumbnail',
-  'extra-image',
-  'motion-video',
-  'comment',
-  'color-profile',
-  'orientation',
-  'animated',
-];
+/** Problems about the file itself; every other problem is a leftover the leftovers' lines already name (a detail, a thumbnail, a video…). */
+const aboutTheFile: ProblemCode[] = ['not-an-image', 'unreadable', 'structure', 'wrong-format', 'wrong-size'];
+const namedByLeftovers = problemCodes.filter((c) => !aboutTheFile.includes(c));
 
 function leftoverLines(r: Verified, w: Words): string[] {
   const lines = (r.leftovers ?? []).map((f) => {

@@ -124,6 +124,12 @@ describe('findFaces on a group photo', () => {
   });
 });
 
+/** A cover planned from a box too small and too low for face `f`: the eyes and brow stay visible above it. */
+function tooSmallCover(f: Rect) {
+  const box = { x: f.x + f.width * 0.3, y: f.y + f.height * 0.65, width: f.width * 0.4, height: f.height * 0.35 };
+  return planCovers([{ box, score: 1, source: 'file' }], group.width, group.height);
+}
+
 describe('after covering', () => {
   for (const style of ['blur', 'pixelate', 'solid'] as const) {
     it(`${style}: the detector finds no face in a covered head`, async () => {
@@ -145,18 +151,7 @@ describe('after covering', () => {
 
   it('recheck reports a face the cover only partly hides, and not the blurred oval of a covered one', async () => {
     const f = placed[0]!;
-    // A cover planned from a box too small and too low: the eyes and brow stay visible above it.
-    const small = planCovers(
-      [
-        {
-          box: { x: f.x + f.width * 0.3, y: f.y + f.height * 0.65, width: f.width * 0.4, height: f.height * 0.35 },
-          score: 1,
-          source: 'file',
-        },
-      ],
-      group.width,
-      group.height,
-    );
+    const small = tooSmallCover(f);
     const partly = await cover(group, small, resolveOptions({}));
     const found = await recheck(partly, small);
     expect(found.some((r) => iou(r, f) > 0.3)).toBe(true);
@@ -166,17 +161,7 @@ describe('after covering', () => {
 
   it('a cover too small grows once; a face that still shows is painted over, and the photo ends "check it", never failed', async () => {
     const f = placed[0]!;
-    const small = planCovers(
-      [
-        {
-          box: { x: f.x + f.width * 0.3, y: f.y + f.height * 0.65, width: f.width * 0.4, height: f.height * 0.35 },
-          score: 1,
-          source: 'file',
-        },
-      ],
-      group.width,
-      group.height,
-    );
+    const small = tooSmallCover(f);
     const o = resolveOptions({ style: 'blur', color: '#204080' });
     // The default: the cover grows to hold the head, and the look after that finds nothing.
     const grown = await coverAndCheck(group, small, o);

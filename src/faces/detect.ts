@@ -2,6 +2,7 @@
 // draws close-ups whole — then, when no face is sure, the person detector, which tells a child's
 // face from a dog's, a pattern's or a toy's (choose.ts decides; this file only runs the models).
 import type { RawImage } from '../types.js';
+import { area, intersection } from '../util/rect.js';
 import {
   defaultChoosePolicy,
   mergePasses,
@@ -93,8 +94,7 @@ export async function choose(
   return { faces: onPeople(faces, seen, policy.people), unsure, people };
 }
 
+/** Whether two candidates overlap by more than 30 % of the smaller one: the same face, seen weaker. */
 function overlaps(a: Found, b: Found): boolean {
-  const x = Math.max(0, Math.min(a.box.x + a.box.width, b.box.x + b.box.width) - Math.max(a.box.x, b.box.x));
-  const y = Math.max(0, Math.min(a.box.y + a.box.height, b.box.y + b.box.height) - Math.max(a.box.y, b.box.y));
-  return x * y > 0.3 * Math.min(a.box.width * a.box.height, b.box.width * b.box.height);
+  return intersection(a.box, b.box) > 0.3 * Math.min(area(a.box), area(b.box));
 }

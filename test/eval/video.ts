@@ -7,10 +7,9 @@
 //   npm run eval:video -- --frames 60       clip length
 //   npm run eval:video -- --engine          only the engine's own setting
 //   npm run eval:video -- --photo           also the photo finder (two passes and a person check), for comparison
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
 import { inside } from '../../src/cover/mask.js';
 import { headCover } from '../../src/plan.js';
 import type { Rect } from '../../src/types.js';
@@ -19,8 +18,7 @@ import { frameDetector, yunetFrames, type FrameFaces } from '../../src/video/fac
 import { decodeFrames } from '../../src/video/frames.js';
 import { probe } from '../../src/video/probe.js';
 import { Tracker } from '../../src/video/track.js';
-import { repoRoot } from '../helpers/cli.js';
-import { background, encodeClip, faceCrop, paste } from '../helpers/video.js';
+import { background, encodeClip, encodePanClip, faceCrop, paste } from '../helpers/video.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -58,33 +56,9 @@ async function walkClip(dir: string): Promise<Clip> {
 }
 
 async function panClip(dir: string, width = 640): Promise<Clip> {
-  const group = path.join(repoRoot, 'test', 'fixtures', 'faces', 'group.jpg');
-  const faces = (JSON.parse(readFileSync(path.join(repoRoot, 'test', 'fixtures', 'faces', 'group.json'), 'utf8')) as { faces: number[][] })
-    .faces;
   const size = { width, height: (width * 9) / 16 };
-  const truth: Rect[][] = [];
   const file = path.join(dir, `pan-${width}.mp4`);
-  await encodeClip(
-    file,
-    size,
-    frames,
-    async (i) => {
-      const t = i / (frames - 1);
-      const w = Math.round(1200 / (1 + 0.6 * t)); // zooming in
-      const h = Math.round((w * 9) / 16);
-      const x0 = Math.round((1200 - w) * t);
-      const y0 = Math.round((800 - h) * (0.5 + 0.5 * Math.sin(6 * t)) * 0.9);
-      const k = size.width / w;
-      truth.push(faces.map(([x, y, fw, fh]) => ({ x: (x! - x0) * k, y: (y! - y0) * k, width: fw! * k, height: fh! * k })));
-      return sharp(group)
-        .extract({ left: x0, top: y0, width: w, height: h })
-        .resize(size.width, size.height, { fit: 'fill' })
-        .removeAlpha()
-        .raw()
-        .toBuffer();
-    },
-    { fps },
-  );
+  const truth = await encodePanClip(file, size, frames, { fps });
   return { name: `pan ${width}×${size.height}`, file, truth };
 }
 

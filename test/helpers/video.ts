@@ -169,3 +169,41 @@ export function magentaShare(img: RawImage, r: Rect): number {
     }
   return all ? hit / all : 1;
 }
+
+/**
+ * A clip of a moving, zooming window over the group fixture (7 faces, 16–150 px wide), with every
+ * face's box per frame in the clip's pixels.
+ */
+export async function encodePanClip(
+  out: string,
+  size: { width: number; height: number },
+  count: number,
+  o: { fps?: number } = {},
+): Promise<Rect[][]> {
+  const group = path.join(repoRoot, 'test', 'fixtures', 'faces', 'group.jpg');
+  const faces = (JSON.parse(readFileSync(path.join(repoRoot, 'test', 'fixtures', 'faces', 'group.json'), 'utf8')) as { faces: number[][] })
+    .faces;
+  const truth: Rect[][] = [];
+  await encodeClip(
+    out,
+    size,
+    count,
+    async (i) => {
+      const t = i / (count - 1);
+      const w = Math.round(1200 / (1 + 0.6 * t)); // zooming in
+      const h = Math.round((w * size.height) / size.width);
+      const x0 = Math.round((1200 - w) * t);
+      const y0 = Math.round((800 - h) * (0.5 + 0.5 * Math.sin(6 * t)) * 0.9);
+      const k = size.width / w;
+      truth.push(faces.map(([x, y, fw, fh]) => ({ x: (x! - x0) * k, y: (y! - y0) * k, width: fw! * k, height: fh! * k })));
+      return sharp(group)
+        .extract({ left: x0, top: y0, width: w, height: h })
+        .resize(size.width, size.height, { fit: 'fill' })
+        .removeAlpha()
+        .raw()
+        .toBuffer();
+    },
+    o,
+  );
+  return truth;
+}
