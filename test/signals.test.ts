@@ -85,7 +85,9 @@ describe('one signal, one meaning: a batch with each outcome', () => {
   it('the CLI marks each photo by its outcome, lists what it left out, and sums up in the same words', () => {
     expect(human.code).toBe(1);
     expect(human.stdout).toMatch(/^✓ .*portrait\.jpg → .*\(1 face covered; removed: /m);
-    expect(human.stdout).toMatch(/^✓ .*beach\.jpg → .*\(no face covered; .*\n {4}· No face and no person found: nothing to cover\./m);
+    expect(human.stdout).toMatch(
+      /^✓ .*beach\.jpg → .*\(no face covered; .*\n {4}· No face found, and the detector sees nobody in it: nothing to cover\./m,
+    );
     expect(human.stdout).toMatch(/^! .*far\.jpg → .*\n {4}! Very small faces were found; smaller ones may have been missed — check\./m);
     expect(human.stderr).toMatch(/^✗ .*cut\.webp: /m);
     expect(human.stderr).toContain('1 file was left out (not a photo Share Safely can read): notes.txt (not a picture)');
@@ -132,7 +134,7 @@ describe('one signal, one meaning: a batch with each outcome', () => {
       '4 photos\u202f: 2 sûres, 1 à vérifier avant de la partager, 1 en échec — 7 visages couverts, GPS retiré de 2',
     );
     expect(f.stdout).toMatch(
-      /^✓ .*beach\.jpg → .*\(aucun visage couvert\u202f; retiré\u202f: lieu, vidéo cachée, dates, données cachées, appareil\)\n {4}· Ni visage ni personne trouvés\u202f: rien à cacher\./m,
+      /^✓ .*beach\.jpg → .*\(aucun visage couvert\u202f; retiré\u202f: lieu, vidéo cachée, dates, données cachées, appareil\)\n {4}· Aucun visage trouvé, et le détecteur n’y voit personne\u202f: rien à cacher\./m,
     );
     expect(f.stderr).toMatch(/cut\.webp\u202f: le fichier est (incomplet|endommagé)/);
     expect(f.stderr).toContain(

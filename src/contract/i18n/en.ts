@@ -79,7 +79,7 @@ export const en = {
   'review.coversCount_other': '{n} regions covered',
   'review.analysing': 'This photo is still being analysed…',
   'warning.no-face': 'No face found — check this photo before sharing.',
-  'warning.nobody': 'No face and no person found: nothing to cover.',
+  'warning.nobody': 'No face found, and the detector sees nobody in it: nothing to cover.',
   'warning.unsure-face': 'Something that may be a face was left uncovered — check before sharing.',
   'warning.face-painted': 'A face still showed through its cover, so it was painted over in plain colour — check.',
   'warning.small-face': 'Very small faces were found; smaller ones may have been missed — check.',

@@ -82,7 +82,7 @@ const frApp: Record<Exclude<MessageKey, CommandLineKey>, string> = {
   'review.coversCount_other': '{n} zones couvertes',
   'review.analysing': 'Cette photo est encore en cours d’analyse…',
   'warning.no-face': 'Aucun visage trouvé — vérifiez cette photo avant de la partager.',
-  'warning.nobody': 'Ni visage ni personne trouvés : rien à cacher.',
+  'warning.nobody': 'Aucun visage trouvé, et le détecteur n’y voit personne : rien à cacher.',
   'warning.unsure-face': 'Quelque chose qui ressemble peut-être à un visage n’a pas été caché — vérifiez avant de partager.',
   'warning.face-painted': 'Un visage se voyait encore sous son cache : il a été recouvert d’une couleur unie — vérifiez.',
   'warning.small-face': 'De très petits visages ont été trouvés ; de plus petits ont pu être manqués — vérifiez.',
